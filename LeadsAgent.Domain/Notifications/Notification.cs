@@ -1,0 +1,36 @@
+namespace LeadsAgent.Domain.Notifications;
+
+/// <summary>What an outbox row asks the worker to do.</summary>
+public enum NotificationKind
+{
+    OWNER_EMAIL,
+    OWNER_ALERT_CALL,
+}
+
+/// <summary>Where an outbox row is in its life.</summary>
+public enum NotificationStatus
+{
+    PENDING,
+    SENT,
+    FAILED,
+    CANCELLED,
+}
+
+/// <summary>An outbox row: written with the lead in one transaction, sent later with retries, never dropped.</summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid BusinessId { get; init; }
+    public Guid? LeadId { get; init; }
+    public NotificationKind Kind { get; init; }
+    /// <summary>What the sender needs, as a JSON document.</summary>
+    public string Payload { get; set; } = "{}";
+    public NotificationStatus Status { get; set; } = NotificationStatus.PENDING;
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,97 @@
+namespace LeadsAgent.Infrastructure.Configuration;
+
+/// <summary>PostgreSQL: DATABASE_URL as a postgresql:// URL or an Npgsql connection string.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public string? Url { get; set; }
+
+    /// <summary>The Npgsql connection string derived from <see cref="Url"/>; valid after validation.</summary>
+    public string ConnectionString => DatabaseUrl.ToConnectionString(Url ?? "");
+}
+
+/// <summary>Redis: the session store and the cross-instance event bus.</summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+    public string? Url { get; set; }
+    public string? Password { get; set; }
+    public int? Database { get; set; }
+    public int TtlSeconds { get; set; } = 3600;
+    public int ConnectTimeoutMs { get; set; } = 2000;
+    public int CommandTimeoutMs { get; set; } = 1000;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+
+    public RedisEndpoint Endpoint => RedisEndpoint.Parse(Url!, Password, Database);
+}
+
+/// <summary>OpenAI: optional; without a key the deterministic local engine answers.</summary>
+public sealed class OpenAIOptions
+{
+    public const string Section = "OpenAI";
+    public string? ApiKey { get; set; }
+    public string Model { get; set; } = "gpt-4o-mini";
+    public string EmbeddingModel { get; set; } = "text-embedding-3-small";
+    public string? BaseUrl { get; set; }
+    public int ChatTimeoutMs { get; set; } = 8000;
+    public int VoiceTimeoutMs { get; set; } = 2500;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+    public Uri BaseUri => new(string.IsNullOrWhiteSpace(BaseUrl) ? "https://api.openai.com/v1" : BaseUrl.TrimEnd('/'));
+}
+
+/// <summary>Twilio: optional; voice webhooks refuse every request while no auth token is set.</summary>
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+    public string? AccountSid { get; set; }
+    public string? AuthToken { get; set; }
+    public string? WebhookBaseUrl { get; set; }
+    public string? PhoneNumber { get; set; }
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
+}
+
+/// <summary>SMTP for owner emails: optional; unset means emails wait in the outbox.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? User { get; set; }
+    public string? Pass { get; set; }
+    public string From { get; set; } = "LeadsAgent <no-reply@leadsagent.local>";
+    public bool EnableSsl { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>The platform admin created at start when both are set.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>Feature switches of the design documents.</summary>
+public sealed class FeatureOptions
+{
+    public const string Section = "Features";
+    public bool EnableVoiceFeatures { get; set; } = true;
+    /// <summary>Off means every business gets every feature (a single self-hosted business).</summary>
+    public bool EnablePlanTiers { get; set; } = true;
+    public bool EnableEmergencyVoiceCalls { get; set; } = true;
+}
+
+/// <summary>Where the app listens: PORT and an address (loopback unless told otherwise).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+    public int Port { get; set; } = 5080;
+    public string ListenAddress { get; set; } = "127.0.0.1";
+    /// <summary>The dashboard's public address, used in email links; defaults to the listening URL.</summary>
+    public string? PublicBaseUrl { get; set; }
+}

@@ -1,0 +1,74 @@
+using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Health;
+using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Redis;
+using LeadsAgent.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LeadsAgent.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(config, DatabaseOptions.Section);
+        services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(config, RedisOptions.Section);
+        services.AddValidatedOptions<OpenAIOptions, OpenAIOptionsValidator>(config, OpenAIOptions.Section);
+        services.AddValidatedOptions<TwilioOptions, TwilioOptionsValidator>(config, TwilioOptions.Section);
+        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(config, SmtpOptions.Section);
+        services.AddValidatedOptions<AdminOptions, AdminOptionsValidator>(config, AdminOptions.Section);
+        services.AddValidatedOptions<ServerOptions, ServerOptionsValidator>(config, ServerOptions.Section);
+        services.AddOptions<FeatureOptions>().Bind(config.GetSection(FeatureOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ITenantContext, SystemTenantContext>();
+
+        // Scoped factory: pages and workers get fresh contexts that still see the request's tenant.
+        services.AddDbContextFactory<LeadsDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString), ServiceLifetime.Scoped);
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // Length beats composition rules (NIST SP 800-63B); lockout stops guessing.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<LeadsDbContext>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<RedisClient>();
+        services.AddHttpClient(ExternalApiProbe.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+        services.AddSingleton<ExternalApiProbe>();
+        services.AddSingleton<HealthReporter>();
+        services.AddScoped<CreateBusiness>();
+        services.AddScoped<StartupTasks>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration config, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(config.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

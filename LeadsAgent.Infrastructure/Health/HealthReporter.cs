@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Redis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadsAgent.Infrastructure.Health;
+
+/// <summary>
+/// Builds the /health document. The database is essential (down means unhealthy); Redis, SMTP, OpenAI and
+/// Twilio degrade the service when configured but failing, and are reported "not configured" when unset.
+/// </summary>
+public sealed class HealthReporter(
+    IServiceScopeFactory scopes,
+    RedisClient redis,
+    ExternalApiProbe external,
+    IOptions<SmtpOptions> smtp,
+    TimeProvider clock)
+{
+    static readonly TimeSpan s_componentTimeout = TimeSpan.FromSeconds(3);
+
+    public async Task<HealthReport> ReportAsync(CancellationToken ct)
+    {
+        var database = Guard(CheckDatabaseAsync);
+        var redisCheck = Guard(CheckRedisAsync);
+        var smtpCheck = Guard(CheckSmtpAsync);
+        var openAi = Guard(external.OpenAIAsync);
+        var twilio = Guard(external.TwilioAsync);
+        await Task.WhenAll(database, redisCheck, smtpCheck, openAi, twilio);
+
+        var components = new Dictionary<string, ComponentHealth>
+        {
+            ["database"] = database.Result,
+            ["redis"] = redisCheck.Result,
+            ["smtp"] = smtpCheck.Result,
+            ["openai"] = openAi.Result,
+            ["twilio"] = twilio.Result,
+        };
+
+        var status = database.Result.Status != ComponentHealth.Healthy ? ComponentHealth.Unhealthy
+            : components.Values.Any(c => c.Status == ComponentHealth.Unhealthy) ? "degraded"
+            : ComponentHealth.Healthy;
+
+        var metrics = database.Result.Status == ComponentHealth.Healthy ? await MetricsAsync(ct) : new Dictionary<string, long>();
+        return new HealthReport(status, clock.GetUtcNow(), components, metrics);
+
+        async Task<ComponentHealth> Guard(Func<CancellationToken, Task<ComponentHealth>> check)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(s_componentTimeout);
+            try
+            {
+                return await check(timeout.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                return new ComponentHealth(ComponentHealth.Unhealthy, null, ex is OperationCanceledException ? "timed out" : "not reachable");
+            }
+        }
+    }
+
+    /// <summary>Ready means the database answers and is migrated: the app can serve callers.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+            return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM schema_migrations").SingleAsync(ct) > 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    async Task<ComponentHealth> CheckDatabaseAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var watch = Stopwatch.StartNew();
+        await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+        return new ComponentHealth(ComponentHealth.Healthy, Math.Round(watch.Elapsed.TotalMilliseconds, 1));
+    }
+
+    async Task<ComponentHealth> CheckRedisAsync(CancellationToken ct)
+    {
+        if (!redis.IsConfigured)
+        {
+            return new ComponentHealth(ComponentHealth.NotConfigured);
+        }
+
+        try
+        {
+            return new ComponentHealth(ComponentHealth.Healthy, Math.Round(await redis.PingAsync(ct), 1));
+        }
+        catch (RedisUnavailableException ex)
+        {
+            return new ComponentHealth(ComponentHealth.Unhealthy, null, ex.Message);
+        }
+    }
+
+    async Task<ComponentHealth> CheckSmtpAsync(CancellationToken ct)
+    {
+        var o = smtp.Value;
+        if (!o.IsConfigured)
+        {
+            return new ComponentHealth(ComponentHealth.NotConfigured);
+        }
+
+        // Connect and read the greeting; sending QUIT keeps the server's log clean.
+        var watch = Stopwatch.StartNew();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(o.Host!, o.Port, ct);
+        await using var stream = tcp.GetStream();
+        var buffer = new byte[512];
+        var read = await stream.ReadAsync(buffer, ct);
+        var greeting = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        await stream.WriteAsync("QUIT\r\n"u8.ToArray(), ct);
+        return greeting.StartsWith("220", StringComparison.Ordinal)
+            ? new ComponentHealth(ComponentHealth.Healthy, Math.Round(watch.Elapsed.TotalMilliseconds, 1))
+            : new ComponentHealth(ComponentHealth.Unhealthy, null, "unexpected greeting");
+    }
+
+    async Task<Dictionary<string, long>> MetricsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var since = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var leads = await db.Leads.IgnoreQueryFilters().Where(l => l.CreatedAt >= since)
+            .GroupBy(l => 1)
+            .Select(g => new
+            {
+                Total = g.LongCount(),
+                Urgent = g.LongCount(l => l.Priority == LeadPriority.URGENT),
+                UrgentCalls = g.LongCount(l => l.Priority == LeadPriority.URGENT && l.Channel == Channel.VOICE),
+            })
+            .SingleOrDefaultAsync(ct);
+        var conversations = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since, ct);
+        var voiceToday = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since && c.Channel == Channel.VOICE, ct);
+        return new Dictionary<string, long>
+        {
+            ["total_sessions_today"] = conversations,
+            ["voice_calls_today"] = voiceToday,
+            ["leads_today"] = leads?.Total ?? 0,
+            ["emergencies_today"] = leads?.Urgent ?? 0,
+            ["emergency_calls_today"] = leads?.UrgentCalls ?? 0,
+        };
+    }
+}

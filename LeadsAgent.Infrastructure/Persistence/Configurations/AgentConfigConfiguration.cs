@@ -1,0 +1,31 @@
+using LeadsAgent.Domain.Businesses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadsAgent.Infrastructure.Persistence.Configurations;
+
+sealed class AgentConfigConfiguration : IEntityTypeConfiguration<AgentConfig>
+{
+    public void Configure(EntityTypeBuilder<AgentConfig> b)
+    {
+        b.ToTable("agent_configs");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => x.BusinessId).IsUnique();
+        b.Property(x => x.AgentName).HasMaxLength(100);
+        b.Property(x => x.PersonaPrompt).HasMaxLength(4000);
+        b.Property(x => x.WelcomeMessage).HasMaxLength(1000);
+        b.Property(x => x.ColorTheme).HasJsonb();
+        b.Property(x => x.LeadCaptureCompletionMessage).HasMaxLength(1000);
+        b.Property(x => x.VoiceGreetingMessage).HasMaxLength(1000);
+        b.Property(x => x.VoiceCompletionMessage).HasMaxLength(1000);
+        b.Property(x => x.VoiceEmergencyMessage).HasMaxLength(1000);
+        b.Property(x => x.VoiceEndCallMessage).HasMaxLength(1000);
+        b.Property(x => x.TwilioVoice).HasMaxLength(100);
+        b.Property(x => x.TwilioLanguage).HasMaxLength(10);
+        b.Property(x => x.AllowedWidgetOrigins).HasJsonb();
+        b.Property(x => x.ExtraEmergencyKeywords).HasJsonb();
+        b.Ignore(x => x.OrderedQuestions);
+        b.HasMany(x => x.Questions).WithOne().HasForeignKey(q => q.AgentConfigId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

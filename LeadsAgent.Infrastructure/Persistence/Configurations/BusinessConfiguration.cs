@@ -1,0 +1,25 @@
+using LeadsAgent.Domain.Businesses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadsAgent.Infrastructure.Persistence.Configurations;
+
+sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
+{
+    public void Configure(EntityTypeBuilder<Business> b)
+    {
+        b.ToTable("businesses");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        b.Property(x => x.BusinessType).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PlanTier).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.TwilioPhoneNumber).HasMaxLength(20);
+        b.HasIndex(x => x.TwilioPhoneNumber).IsUnique();
+        b.Property(x => x.NotificationEmail).HasMaxLength(254);
+        b.Property(x => x.NotificationPhoneNumber).HasMaxLength(20);
+        b.Property(x => x.BackupPhoneNumber).HasMaxLength(20);
+        b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.HasOne(x => x.AgentConfig).WithOne().HasForeignKey<AgentConfig>(c => c.BusinessId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

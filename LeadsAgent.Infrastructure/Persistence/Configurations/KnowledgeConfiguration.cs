@@ -1,0 +1,38 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Knowledge;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadsAgent.Infrastructure.Persistence.Configurations;
+
+sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<KnowledgeDocument>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeDocument> b)
+    {
+        b.ToTable("knowledge_documents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        b.Property(x => x.Content).IsRequired();
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.SourceUrl).HasMaxLength(2000);
+    }
+}
+
+sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChunk>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeChunk> b)
+    {
+        // The generated search_vector column is read by SQL only, so it is not mapped.
+        b.ToTable("knowledge_chunks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.HeadingPath).HasMaxLength(1000);
+        b.Property(x => x.Content).IsRequired();
+        b.Property(x => x.Embedding).HasColumnType("real[]");
+        b.Property(x => x.EmbeddingModel).HasMaxLength(100);
+    }
+}

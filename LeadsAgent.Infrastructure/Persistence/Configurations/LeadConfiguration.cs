@@ -1,0 +1,30 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadsAgent.Infrastructure.Persistence.Configurations;
+
+sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> b)
+    {
+        b.ToTable("leads");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.CapturedData).HasJsonb();
+        b.Property(x => x.ConversationTranscript).IsRequired();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.ContactName).HasMaxLength(200);
+        b.Property(x => x.ContactPhone).HasMaxLength(20);
+        b.Property(x => x.ContactEmail).HasMaxLength(254);
+        b.Property(x => x.Address).HasMaxLength(500);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.SessionId).HasMaxLength(100);
+        b.Property(x => x.EmergencyReasons).HasJsonb();
+        b.Property(x => x.RecordingUrl).HasMaxLength(2000);
+    }
+}

@@ -1,0 +1,81 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsAgent.Infrastructure.Persistence;
+
+/// <summary>Two demo businesses for `./run` (never for tests or production): safe to run again.</summary>
+public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, UserManager<AppUser> users, TimeProvider clock)
+{
+    public sealed record DemoLogin(string Business, string Plan, string Email, string Password);
+
+    public static readonly DemoLogin Acme = new("Acme Plumbing & Heating", "PRO", "owner@acme-plumbing.test", "AcmeDemo!2026");
+    public static readonly DemoLogin Sparrow = new("Sparrow Electric", "FREE", "owner@sparrow-electric.test", "SparrowDemo!2026");
+
+    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken ct = default)
+    {
+        if (await users.FindByEmailAsync(Acme.Email) is null)
+        {
+            var acme = await createBusiness.HandleAsync(new CreateBusinessCommand(
+                Acme.Business, BusinessType.PLUMBING, PlanTier.PRO, "+15005550006", Acme.Email, "+15551230001",
+                Acme.Email, Acme.Password, "America/Chicago"), ct);
+            await UseAcmeQuestionsAsync(acme.Id, ct);
+        }
+
+        if (await users.FindByEmailAsync(Sparrow.Email) is null)
+        {
+            await createBusiness.HandleAsync(new CreateBusinessCommand(
+                Sparrow.Business, BusinessType.ELECTRICAL, PlanTier.FREE, null, Sparrow.Email, null,
+                Sparrow.Email, Sparrow.Password), ct);
+        }
+
+        return [Acme, Sparrow];
+    }
+
+    async Task UseAcmeQuestionsAsync(Guid businessId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var business = await db.Businesses.IgnoreQueryFilters().SingleAsync(b => b.Id == businessId, ct);
+        business.BackupPhoneNumber = "+15551230002";
+        var config = await db.AgentConfigs.IgnoreQueryFilters().Include(c => c.Questions).SingleAsync(c => c.BusinessId == businessId, ct);
+        config.AgentName = "Ava";
+        config.PersonaPrompt = "You are Ava, the friendly receptionist of Acme Plumbing & Heating, a family-run plumber serving Springfield since 1998. Be warm, brief and practical.";
+        config.WelcomeMessage = "Hi, I'm Ava from Acme Plumbing & Heating. Leaking, clogged or cold? Tell me what's going on and I'll get you sorted.";
+        config.VoiceGreetingMessage = "Thanks for calling Acme Plumbing and Heating, this is Ava. How can I help you today?";
+        config.ColorTheme = new ColorTheme("#0b5cad", "#f59e0b");
+        config.ExtraEmergencyKeywords = ["water heater leaking", "boiler pressure"];
+        foreach (var question in config.Questions.ToList())
+        {
+            config.RemoveQuestion(question.Id, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        (string Text, ExpectedFormat Format, bool Required, string? MapsTo, bool Essential)[] questions =
+        [
+            ("What's going on? Tell me a little about the problem.", ExpectedFormat.TEXT, true, LeadFields.Notes, true),
+            ("May I have your name, please?", ExpectedFormat.TEXT, true, LeadFields.ContactName, true),
+            ("What's the best number to reach you on?", ExpectedFormat.PHONE, true, LeadFields.ContactPhone, true),
+            ("What's the address of the property?", ExpectedFormat.ADDRESS, true, LeadFields.Address, true),
+            ("When would be a good time for us to come out?", ExpectedFormat.DATE, false, null, false),
+            ("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
+            ("How did you hear about us?", ExpectedFormat.TEXT, false, null, false),
+        ];
+        foreach (var q in questions)
+        {
+            config.AddQuestion(PlanTier.PRO, new LeadCaptureQuestion
+            {
+                QuestionText = q.Text,
+                ExpectedFormat = q.Format,
+                IsRequired = q.Required,
+                MapsToLeadField = q.MapsTo,
+                IsEssentialForEmergency = q.Essential,
+                CreatedAt = now,
+            }, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

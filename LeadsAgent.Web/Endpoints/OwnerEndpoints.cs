@@ -1,0 +1,165 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Common;
+using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Web.Auth;
+using LeadsAgent.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsAgent.Web.Endpoints;
+
+/// <summary>The owner's own business, agent config and lead-capture questions. Every query goes through the tenant filter.</summary>
+public static class OwnerEndpoints
+{
+    public static RouteGroupBuilder MapOwnerGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/admin").RequireAuthorization(AuthPolicies.Owner).DisableAntiforgery();
+
+    public static void MapOwnerBusiness(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/business", async (CurrentBusiness current, CancellationToken ct) => TypedResults.Ok(BusinessDto.From(await current.GetAsync(ct))));
+        admin.MapPut("/business", UpdateBusinessAsync).Validate<UpdateBusinessRequest>();
+        admin.MapGet("/config", GetConfigAsync);
+        admin.MapPut("/config", UpdateConfigAsync).Validate<UpdateConfigRequest>();
+
+        var questions = admin.MapGroup("/questions");
+        questions.MapGet("/", ListQuestionsAsync);
+        questions.MapPost("/", AddQuestionAsync).Validate<QuestionRequest>();
+        questions.MapPut("/{id:guid}", UpdateQuestionAsync).Validate<QuestionRequest>();
+        questions.MapDelete("/{id:guid}", DeleteQuestionAsync);
+        questions.MapPost("/reorder", ReorderAsync).Validate<ReorderQuestionsRequest>();
+    }
+
+    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, CurrentBusiness current, LeadsDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var business = await current.GetAsync(ct);
+        var twilioNumber = Clean.Phone(request.TwilioPhoneNumber);
+        if (twilioNumber is not null && twilioNumber != business.TwilioPhoneNumber &&
+            await db.Businesses.IgnoreQueryFilters().AnyAsync(b => b.TwilioPhoneNumber == twilioNumber && b.Id != business.Id, ct))
+        {
+            throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
+        }
+
+        business.Name = request.Name!.Trim();
+        business.BusinessType = request.BusinessType ?? business.BusinessType;
+        business.TwilioPhoneNumber = twilioNumber;
+        business.NotificationEmail = Clean.Text(request.NotificationEmail);
+        business.NotificationPhoneNumber = Clean.Phone(request.NotificationPhoneNumber);
+        business.BackupPhoneNumber = Clean.Phone(request.BackupPhoneNumber);
+        business.TimeZone = Clean.Text(request.TimeZone) ?? business.TimeZone;
+        business.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(BusinessDto.From(business));
+    }
+
+    static async Task<AgentConfig> LoadConfigAsync(LeadsDbContext db, CancellationToken ct) =>
+        await db.AgentConfigs.Include(c => c.Questions).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");
+
+    static async Task<Ok<AgentConfigDto>> GetConfigAsync(CurrentBusiness current, LeadsDbContext db, CancellationToken ct)
+    {
+        var plan = await current.EffectivePlanAsync(ct);
+        return TypedResults.Ok(AgentConfigDto.From(await LoadConfigAsync(db, ct), plan));
+    }
+
+    static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, CurrentBusiness current, LeadsDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await current.EffectivePlanAsync(ct);
+        var config = await LoadConfigAsync(db, ct);
+
+        var voiceChanged = Changes(request.VoiceGreetingMessage, config.VoiceGreetingMessage)
+            || Changes(request.VoiceCompletionMessage, config.VoiceCompletionMessage)
+            || Changes(request.VoiceEmergencyMessage, config.VoiceEmergencyMessage)
+            || Changes(request.VoiceEndCallMessage, config.VoiceEndCallMessage)
+            || Changes(request.TwilioVoice, config.TwilioVoice)
+            || Changes(request.TwilioLanguage, config.TwilioLanguage);
+        if (voiceChanged)
+        {
+            PlanRules.Require(plan, PlanFeature.VoiceConfiguration);
+        }
+
+        config.AgentName = request.AgentName?.Trim() ?? config.AgentName;
+        config.PersonaPrompt = request.PersonaPrompt?.Trim() ?? config.PersonaPrompt;
+        config.WelcomeMessage = request.WelcomeMessage?.Trim() ?? config.WelcomeMessage;
+        if (request.ColorTheme is { } theme)
+        {
+            config.ColorTheme = new ColorTheme(theme.Primary!.ToLowerInvariant(), theme.Secondary!.ToLowerInvariant());
+        }
+
+        config.LeadCaptureCompletionMessage = Keep(request.LeadCaptureCompletionMessage, config.LeadCaptureCompletionMessage);
+        config.VoiceGreetingMessage = Keep(request.VoiceGreetingMessage, config.VoiceGreetingMessage);
+        config.VoiceCompletionMessage = Keep(request.VoiceCompletionMessage, config.VoiceCompletionMessage);
+        config.VoiceEmergencyMessage = Keep(request.VoiceEmergencyMessage, config.VoiceEmergencyMessage);
+        config.VoiceEndCallMessage = Keep(request.VoiceEndCallMessage, config.VoiceEndCallMessage);
+        config.TwilioVoice = request.TwilioVoice?.Trim() ?? config.TwilioVoice;
+        config.TwilioLanguage = request.TwilioLanguage ?? config.TwilioLanguage;
+        if (request.AllowedWidgetOrigins is { } origins)
+        {
+            config.AllowedWidgetOrigins = [.. origins.Select(UpdateConfigRequestValidator.NormalizeOrigin).Distinct()];
+        }
+
+        if (request.ExtraEmergencyKeywords is { } keywords)
+        {
+            config.ExtraEmergencyKeywords = [.. keywords.Select(k => k.Trim().ToLowerInvariant()).Distinct()];
+        }
+
+        config.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AgentConfigDto.From(config, plan));
+
+        static bool Changes(string? requested, string? current) => requested is not null && requested.Trim() != (current ?? "");
+        static string? Keep(string? requested, string? current) => requested is null ? current : Clean.Text(requested);
+    }
+
+    static async Task<Ok<List<QuestionDto>>> ListQuestionsAsync(LeadsDbContext db, CancellationToken ct)
+    {
+        var questions = await db.Questions.AsNoTracking().OrderBy(q => q.Order).ToListAsync(ct);
+        return TypedResults.Ok(questions.Select(QuestionDto.From).ToList());
+    }
+
+    static async Task<Created<QuestionDto>> AddQuestionAsync(QuestionRequest request, CurrentBusiness current, LeadsDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await current.EffectivePlanAsync(ct);
+        var config = await LoadConfigAsync(db, ct);
+        var now = clock.GetUtcNow();
+        var question = config.AddQuestion(plan, Apply(new LeadCaptureQuestion { CreatedAt = now }, request), now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/admin/questions/{question.Id}", QuestionDto.From(question));
+    }
+
+    static async Task<Ok<QuestionDto>> UpdateQuestionAsync(Guid id, QuestionRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException("Question");
+        Apply(question, request).UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(QuestionDto.From(question));
+    }
+
+    static async Task<NoContent> DeleteQuestionAsync(Guid id, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var config = await LoadConfigAsync(db, ct);
+        config.RemoveQuestion(id, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Ok<List<QuestionDto>>> ReorderAsync(ReorderQuestionsRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var config = await LoadConfigAsync(db, ct);
+        config.Reorder(request.QuestionIds!, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(config.OrderedQuestions.Select(QuestionDto.From).ToList());
+    }
+
+    static LeadCaptureQuestion Apply(LeadCaptureQuestion question, QuestionRequest request)
+    {
+        question.QuestionText = request.QuestionText!.Trim();
+        question.ExpectedFormat = request.ExpectedFormat ?? ExpectedFormat.TEXT;
+        question.IsRequired = request.IsRequired ?? true;
+        question.MapsToLeadField = Clean.Text(request.MapsToLeadField);
+        question.IsEssentialForEmergency = request.IsEssentialForEmergency ?? false;
+        return question;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json.Serialization;
+using LeadsAgent.Infrastructure;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Web.Auth;
+using LeadsAgent.Web.Components;
+using LeadsAgent.Web.Endpoints;
+using LeadsAgent.Web.Errors;
+using LeadsAgent.Web.Validation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+
+namespace LeadsAgent.Web;
+
+public static class WebComposition
+{
+    const string CookieOrBearer = "CookieOrBearer";
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddDesignEnvironmentVariables();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+
+        // PORT and a loopback address unless ASPNETCORE_URLS (or --urls) says otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            builder.WebHost.UseUrls($"http://{server.ListenAddress}:{server.Port}");
+        }
+
+        var services = builder.Services;
+        services.AddInfrastructure(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ITenantContext, HttpTenantContext>();
+        services.AddScoped<CurrentBusiness>();
+        services.AddValidators();
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Enums travel as their names ("PRO"), never as numbers, so a typo is a 400 rather than a silent default.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        });
+        // Bad JSON reaches our exception handler (and becomes a ProblemDetails naming the field) in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "leadsagent.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/access-denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // The JSON API answers 401/403; only pages redirect to the sign-in page.
+                    OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
+            .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId));
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery(o => o.Cookie.Name = "leadsagent.af");
+        return builder;
+    }
+
+    static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>`--migrate` and `--seed-demo` do their work and exit; otherwise the app migrates, then serves.</summary>
+    public static async Task<bool> RunCommandLineTasksAsync(this WebApplication app, string[] args)
+    {
+        var migrateOnly = args.Contains("--migrate");
+        var seedDemo = args.Contains("--seed-demo");
+        await using var scope = app.Services.CreateAsyncScope();
+        var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
+        await tasks.MigrateAsync();
+        await tasks.EnsurePlatformAdminAsync();
+        if (seedDemo)
+        {
+            var logins = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+            foreach (var login in logins)
+            {
+                Console.WriteLine($"demo login: {login.Email} / {login.Password}  ({login.Business}, {login.Plan})");
+            }
+        }
+
+        return migrateOnly || seedDemo;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async ctx =>
+        {
+            // Bare 401/403/404/405 from the API get a ProblemDetails body too.
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                await TypedResults.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+            }
+        });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapAuth();
+        app.MapPlatform();
+        var admin = app.MapOwnerGroup();
+        admin.MapOwnerBusiness();
+        admin.MapLeads();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
