@@ -128,7 +128,17 @@ public static class WebComposition
             // Bare 401/403/404/405 from the API get a ProblemDetails body too.
             if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
             {
-                await TypedResults.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+                var status = ctx.HttpContext.Response.StatusCode;
+                var detail = status switch
+                {
+                    StatusCodes.Status401Unauthorized => "Sign in first: send 'Authorization: Bearer <accessToken>' from POST /api/auth/login.",
+                    StatusCodes.Status403Forbidden => "Your account may not use this.",
+                    StatusCodes.Status404NotFound => "There is nothing at this address.",
+                    StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
+                    StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
+                    _ => null,
+                };
+                await TypedResults.Problem(detail, statusCode: status).ExecuteAsync(ctx.HttpContext);
             }
         });
         app.UseStaticFiles();
