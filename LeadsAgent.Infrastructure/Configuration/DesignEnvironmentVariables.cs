@@ -45,12 +45,13 @@ public static class DesignEnvironmentVariables
     }
 
     /// <summary>Adds the variables that are set; empty ones count as unset.</summary>
-    public static IConfigurationBuilder AddDesignEnvironmentVariables(this IConfigurationBuilder builder)
+    public static IConfigurationBuilder AddDesignEnvironmentVariables(this IConfigurationBuilder builder,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var values = new Dictionary<string, string?>();
         foreach (var (variable, key) in Map)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
+            var value = environment is null ? Environment.GetEnvironmentVariable(variable) : environment.GetValueOrDefault(variable);
             if (!string.IsNullOrWhiteSpace(value))
             {
                 values[key] = value;

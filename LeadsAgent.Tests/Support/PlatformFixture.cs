@@ -12,10 +12,16 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Called after the app factory exists and before its first request.</summary>
+    protected virtual void ConfigureApp(AppFactory app)
+    {
+    }
+
+    public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         App = new AppFactory(Database, Overrides);
+        ConfigureApp(App);
         AdminToken = await ApiClient.LoginAsync(App.CreateClient(), AppFactory.AdminEmail, AppFactory.AdminPassword);
     }
 
@@ -41,7 +47,7 @@ public class PlatformFixture : IAsyncLifetime
         return (body["id"]!.GetValue<Guid>(), App.CreateClient().WithToken(token), email);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Database.DisposeAsync();
