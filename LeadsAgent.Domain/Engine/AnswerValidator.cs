@@ -1,0 +1,57 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Leads;
+
+namespace LeadsAgent.Domain.Engine;
+
+/// <summary>Whether an answer fits the question's expected format, the value to keep, and a hint when it does not.</summary>
+public sealed record AnswerCheck(bool Valid, string? Value, string Hint);
+
+public static class AnswerValidator
+{
+    static readonly string[] s_noPreference = ["anytime", "any time", "whenever", "no preference", "flexible", "asap", "as soon as possible", "any day", "doesn't matter", "does not matter"];
+
+    public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel)
+    {
+        var text = answer.Trim();
+        var voice = channel == Channel.VOICE;
+        switch (question.ExpectedFormat)
+        {
+            case ExpectedFormat.EMAIL:
+                return EntityExtractor.FirstEmail(text) is { } email
+                    ? new AnswerCheck(true, email, "")
+                    : new AnswerCheck(false, null, voice
+                        ? "Sorry, I didn't get a full email address. Could you say it slowly, like john at gmail dot com?"
+                        : "That doesn't look like an email address. Could you type it like name@example.com?");
+            case ExpectedFormat.PHONE:
+                return EntityExtractor.FirstPhone(text, context) is { } phone
+                    ? new AnswerCheck(true, phone, "")
+                    : new AnswerCheck(false, null, "I need the full number including the area code, for example 555 123 4567.");
+            case ExpectedFormat.DATE:
+                if (EntityExtractor.FindDateTime(text, context) is { } when)
+                {
+                    return new AnswerCheck(true, when.Value, "");
+                }
+
+                return s_noPreference.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))
+                    ? new AnswerCheck(true, "any time", "")
+                    : new AnswerCheck(false, null, "When would suit you? For example \"tomorrow morning\" or \"Tuesday at 3\".");
+            case ExpectedFormat.ADDRESS:
+                return EntityExtractor.LooksLikeAddress(text)
+                    ? new AnswerCheck(true, Tidy(text), "")
+                    : new AnswerCheck(false, null, "Could you give me the street address with the house number, like 42 Oak Street, Springfield?");
+            default:
+                if (question.MapsToLeadField == LeadFields.ContactName)
+                {
+                    return EntityExtractor.FindName(text, expectingName: true) is { } name
+                        ? new AnswerCheck(true, name.Value, "")
+                        : new AnswerCheck(false, null, "Sorry, I didn't catch your name. What name should we use?");
+                }
+
+                return text.Any(char.IsLetterOrDigit) && text.Length >= 2
+                    ? new AnswerCheck(true, Tidy(text), "")
+                    : new AnswerCheck(false, null, "Could you tell me a little more?");
+        }
+    }
+
+    static string Tidy(string text) => text.Length > 500 ? text[..500] : text;
+}

@@ -1,0 +1,690 @@
+using System.Diagnostics;
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Emergencies;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Text;
+
+namespace LeadsAgent.Domain.Engine;
+
+/// <summary>What the engine reacts to besides the words: the business, its agent, the time, the caller's number.</summary>
+public sealed record TurnContext(Business Business, AgentConfig Config, DateTimeOffset Now, string? CallerNumber = null, TimeSpan? ModelTimeout = null)
+{
+    public IReadOnlyList<LeadCaptureQuestion> Questions => [.. Config.OrderedQuestions];
+}
+
+/// <summary>What Twilio should do after the agent speaks.</summary>
+public enum VoiceAction
+{
+    CONTINUE,
+    HANGUP,
+    TRANSFER,
+    VOICEMAIL,
+}
+
+/// <summary>The outcome of one turn: the reply for each channel, the action, and any lead to store now.</summary>
+public sealed record TurnResult(
+    string Reply,
+    SpokenReply Spoken,
+    VoiceAction Action,
+    ConversationSession Session,
+    LeadDraft? Lead,
+    TriageResult Triage,
+    IReadOnlyList<IntentScore> Intents,
+    IReadOnlyList<ExtractedEntity> Entities,
+    string? UnansweredQuestion,
+    string Model,
+    double? ModelMs);
+
+/// <summary>
+/// The conversation engine shared by chat and phone: triage, extraction, intents, and the lead-capture state
+/// machine over the business's questions. It does no I/O of its own; knowledge and the language model are ports.
+/// </summary>
+public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever knowledge)
+{
+    public const int MaxMessageLength = 2000;
+    const int MaxAttempts = 2;
+
+    /// <summary>The question used when an emergency needs a call-back number and the owner asks for none.</summary>
+    public static readonly LeadCaptureQuestion CallbackQuestion = new()
+    {
+        Id = new Guid("00000000-0000-0000-0000-00000000ca11"),
+        QuestionText = "What is the best number to call you back on?",
+        ExpectedFormat = ExpectedFormat.PHONE,
+        IsRequired = true,
+        MapsToLeadField = LeadFields.ContactPhone,
+        IsEssentialForEmergency = true,
+        Order = int.MaxValue,
+    };
+
+    /// <summary>Opens a conversation with the configured welcome (chat) or greeting (voice).</summary>
+    public TurnResult Begin(ConversationSession session, TurnContext ctx)
+    {
+        var text = session.Channel == Channel.VOICE
+            ? ctx.Config.VoiceGreetingMessage ?? AgentConfig.DefaultVoiceGreeting
+            : ctx.Config.WelcomeMessage;
+        session.DetailedFlow.CompletedSteps.Add("greeting");
+        return Finish(session, ctx, new ReplyParts(null, null, text, null), VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, model.Name, null);
+    }
+
+    public async Task<TurnResult> HandleAsync(ConversationSession session, string? message, TurnContext ctx, CancellationToken ct)
+    {
+        session.LastActivityAt = ctx.Now;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return Silence(session, ctx);
+        }
+
+        var text = message.Trim();
+        if (text.Length > MaxMessageLength)
+        {
+            text = text[..MaxMessageLength];
+        }
+
+        session.SilenceCount = 0;
+        var capture = session.Capture;
+        var current = CurrentQuestion(session, ctx);
+        var extraction = new ExtractionContext(ctx.Now, ctx.Business.TimeZone, current?.MapsToLeadField == LeadFields.ContactName);
+        var triage = EmergencyTriage.Assess(text, ctx.Business.BusinessType, ctx.Config.ExtraEmergencyKeywords);
+        var entities = EntityExtractor.Extract(text, extraction).ToList();
+        var intents = IntentClassifier.Classify(text, triage).ToList();
+        var normalized = TextNormalizer.Normalize(text);
+        var asksSomething = IntentClassifier.IsQuestion(text, normalized) || intents.Any(i => i.Intent is Intents.Faq or Intents.Pricing or Intents.Hours);
+
+        var passages = asksSomething ? await knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct) : [];
+        var (modelTurn, modelMs) = await AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct);
+
+        // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
+        var priority = triage.Priority;
+        var reasons = triage.Reasons.ToList();
+        if (modelTurn is not null)
+        {
+            if (modelTurn.Priority is { } mp && mp > priority)
+            {
+                priority = mp;
+                reasons.AddRange(modelTurn.Reasons.Take(3).Select(r => new EmergencyReason("model", r)));
+            }
+
+            foreach (var mi in modelTurn.Intents.Where(i => Intents.All.Contains(i.Intent) && !intents.Any(x => x.Intent == i.Intent)))
+            {
+                intents.Add(mi with { Confidence = Math.Clamp(mi.Confidence, 0, 1) });
+            }
+
+            entities.AddRange(ValidModelEntities(modelTurn.Entities, entities, text, extraction));
+        }
+
+        if (priority == LeadPriority.URGENT && !intents.Any(i => i.Intent == Intents.Emergency))
+        {
+            intents.Add(new IntentScore(Intents.Emergency, 0.8));
+        }
+
+        var turn = session.History.Count(m => m.Role == "user") + 1;
+        var top = intents.OrderByDescending(i => i.Confidence).First();
+        session.History.Add(new SessionMessage("user", text, ctx.Now, top.Intent, top.Confidence));
+        session.IdentifiedIntents.AddRange(intents.Select(i => new IntentRecord(i.Intent, i.Confidence, ctx.Now, turn)));
+        session.ExtractedEntities.AddRange(entities);
+        if (priority > session.Priority)
+        {
+            session.Priority = priority;
+        }
+
+        foreach (var reason in reasons.Where(r => !session.EmergencyReasons.Contains(r)))
+        {
+            session.EmergencyReasons.Add(reason);
+        }
+
+        session.EmergencyDetected |= priority == LeadPriority.URGENT;
+        string? safety = null;
+        if (triage.SafetyScript is { } script && !session.SafetyScriptsGiven.Contains(script.Hazard))
+        {
+            safety = script.Text;
+            session.SafetyScriptsGiven.Add(script.Hazard);
+        }
+
+        var step = new Step(session, ctx, text, normalized, intents, entities, extraction, passages, modelTurn, safety);
+        var (parts, action, lead, unanswered) = step.Decide();
+        return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
+    }
+
+    /// <summary>A session that ends before its flow finished still becomes a lead when we have a number to call.</summary>
+    public static LeadDraft? PartialLead(ConversationSession session, TurnContext ctx)
+    {
+        if (session.LeadCaptured)
+        {
+            return null;
+        }
+
+        var draft = BuildLead(session, ctx, partial: true);
+        return draft.ContactPhone is null ? null : draft;
+    }
+
+    /// <summary>The emergency audit: why a phrase is or is not an emergency for this business.</summary>
+    public static TriageResult Audit(string text, Business business, AgentConfig config) =>
+        EmergencyTriage.Assess(text, business.BusinessType, config.ExtraEmergencyKeywords);
+
+    async Task<(ModelTurn? Turn, double? Ms)> AskModelAsync(ConversationSession session, TurnContext ctx, string text,
+        LeadCaptureQuestion? current, IReadOnlyList<KnowledgePassage> passages, LeadPriority priority, CancellationToken ct)
+    {
+        var request = new ModelRequest(ctx.Business.Name, ctx.Business.BusinessType, ctx.Config.PersonaPrompt, session.Channel, text,
+            [.. session.History.TakeLast(8)], session.DetailedFlow.PrimaryFlow + (session.DetailedFlow.SubFlow is { } sub ? "/" + sub : ""),
+            current?.QuestionText, passages, priority);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var task = model.InterpretAsync(request, ct);
+            var result = ctx.ModelTimeout is { } timeout ? await task.WaitAsync(timeout, ct) : await task;
+            return (result, result is null ? null : watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // The deterministic answer stands; a slow model must never keep a caller waiting.
+            return (null, watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    static IEnumerable<ExtractedEntity> ValidModelEntities(IReadOnlyList<ModelEntity> candidates, List<ExtractedEntity> existing, string text, ExtractionContext extraction)
+    {
+        foreach (var e in candidates)
+        {
+            string? value = e.Kind switch
+            {
+                EntityKind.Email => EntityExtractor.FirstEmail(e.Value),
+                EntityKind.Phone => Common.PhoneNumbers.Normalize(e.Value) ?? EntityExtractor.FirstPhone(e.Value, extraction),
+                EntityKind.Name => EntityExtractor.FindName(e.Value, expectingName: true)?.Value,
+                _ => string.IsNullOrWhiteSpace(e.Value) || e.Value.Length > 200 ? null : e.Value.Trim(),
+            };
+            if (value is not null && !existing.Any(x => x.Kind == e.Kind && x.Value == value))
+            {
+                yield return new ExtractedEntity(e.Kind, value, e.Value, text, 0.6);
+            }
+        }
+    }
+
+    TurnResult Silence(ConversationSession session, TurnContext ctx)
+    {
+        if (session.Channel != Channel.VOICE)
+        {
+            return Finish(session, ctx, new ReplyParts(null, null, "Sorry, I didn't catch that. Could you type your message again?", null),
+                VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, "local", null);
+        }
+
+        session.SilenceCount++;
+        if (session.SilenceCount == 1)
+        {
+            var prompt = session.Capture.PendingPhone is { } pending ? $"I have {pending}. Is that the right number?"
+                : CurrentQuestion(session, ctx)?.QuestionText ?? "How can I help you today?";
+            return Finish(session, ctx, new ReplyParts(null, "Are you still there?", null, prompt), VoiceAction.CONTINUE, null,
+                EmergencyTriage.Assess(""), [], [], null, "local", null);
+        }
+
+        // Second silence: say goodbye, but never leave a caller in an emergency without telling them what to do.
+        var body = session.EmergencyDetected
+            ? "I can't hear you. If anyone is in danger, hang up and call 911 right away. We have your number and someone will call you back."
+            : "I can't hear you, so I'll end the call now. Please call back any time.";
+        var lead = PartialLead(session, ctx);
+        if (lead is not null)
+        {
+            MarkCaptured(session);
+        }
+
+        session.Status = ConversationStatus.ABANDONED;
+        return Finish(session, ctx, new ReplyParts(null, null, body, ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall),
+            VoiceAction.HANGUP, lead, EmergencyTriage.Assess(""), [], [], null, "local", null);
+    }
+
+    TurnResult Finish(ConversationSession session, TurnContext ctx, ReplyParts parts, VoiceAction action, LeadDraft? lead, TriageResult triage,
+        IReadOnlyList<IntentScore> intents, IReadOnlyList<ExtractedEntity> entities, string? unanswered, string modelName, double? modelMs)
+    {
+        var chat = ReplyShaper.ForChat(parts);
+        var spoken = ReplyShaper.ForVoice(parts, ctx.Config.TwilioVoice, session.EmergencyDetected);
+        session.History.Add(new SessionMessage("assistant", session.Channel == Channel.VOICE ? spoken.PlainText : chat, ctx.Now));
+        session.CurrentFlow = session.DetailedFlow.PrimaryFlow;
+        if (action != VoiceAction.CONTINUE)
+        {
+            session.VoiceActions.Add(action.ToString());
+        }
+
+        return new TurnResult(chat, spoken, action, session, lead, triage, intents, entities, unanswered, modelName, modelMs);
+    }
+
+    internal static LeadCaptureQuestion? CurrentQuestion(ConversationSession session, TurnContext ctx)
+    {
+        var id = session.Capture.CurrentQuestionId;
+        return id is null ? null : id == CallbackQuestion.Id ? CallbackQuestion : ctx.Questions.FirstOrDefault(q => q.Id == id);
+    }
+
+    static void MarkCaptured(ConversationSession session)
+    {
+        session.Capture.Completed = true;
+        session.Capture.Active = false;
+        session.Capture.CurrentQuestionId = null;
+        session.LeadCaptured = true;
+        session.DetailedFlow.CompletedSteps.Add("lead_captured");
+    }
+
+    internal static LeadDraft BuildLead(ConversationSession session, TurnContext ctx, bool partial)
+    {
+        var answers = session.Capture.Answers;
+        var questions = ctx.Questions.Append(CallbackQuestion).ToList();
+        string? Field(string field) => answers
+            .Where(a => questions.FirstOrDefault(q => q.Id.ToString() == a.Key)?.MapsToLeadField == field)
+            .Select(a => a.Value.Value).FirstOrDefault();
+        string? Entity(EntityKind kind) => session.ExtractedEntities.LastOrDefault(e => e.Kind == kind && e.Confidence >= 0.7)?.Value;
+
+        var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel == Channel.VOICE ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
+        var notes = Field(LeadFields.Notes) ?? session.History.FirstOrDefault(m => m.Role == "user" && m.Intent is Intents.ServiceRequest or Intents.Emergency)?.Content;
+        return new LeadDraft(
+            new Dictionary<string, CapturedAnswer>(answers),
+            Field(LeadFields.ContactName) ?? Entity(EntityKind.Name),
+            phone,
+            Field(LeadFields.ContactEmail) ?? Entity(EntityKind.Email),
+            Field(LeadFields.Address) ?? session.ExtractedEntities.LastOrDefault(e => e.Kind == EntityKind.Location && e.Confidence >= 0.9)?.Value,
+            notes,
+            session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
+            [.. session.EmergencyReasons],
+            session.Transcript(),
+            partial);
+    }
+
+    /// <summary>One turn's decision, with the turn's facts at hand.</summary>
+    sealed class Step(ConversationSession session, TurnContext ctx, string text, string normalized,
+        List<IntentScore> intents, List<ExtractedEntity> entities, ExtractionContext extraction, IReadOnlyList<KnowledgePassage> passages,
+        ModelTurn? modelTurn, string? safety)
+    {
+        readonly LeadCaptureState _capture = session.Capture;
+        readonly bool _voice = session.Channel == Channel.VOICE;
+        string? _ack;
+        string? _body;
+        string? _prompt;
+        string? _unanswered;
+
+        bool Has(string intent, double min = 0.5) => intents.Any(i => i.Intent == intent && i.Confidence >= min);
+
+        public (ReplyParts, VoiceAction, LeadDraft?, string?) Decide()
+        {
+            var wasEmergency = _capture.EmergencyMode;
+            if (_capture.PendingPhone is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman))
+            {
+                return ConfirmPhone();
+            }
+
+            var serviceContent = Has(Intents.ServiceRequest) || Has(Intents.Emergency) || Has(Intents.Faq) || Has(Intents.Pricing);
+            if (Has(Intents.Goodbye, 0.6) && !serviceContent)
+            {
+                return Goodbye();
+            }
+
+            if (Has(Intents.SpeakToHuman))
+            {
+                if (_voice)
+                {
+                    session.DetailedFlow.PrimaryFlow = "transfer";
+                    session.Status = ConversationStatus.TRANSFERRED;
+                    return Done(new ReplyParts(safety, null, $"Of course. I'll connect you with someone at {ctx.Business.Name} now. Please hold.", null), VoiceAction.TRANSFER);
+                }
+
+                _ack = $"Of course. I'll make sure someone from {ctx.Business.Name} gets back to you personally.";
+                StartCapture(emergency: true, describesProblem: false);
+                return Advance();
+            }
+
+            if (Has(Intents.LeaveMessage) && _voice)
+            {
+                session.DetailedFlow.PrimaryFlow = "voicemail";
+                return Done(new ReplyParts(safety, null, "Sure. Please leave your message after the tone, and hang up when you're done.", null), VoiceAction.VOICEMAIL);
+            }
+
+            if (session.Priority == LeadPriority.URGENT && !wasEmergency && !_capture.Completed)
+            {
+                _ack = _voice
+                    ? ctx.Config.VoiceEmergencyMessage ?? AgentConfig.DefaultVoiceEmergency
+                    : "I understand this is an emergency. I'm flagging it for our on-call team right now.";
+                StartCapture(emergency: true, describesProblem: true);
+                return Advance();
+            }
+
+            if (_capture.Active && !_capture.Completed)
+            {
+                var current = CurrentQuestion(session, ctx);
+                if (current is not null && IsSideQuestion(current))
+                {
+                    AnswerFromKnowledge(offer: false);
+                    _prompt = current.QuestionText;
+                    return Done(new ReplyParts(safety, _ack, _body, "Now, " + LowerFirst(current.QuestionText)), VoiceAction.CONTINUE);
+                }
+
+                if (current is not null && !TakeAnswer(current))
+                {
+                    return Done(new ReplyParts(safety, _ack, _body, _prompt), VoiceAction.CONTINUE);
+                }
+
+                return Advance();
+            }
+
+            var wantsService = Has(Intents.ServiceRequest) || session.Priority >= LeadPriority.HIGH && !_capture.Completed
+                || (session.OfferedCallback && IntentClassifier.IsYes(text));
+            var asks = Has(Intents.Faq) || Has(Intents.Pricing) || Has(Intents.Hours);
+            if (asks)
+            {
+                AnswerFromKnowledge(offer: !wantsService && !_capture.Completed);
+            }
+
+            if (wantsService && !_capture.Completed)
+            {
+                _ack ??= session.Priority == LeadPriority.HIGH ? "I'm sorry to hear that. Let's get someone out to you quickly." : "I can help with that.";
+                StartCapture(emergency: false, describesProblem: !(session.OfferedCallback && IntentClassifier.IsYes(text)));
+                return Advance();
+            }
+
+            if (asks)
+            {
+                return Done(new ReplyParts(safety, _ack, _body, _prompt), VoiceAction.CONTINUE);
+            }
+
+            if (session.OfferedCallback && IntentClassifier.IsNo(text))
+            {
+                session.OfferedCallback = false;
+                return Done(new ReplyParts(safety, null, "No problem. Is there anything else I can help you with?", null), VoiceAction.CONTINUE);
+            }
+
+            if (Has(Intents.Greeting) && intents.Count == 1)
+            {
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Hi there! How can I help you today?", null), VoiceAction.CONTINUE);
+            }
+
+            if (EmergencyTriage.IsNoServiceIntent(normalized))
+            {
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "You're welcome! Is there anything else I can help with?", null), VoiceAction.CONTINUE);
+            }
+
+            if (_capture.Completed)
+            {
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Thanks, I've added that to your request. Anything else?", null), VoiceAction.CONTINUE);
+            }
+
+            // A statement with no recognised keywords is still most likely someone describing what they need.
+            if (normalized.Split(' ').Length >= 4)
+            {
+                _ack = "Thanks for explaining.";
+                StartCapture(emergency: false, describesProblem: true);
+                return Advance();
+            }
+
+            return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Could you tell me a little more about what you need?", null), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Done(ReplyParts parts, VoiceAction action, LeadDraft? lead = null)
+        {
+            // A model's wording may replace our acknowledgement, never the safety script or the next question.
+            if (modelTurn?.Reply is { Length: > 0 } reply && parts.Body is null && _unanswered is null)
+            {
+                parts = parts with { Acknowledgement = ReplyShaper.Clean(reply) };
+            }
+
+            return (parts, action, lead, _unanswered);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Goodbye()
+        {
+            LeadDraft? lead = null;
+            if (_capture.Active && !_capture.Completed)
+            {
+                lead = PartialLead(session, ctx);
+                if (lead is not null)
+                {
+                    MarkCaptured(session);
+                }
+            }
+
+            var body = session.EmergencyDetected && !session.LeadCaptured
+                ? "If anything gets worse or anyone is in danger, call 911 right away."
+                : session.EmergencyDetected ? "Stay safe, and call 911 if anything gets worse." : null;
+            var bye = _voice ? ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall : "Thanks for reaching out. Have a great day!";
+            session.DetailedFlow.PrimaryFlow = "goodbye";
+            session.Status = session.LeadCaptured || lead is not null ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED;
+            return (new ReplyParts(safety, null, body, bye), VoiceAction.HANGUP, lead, null);
+        }
+
+        void StartCapture(bool emergency, bool describesProblem)
+        {
+            _capture.Active = true;
+            _capture.EmergencyMode |= emergency;
+            session.DetailedFlow.PrimaryFlow = _capture.EmergencyMode ? "emergency" : "lead_capture";
+            if (!session.DetailedFlow.CompletedSteps.Contains("problem_identification"))
+            {
+                session.DetailedFlow.CompletedSteps.Add("problem_identification");
+            }
+
+            if (describesProblem)
+            {
+                var notes = ctx.Questions.FirstOrDefault(q => q.MapsToLeadField == LeadFields.Notes && q.ExpectedFormat == ExpectedFormat.TEXT);
+                if (notes is not null && !_capture.Answers.ContainsKey(notes.Id.ToString()))
+                {
+                    _capture.Answers[notes.Id.ToString()] = new CapturedAnswer(notes.QuestionText, text, text);
+                }
+            }
+        }
+
+        /// <summary>Fills what the person already told us, then asks the next question or completes the lead.</summary>
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Advance()
+        {
+            foreach (var question in Pending())
+            {
+                if (Prefill(question) is { } answer)
+                {
+                    if (_voice && question.ExpectedFormat == ExpectedFormat.PHONE)
+                    {
+                        return AskToConfirm(question, answer.Value, answer.Utterance ?? text);
+                    }
+
+                    _capture.Answers[question.Id.ToString()] = answer;
+                    continue;
+                }
+
+                _capture.CurrentQuestionId = question.Id;
+                _capture.Attempts = 0;
+                session.DetailedFlow.SubFlow = "asking:" + question.Id;
+                if (_voice && question.ExpectedFormat == ExpectedFormat.PHONE && Common.PhoneNumbers.Normalize(ctx.CallerNumber) is { } caller)
+                {
+                    _capture.PendingPhone = caller;
+                    _capture.PendingPhoneUtterance = "(caller ID)";
+                    return Done(new ReplyParts(safety, _ack, _body, $"Is {caller} the best number to reach you?"), VoiceAction.CONTINUE);
+                }
+
+                return Done(new ReplyParts(safety, _ack, _body, question.QuestionText), VoiceAction.CONTINUE);
+            }
+
+            return Complete();
+        }
+
+        IEnumerable<LeadCaptureQuestion> Pending()
+        {
+            var all = ctx.Questions.ToList();
+            var relevant = _capture.EmergencyMode ? all.Where(q => q.IsEssentialForEmergency).ToList() : all;
+            // An emergency always gets a call-back number, whatever the owner marked essential.
+            if (_capture.EmergencyMode && !relevant.Any(q => q.ExpectedFormat == ExpectedFormat.PHONE))
+            {
+                relevant.Insert(0, all.FirstOrDefault(q => q.ExpectedFormat == ExpectedFormat.PHONE) ?? CallbackQuestion);
+            }
+
+            return relevant.Where(q => !_capture.Answers.ContainsKey(q.Id.ToString()) && !_capture.Skipped.Contains(q.Id));
+        }
+
+        CapturedAnswer? Prefill(LeadCaptureQuestion q)
+        {
+            ExtractedEntity? Latest(EntityKind kind, double min = 0.7) => session.ExtractedEntities.LastOrDefault(e => e.Kind == kind && e.Confidence >= min);
+            var entity = q.ExpectedFormat switch
+            {
+                ExpectedFormat.PHONE => Latest(EntityKind.Phone),
+                ExpectedFormat.EMAIL => Latest(EntityKind.Email),
+                ExpectedFormat.ADDRESS => Latest(EntityKind.Location, 0.9),
+                ExpectedFormat.DATE => Latest(EntityKind.DateTime),
+                _ when q.MapsToLeadField == LeadFields.ContactName => Latest(EntityKind.Name, 0.7),
+                _ => null,
+            };
+            return entity is null ? null : new CapturedAnswer(q.QuestionText, entity.Value, entity.Utterance);
+        }
+
+        bool IsSideQuestion(LeadCaptureQuestion current)
+        {
+            if (!IntentClassifier.IsQuestion(text, normalized) || !(Has(Intents.Faq) || Has(Intents.Pricing) || Has(Intents.Hours)))
+            {
+                return false;
+            }
+
+            return !AnswerValidator.Check(current, text, extraction, session.Channel).Valid || current.ExpectedFormat == ExpectedFormat.TEXT;
+        }
+
+        /// <summary>Takes the answer to the current question; false when it re-asks with a hint.</summary>
+        bool TakeAnswer(LeadCaptureQuestion current)
+        {
+            var check = AnswerValidator.Check(current, text, extraction, session.Channel);
+            if (check.Valid)
+            {
+                if (_voice && current.ExpectedFormat == ExpectedFormat.PHONE)
+                {
+                    _capture.PendingPhone = check.Value;
+                    _capture.PendingPhoneUtterance = text;
+                    _prompt = $"I have {check.Value} as your number. Is that right?";
+                    return false;
+                }
+
+                _capture.Answers[current.Id.ToString()] = new CapturedAnswer(current.QuestionText, check.Value!, text);
+                _capture.Attempts = 0;
+                _ack = Acknowledge();
+                session.DetailedFlow.CompletedSteps.Add("answered:" + current.Id);
+                return true;
+            }
+
+            if (!current.IsRequired && IntentClassifier.IsDecline(text))
+            {
+                Skip(current);
+                _ack = "No problem.";
+                return true;
+            }
+
+            _capture.Attempts++;
+            if (_capture.Attempts <= MaxAttempts)
+            {
+                _prompt = check.Hint;
+                return false;
+            }
+
+            // Two hints did not help: move on rather than trap the person in a loop.
+            Skip(current);
+            _ack = "Let's move on.";
+            return true;
+        }
+
+        void Skip(LeadCaptureQuestion question)
+        {
+            _capture.Skipped.Add(question.Id);
+            _capture.Attempts = 0;
+            session.DetailedFlow.CompletedSteps.Add("skipped:" + question.Id);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) AskToConfirm(LeadCaptureQuestion question, string phone, string utterance)
+        {
+            _capture.CurrentQuestionId = question.Id;
+            _capture.PendingPhone = phone;
+            _capture.PendingPhoneUtterance = utterance;
+            session.DetailedFlow.SubFlow = "confirming_phone";
+            return Done(new ReplyParts(safety, _ack, _body, $"I have {phone} as your number. Is that right?"), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPhone()
+        {
+            var question = CurrentQuestion(session, ctx) ?? CallbackQuestion;
+            var newNumber = entities.FirstOrDefault(e => e.Kind == EntityKind.Phone);
+            if (newNumber is not null)
+            {
+                return AskToConfirm(question, newNumber.Value, text);
+            }
+
+            if (IntentClassifier.IsYes(text))
+            {
+                _capture.Answers[question.Id.ToString()] = new CapturedAnswer(question.QuestionText, _capture.PendingPhone!, _capture.PendingPhoneUtterance ?? text);
+                _capture.PendingPhone = null;
+                _capture.PendingPhoneUtterance = null;
+                _capture.Attempts = 0;
+                _ack = "Great, thank you.";
+                return Advance();
+            }
+
+            if (IntentClassifier.IsNo(text))
+            {
+                _capture.PendingPhone = null;
+                _capture.PendingPhoneUtterance = null;
+                return Done(new ReplyParts(safety, "Sorry about that.", null, "What's the best number to reach you, with the area code?"), VoiceAction.CONTINUE);
+            }
+
+            _capture.Attempts++;
+            return Done(new ReplyParts(safety, null, null, $"Sorry, is {_capture.PendingPhone} the right number? Please say yes or no."), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Complete()
+        {
+            MarkCaptured(session);
+            session.DetailedFlow.SubFlow = null;
+            var lead = BuildLead(session, ctx, partial: false);
+            var business = ctx.Business.Name;
+            string body;
+            if (_voice)
+            {
+                var completion = ctx.Config.VoiceCompletionMessage ?? AgentConfig.DefaultVoiceCompletion;
+                body = _capture.EmergencyMode
+                    ? $"I've alerted {business}'s on-call team. Someone will call you back{(lead.ContactPhone is null ? "" : " at " + lead.ContactPhone)} as soon as possible."
+                    : completion;
+                session.Status = ConversationStatus.COMPLETED;
+                var closing = _capture.EmergencyMode ? "If anything gets worse, call 911. " + (ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall)
+                    : ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall;
+                return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.HANGUP, lead);
+            }
+
+            body = _capture.EmergencyMode
+                ? $"I've flagged this as an emergency for {business}'s on-call team. Someone will call you{(lead.ContactPhone is null ? "" : " at " + lead.ContactPhone)} as soon as possible."
+                : ctx.Config.LeadCaptureCompletionMessage ?? AgentConfig.DefaultCompletion;
+            return Done(new ReplyParts(safety, _ack, body, null), VoiceAction.CONTINUE, lead);
+        }
+
+        void AnswerFromKnowledge(bool offer)
+        {
+            var best = passages.FirstOrDefault();
+            if (best is not null)
+            {
+                _body = KnowledgeAnswers.Extract(best, text, _voice ? 220 : 480);
+                if (modelTurn?.Reply is { Length: > 0 } grounded)
+                {
+                    _body = ReplyShaper.Clean(grounded);
+                }
+
+                session.DetailedFlow.CompletedSteps.Add("answered_question");
+                if (offer && Has(Intents.Pricing))
+                {
+                    _prompt = "Would you like us to give you a free estimate?";
+                    session.OfferedCallback = true;
+                }
+
+                return;
+            }
+
+            // Honest "I don't know": never invent an answer, and offer a call-back instead.
+            _unanswered = text;
+            _body = $"I'm not sure about that, and I don't want to guess. Someone from {ctx.Business.Name} can answer it for you.";
+            if (offer)
+            {
+                _prompt = "Would you like us to get back to you?";
+                session.OfferedCallback = true;
+            }
+        }
+
+        string Acknowledge() => (session.Capture.Answers.Count % 3) switch
+        {
+            0 => "Got it.",
+            1 => "Thanks.",
+            _ => "Perfect.",
+        };
+
+        static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+    }
+}

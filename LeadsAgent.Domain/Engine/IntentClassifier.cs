@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using LeadsAgent.Domain.Emergencies;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Text;
+
+namespace LeadsAgent.Domain.Engine;
+
+/// <summary>The intent names the design documents use.</summary>
+public static class Intents
+{
+    public const string Greeting = "greeting";
+    public const string Faq = "faq";
+    public const string ServiceRequest = "service_request";
+    public const string Pricing = "pricing";
+    public const string Hours = "hours";
+    public const string Emergency = "emergency";
+    public const string SpeakToHuman = "speak_to_human";
+    public const string LeaveMessage = "leave_message";
+    public const string Goodbye = "goodbye";
+    public const string Other = "other";
+
+    public static IReadOnlyList<string> All { get; } = [Greeting, Faq, ServiceRequest, Pricing, Hours, Emergency, SpeakToHuman, LeaveMessage, Goodbye, Other];
+}
+
+/// <summary>An intent with how sure the classifier is (0 to 1).</summary>
+public sealed record IntentScore(string Intent, double Confidence);
+
+/// <summary>Deterministic intent classification; several intents per turn are normal ("hi, how much is a new heater?").</summary>
+public static partial class IntentClassifier
+{
+    public static IReadOnlyList<IntentScore> Classify(string text, TriageResult triage)
+    {
+        var n = TextNormalizer.Normalize(text);
+        var scores = new List<IntentScore>();
+        if (n.Length == 0)
+        {
+            return [new IntentScore(Intents.Other, 0.3)];
+        }
+
+        var words = n.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries).Length;
+        if (Greeting().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.Greeting, words <= 4 ? 0.95 : 0.7));
+        }
+
+        if (Goodbye().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.Goodbye, words <= 6 ? 0.95 : 0.6));
+        }
+
+        if (Human().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.SpeakToHuman, 0.9));
+        }
+
+        if (Message().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.LeaveMessage, 0.85));
+        }
+
+        if (Hours().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.Hours, 0.85));
+        }
+
+        if (Pricing().IsMatch(n))
+        {
+            scores.Add(new IntentScore(Intents.Pricing, 0.85));
+        }
+
+        if (triage.Priority == LeadPriority.URGENT)
+        {
+            scores.Add(new IntentScore(Intents.Emergency, triage.Reasons.Count > 0 ? 0.95 : 0.8));
+        }
+
+        var service = Service().IsMatch(n) || triage.Priority >= LeadPriority.HIGH;
+        if (service)
+        {
+            scores.Add(new IntentScore(Intents.ServiceRequest, triage.Priority >= LeadPriority.HIGH ? 0.9 : 0.75));
+        }
+
+        if (IsQuestion(text, n) && !scores.Any(s => s.Intent is Intents.Hours or Intents.Pricing))
+        {
+            scores.Add(new IntentScore(Intents.Faq, service ? 0.6 : 0.8));
+        }
+
+        if (scores.Count == 0)
+        {
+            scores.Add(new IntentScore(Intents.Other, 0.5));
+        }
+
+        return [.. scores.OrderByDescending(s => s.Confidence)];
+    }
+
+    /// <summary>A question: a question mark, or a sentence that starts like one (transcripts have no punctuation).</summary>
+    public static bool IsQuestion(string raw, string normalized) =>
+        raw.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(normalized);
+
+    public static bool IsYes(string text) => Yes().IsMatch(TextNormalizer.Normalize(text));
+
+    public static bool IsNo(string text) => No().IsMatch(TextNormalizer.Normalize(text));
+
+    /// <summary>"skip", "I'd rather not say", "I don't have one".</summary>
+    public static bool IsDecline(string text) => Decline().IsMatch(TextNormalizer.Normalize(text));
+
+    [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|howdy|hola|buenas|buenos dias)\b")]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^((ok(ay)? |no |alright |great |thanks? (you )?)*)(bye|goodbye|good bye|see you|talk (to you )?later|have a (good|nice) (day|night|one)|that is all|that will be all|that is it|nothing else|no thanks?( you)?|i am (all )?(set|good|done)|adios|hasta luego)\b|\b(bye|goodbye|hang up)$")]
+    private static partial Regex Goodbye();
+
+    [GeneratedRegex(@"\b(speak|talk|chat) (to|with) (a |an |the |your |someone|somebody|anyone)?(real |live |actual )?(person|human|someone|somebody|anyone|representative|rep|agent|owner|manager|operator|technician|tech|plumber|electrician|lawyer|attorney|receptionist|staff|people)\b|\b(real|live|actual) (person|human)\b|\b(operator|representative)\b|\btransfer me\b|\bconnect me\b|\bput me through\b|\bhablar con (una persona|alguien)\b")]
+    private static partial Regex Human();
+
+    [GeneratedRegex(@"\b(leave|take) (a |me a )?(message|voicemail|voice mail)\b|\bvoicemail\b|\bdejar (un )?mensaje\b")]
+    private static partial Regex Message();
+
+    [GeneratedRegex(@"\b(hours|open|opening|close|closing time|closed|what time (do|are) you|when (do|are) you (open|close)|weekends?|saturdays?|sundays?|holidays?|horario|abren|cierran)\b")]
+    private static partial Regex Hours();
+
+    [GeneratedRegex(@"\b(how much|price|prices|pricing|cost|costs|rate|rates|charge|charges|fee|fees|quote|estimate|expensive|cheap|afford\w*|cuanto cuesta|precio|cotizacion)\b")]
+    private static partial Regex Pricing();
+
+    [GeneratedRegex(@"\b(need|needs|needed|want|wanted|would like|looking for|book|booking|schedule|appointment|come (out|over|by|and)|send (someone|somebody|a tech\w*)|fix|repair|install|replace|service|problem|issue|help with|help me|check (out|on)|look at|inspect|estimate|quote|necesito|quiero|arreglar|reparar|cita)\b")]
+    private static partial Regex Service();
+
+    [GeneratedRegex(@"^(what|when|where|who|why|how|which|do you|does|did|can|could|would|will you|is|are|am i|should|may i|have you|que|cuando|donde|cuanto|como|tienen|hacen)\b")]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|correct|that is (right|correct)|right|affirmative|si|ok|okay|please|absolutely|definitely|sounds good|of course|go ahead|that works|it is|exactly|perfect|yes please)\b")]
+    private static partial Regex Yes();
+
+    [GeneratedRegex(@"^(no|nope|nah|not really|incorrect|wrong|that is (wrong|not right|incorrect)|negative|not that)\b")]
+    private static partial Regex No();
+
+    [GeneratedRegex(@"\b(skip|pass|prefer not|rather not|do not have (one|an email|email)|no email|none|not applicable|n/?a|do not want to (say|share|give))\b")]
+    private static partial Regex Decline();
+}
