@@ -1,4 +1,7 @@
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Health;
 using LeadsAgent.Infrastructure.Identity;
@@ -11,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LeadsAgent.Infrastructure;
 
@@ -53,6 +57,14 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        // Raw SQL paths (retrieval, outbox claims) share one pooled data source.
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<IKnowledgeRetriever, FullTextKnowledgeRetriever>();
+        services.AddSingleton<ILanguageModel>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)
+            : new LocalLanguageModel());
+        services.AddSingleton<ConversationEngine>();
 
         services.AddSingleton<RedisClient>();
         services.AddHttpClient(ExternalApiProbe.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));

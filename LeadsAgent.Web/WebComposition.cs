@@ -152,6 +152,7 @@ public static class WebComposition
         var admin = app.MapOwnerGroup();
         admin.MapOwnerBusiness();
         admin.MapLeads();
+        admin.MapEmergencyAudit();
         app.MapRazorComponents<App>();
         return app;
     }
