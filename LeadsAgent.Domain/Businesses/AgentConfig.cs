@@ -57,6 +57,23 @@ public sealed class AgentConfig
         return question;
     }
 
+    /// <summary>Appends questions made from templates (a new business's defaults, the demo data).</summary>
+    public void AddQuestions(PlanTier plan, IEnumerable<DefaultQuestions.Template> templates, DateTimeOffset now)
+    {
+        foreach (var t in templates)
+        {
+            AddQuestion(plan, new LeadCaptureQuestion
+            {
+                QuestionText = t.Text,
+                ExpectedFormat = t.Format,
+                IsRequired = t.Required,
+                MapsToLeadField = t.MapsTo,
+                IsEssentialForEmergency = t.Essential,
+                CreatedAt = now,
+            }, now);
+        }
+    }
+
     /// <summary>Removes a question and closes the gap it leaves in the order.</summary>
     public void RemoveQuestion(Guid questionId, DateTimeOffset now)
     {

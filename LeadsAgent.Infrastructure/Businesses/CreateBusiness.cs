@@ -42,19 +42,7 @@ public sealed class CreateBusiness(LeadsDbContext db, UserManager<AppUser> users
         business.NotificationPhoneNumber = command.NotificationPhoneNumber;
         business.TimeZone = command.TimeZone ?? Business.DefaultTimeZone;
         var config = new AgentConfig { BusinessId = business.Id, CreatedAt = now, UpdatedAt = now };
-        foreach (var template in DefaultQuestions.For(command.BusinessType))
-        {
-            config.AddQuestion(PlanTier.PRO, new LeadCaptureQuestion
-            {
-                QuestionText = template.Text,
-                ExpectedFormat = template.Format,
-                IsRequired = template.Required,
-                MapsToLeadField = template.MapsTo,
-                IsEssentialForEmergency = template.Essential,
-                CreatedAt = now,
-            }, now);
-        }
-
+        config.AddQuestions(PlanTier.PRO, DefaultQuestions.For(command.BusinessType), now);
         business.AgentConfig = config;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -35,6 +35,18 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, U
         return [Acme, Sparrow];
     }
 
+    /// <summary>A plumber's questions: the problem first, so an emergency is recognised before anything else.</summary>
+    public static IReadOnlyList<DefaultQuestions.Template> AcmeQuestions { get; } =
+    [
+        new("What's going on? Tell me a little about the problem.", ExpectedFormat.TEXT, true, LeadFields.Notes, true),
+        new("May I have your name, please?", ExpectedFormat.TEXT, true, LeadFields.ContactName, true),
+        new("What's the best number to reach you on?", ExpectedFormat.PHONE, true, LeadFields.ContactPhone, true),
+        new("What's the address of the property?", ExpectedFormat.ADDRESS, true, LeadFields.Address, true),
+        new("When would be a good time for us to come out?", ExpectedFormat.DATE, false, null, false),
+        new("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
+        new("How did you hear about us?", ExpectedFormat.TEXT, false, null, false),
+    ];
+
     async Task UseAcmeQuestionsAsync(Guid businessId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -53,29 +65,7 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, U
         }
 
         await db.SaveChangesAsync(ct);
-        (string Text, ExpectedFormat Format, bool Required, string? MapsTo, bool Essential)[] questions =
-        [
-            ("What's going on? Tell me a little about the problem.", ExpectedFormat.TEXT, true, LeadFields.Notes, true),
-            ("May I have your name, please?", ExpectedFormat.TEXT, true, LeadFields.ContactName, true),
-            ("What's the best number to reach you on?", ExpectedFormat.PHONE, true, LeadFields.ContactPhone, true),
-            ("What's the address of the property?", ExpectedFormat.ADDRESS, true, LeadFields.Address, true),
-            ("When would be a good time for us to come out?", ExpectedFormat.DATE, false, null, false),
-            ("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
-            ("How did you hear about us?", ExpectedFormat.TEXT, false, null, false),
-        ];
-        foreach (var q in questions)
-        {
-            config.AddQuestion(PlanTier.PRO, new LeadCaptureQuestion
-            {
-                QuestionText = q.Text,
-                ExpectedFormat = q.Format,
-                IsRequired = q.Required,
-                MapsToLeadField = q.MapsTo,
-                IsEssentialForEmergency = q.Essential,
-                CreatedAt = now,
-            }, now);
-        }
-
+        config.AddQuestions(PlanTier.PRO, AcmeQuestions, now);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Persistence;
 
 namespace LeadsAgent.Tests.Unit;
 
@@ -32,19 +33,8 @@ public class ConversationEngineTests
         var business = Business.Create("Acme Plumbing & Heating", BusinessType.PLUMBING, PlanTier.PRO, s_now);
         business.TimeZone = "America/Chicago";
         var config = new AgentConfig { BusinessId = business.Id, TwilioVoice = voice };
-        (string Text, ExpectedFormat Format, bool Required, string? MapsTo, bool Essential)[] questions =
-        [
-            ("What's going on? Tell me a little about the problem.", ExpectedFormat.TEXT, true, LeadFields.Notes, true),
-            ("May I have your name, please?", ExpectedFormat.TEXT, true, LeadFields.ContactName, true),
-            ("What's the best number to reach you on?", ExpectedFormat.PHONE, true, LeadFields.ContactPhone, true),
-            ("What's the address of the property?", ExpectedFormat.ADDRESS, true, LeadFields.Address, true),
-            ("When would be a good time for us to come out?", ExpectedFormat.DATE, false, null, false),
-            ("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
-        ];
-        foreach (var q in questions)
-        {
-            config.AddQuestion(PlanTier.PRO, new LeadCaptureQuestion { QuestionText = q.Text, ExpectedFormat = q.Format, IsRequired = q.Required, MapsToLeadField = q.MapsTo, IsEssentialForEmergency = q.Essential }, s_now);
-        }
+        // The demo plumber's questions without the last, optional "how did you hear about us".
+        config.AddQuestions(PlanTier.PRO, DemoData.AcmeQuestions.Take(6), s_now);
 
         return (new ConversationEngine(new LocalLanguageModel(), new TwoPassageKnowledge()), new TurnContext(business, config, s_now, "+15557654321"));
     }
