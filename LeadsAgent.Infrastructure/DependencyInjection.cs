@@ -1,4 +1,5 @@
 using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Knowledge;
@@ -60,7 +61,20 @@ public static class DependencyInjection
 
         // Raw SQL paths (retrieval, outbox claims) share one pooled data source.
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
-        services.AddSingleton<IKnowledgeRetriever, FullTextKnowledgeRetriever>();
+        services.AddOptions<KnowledgeOptions>().Bind(config.GetSection(KnowledgeOptions.Section));
+        services.AddSingleton<IEmbedder>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<OpenAIEmbedder>(sp)
+            : new HashingEmbedder());
+        services.AddSingleton<VectorIndex>();
+        services.AddSingleton<HybridKnowledgeRetriever>();
+        services.AddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridKnowledgeRetriever>());
+        services.AddSingleton<KnowledgeGapRecorder>();
+        services.AddScoped<KnowledgeBase>();
+        services.AddSingleton<KnowledgeImporter>();
+        services.AddHttpClient(KnowledgeImporter.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-KnowledgeImport/1.0"))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, AllowAutoRedirect = true });
+        services.AddHostedService<ReembedWorker>();
+        services.AddSingleton(sp => sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReembedWorker>().Single());
         services.AddSingleton<ILanguageModel>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)
             : new LocalLanguageModel());

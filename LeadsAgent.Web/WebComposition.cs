@@ -153,6 +153,7 @@ public static class WebComposition
         admin.MapOwnerBusiness();
         admin.MapLeads();
         admin.MapEmergencyAudit();
+        admin.MapKnowledge();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -95,3 +95,20 @@ public sealed class ServerOptions
     /// <summary>The dashboard's public address, used in email links; defaults to the listening URL.</summary>
     public string? PublicBaseUrl { get; set; }
 }
+
+/// <summary>Knowledge retrieval and imports.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+    /// <summary>
+    /// Cosine similarity below which a passage is not an answer. Unset: 0.18 for the local hashing embedder (measured:
+    /// off-topic questions top out at 0.17 on the sample knowledge base) and 0.30 for OpenAI embeddings.
+    /// </summary>
+    public double? SimilarityFloor { get; set; }
+    /// <summary>Normalised full-text rank below which a passage is not an answer.</summary>
+    public double RankFloor { get; set; } = 0.05;
+    /// <summary>Page imports refuse private and loopback addresses unless this is on (tests, intranets).</summary>
+    public bool AllowPrivateUrls { get; set; }
+    public int MaxPageBytes { get; set; } = 2 * 1024 * 1024;
+    public int FetchTimeoutSeconds { get; set; } = 10;
+}

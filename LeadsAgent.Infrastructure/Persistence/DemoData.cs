@@ -1,4 +1,7 @@
+using System.Text.Json;
 using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Knowledge;
+using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Identity;
@@ -8,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsAgent.Infrastructure.Persistence;
 
 /// <summary>Two demo businesses for `./run` (never for tests or production): safe to run again.</summary>
-public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, KnowledgeBase knowledge, UserManager<AppUser> users, TimeProvider clock)
 {
     public sealed record DemoLogin(string Business, string Plan, string Email, string Password);
 
@@ -23,6 +26,7 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, U
                 Acme.Business, BusinessType.PLUMBING, PlanTier.PRO, "+15005550006", Acme.Email, "+15551230001",
                 Acme.Email, Acme.Password, "America/Chicago"), ct);
             await UseAcmeQuestionsAsync(acme.Id, ct);
+            await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
         }
 
         if (await users.FindByEmailAsync(Sparrow.Email) is null)
@@ -33,6 +37,14 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, U
         }
 
         return [Acme, Sparrow];
+    }
+
+    /// <summary>A plumbing and heating company's knowledge base: hours, prices, service area, policies.</summary>
+    public static IReadOnlyList<KnowledgeEntry> SampleKnowledge()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("LeadsAgent.Infrastructure.Persistence.Demo.acme-knowledge.json")!;
+        using var json = JsonDocument.Parse(stream);
+        return KnowledgeImporter.FromJson(json.RootElement).Select(e => e with { Source = KnowledgeSource.MANUAL }).ToList();
     }
 
     /// <summary>A plumber's questions: the problem first, so an emergency is recognised before anything else.</summary>

@@ -23,6 +23,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+    public DbSet<KnowledgeGap> KnowledgeGaps => Set<KnowledgeGap>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
 
@@ -54,6 +55,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<Conversation>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
         builder.Entity<KnowledgeDocument>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
         builder.Entity<KnowledgeChunk>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
+        builder.Entity<KnowledgeGap>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
         builder.Entity<Notification>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
 

@@ -36,3 +36,19 @@ sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChu
         b.Property(x => x.EmbeddingModel).HasMaxLength(100);
     }
 }
+
+sealed class KnowledgeGapConfiguration : IEntityTypeConfiguration<KnowledgeGap>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeGap> b)
+    {
+        b.ToTable("knowledge_gaps");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<KnowledgeDocument>().WithMany().HasForeignKey(x => x.AnsweredDocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(x => x.NormalizedQuestion).HasMaxLength(500).IsRequired();
+        b.Property(x => x.SampleQuestion).HasMaxLength(2000).IsRequired();
+        b.Property(x => x.LastSessionId).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+    }
+}

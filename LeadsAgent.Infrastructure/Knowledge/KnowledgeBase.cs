@@ -1,0 +1,177 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Common;
+using LeadsAgent.Domain.Knowledge;
+using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LeadsAgent.Infrastructure.Knowledge;
+
+/// <summary>An entry as the owner writes it (or an import produces it).</summary>
+public sealed record KnowledgeEntry(string Title, string Content, KnowledgeSource Source = KnowledgeSource.MANUAL, string? SourceUrl = null);
+
+/// <summary>
+/// Owners teach the agent: entries are validated, chunked and embedded, then stored with their chunks and a bumped
+/// knowledge version in one transaction, so a failure never leaves half an entry and every instance sees the change.
+/// </summary>
+public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimeProvider clock, ILogger<KnowledgeBase> logger)
+{
+    public const int MaxTitleLength = 300;
+    public const int MaxContentLength = 100_000;
+    public const int MaxEntriesPerImport = 500;
+
+    public async Task<IReadOnlyList<KnowledgeDocument>> AddAsync(Business business, PlanTier plan, IReadOnlyList<KnowledgeEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            throw new DomainException("There is nothing to import.", "entries");
+        }
+
+        if (entries.Count > MaxEntriesPerImport)
+        {
+            throw new DomainException($"At most {MaxEntriesPerImport} entries can be imported at once.", "entries");
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Validate(entries[i], entries.Count == 1 ? null : i);
+        }
+
+        if (PlanRules.KnowledgeEntryLimit(plan) is int limit)
+        {
+            var existing = await db.KnowledgeDocuments.CountAsync(d => d.BusinessId == business.Id, ct);
+            if (existing + entries.Count > limit)
+            {
+                throw new PlanUpgradeRequiredException(plan, PlanRules.RequiredTier(PlanFeature.KnowledgeBaseManagement), PlanFeature.KnowledgeBaseManagement,
+                    $"The {plan} plan keeps at most {limit} knowledge entries; this business has {existing}.");
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var documents = entries.Select(e => new KnowledgeDocument
+        {
+            BusinessId = business.Id,
+            Title = e.Title.Trim(),
+            Content = e.Content.Trim(),
+            Source = e.Source,
+            SourceUrl = e.SourceUrl,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+        var chunks = await ChunkAndEmbedAsync(documents, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.KnowledgeDocuments.AddRange(documents);
+        db.KnowledgeChunks.AddRange(chunks);
+        await db.SaveChangesAsync(ct);
+        await BumpVersionAsync(business.Id, ct);
+        await tx.CommitAsync(ct);
+        return documents;
+    }
+
+    public async Task<KnowledgeDocument> UpdateAsync(Guid businessId, Guid documentId, KnowledgeEntry entry, CancellationToken ct)
+    {
+        Validate(entry, null);
+        var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == documentId && d.BusinessId == businessId, ct)
+            ?? throw new NotFoundException("Knowledge entry");
+        document.Title = entry.Title.Trim();
+        document.Content = entry.Content.Trim();
+        document.UpdatedAt = clock.GetUtcNow();
+        var chunks = await ChunkAndEmbedAsync([document], ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(ct);
+        db.KnowledgeChunks.AddRange(chunks);
+        await db.SaveChangesAsync(ct);
+        await BumpVersionAsync(businessId, ct);
+        await tx.CommitAsync(ct);
+        return document;
+    }
+
+    public async Task DeleteAsync(Guid businessId, Guid documentId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await db.KnowledgeDocuments.Where(d => d.Id == documentId && d.BusinessId == businessId).ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+        {
+            throw new NotFoundException("Knowledge entry");
+        }
+
+        await BumpVersionAsync(businessId, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Answers an open gap with a new entry and closes it.</summary>
+    public async Task<KnowledgeDocument> AnswerGapAsync(Business business, PlanTier plan, Guid gapId, string? title, string answer, CancellationToken ct)
+    {
+        var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == gapId && g.BusinessId == business.Id && g.Status == KnowledgeGapStatus.OPEN, ct)
+            ?? throw new NotFoundException("Open knowledge gap");
+        var title2 = string.IsNullOrWhiteSpace(title) ? gap.SampleQuestion : title;
+        var document = (await AddAsync(business, plan, [new KnowledgeEntry(title2.Length > MaxTitleLength ? title2[..MaxTitleLength] : title2, answer, KnowledgeSource.GAP)], ct))[0];
+        gap.Answer(document.Id, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return document;
+    }
+
+    static void Validate(KnowledgeEntry entry, int? index)
+    {
+        var prefix = index is null ? "" : $"entries[{index}].";
+        if (string.IsNullOrWhiteSpace(entry.Title))
+        {
+            throw new DomainException("Give the entry a title, for example \"Opening hours\".", prefix + "title");
+        }
+
+        if (entry.Title.Trim().Length > MaxTitleLength)
+        {
+            throw new DomainException($"The title may be at most {MaxTitleLength} characters.", prefix + "title");
+        }
+
+        if (string.IsNullOrWhiteSpace(entry.Content))
+        {
+            throw new DomainException("The entry has no text.", prefix + "content");
+        }
+
+        if (entry.Content.Length > MaxContentLength)
+        {
+            throw new DomainException($"The text may be at most {MaxContentLength:N0} characters; split it into several entries.", prefix + "content");
+        }
+    }
+
+    async Task<List<KnowledgeChunk>> ChunkAndEmbedAsync(IReadOnlyList<KnowledgeDocument> documents, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var chunks = documents.SelectMany(d => Chunker.Split(d.Title, d.Content).Select(c => new KnowledgeChunk
+        {
+            DocumentId = d.Id,
+            BusinessId = d.BusinessId,
+            Ordinal = c.Ordinal,
+            HeadingPath = c.HeadingPath.Length > 1000 ? c.HeadingPath[..1000] : c.HeadingPath,
+            Content = c.Content,
+            CreatedAt = now,
+        })).ToList();
+
+        try
+        {
+            var vectors = await embedder.EmbedAsync([.. chunks.Select(EmbeddingText)], ct);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                chunks[i].Embedding = vectors[i];
+                chunks[i].EmbeddingModel = embedder.Name;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Full-text search still finds these passages; the re-embedding worker fills the vectors in later.
+            logger.LogWarning("Embedding {Count} passages failed ({Reason}); stored without vectors for now", chunks.Count, ex.GetType().Name);
+        }
+
+        return chunks;
+    }
+
+    public static string EmbeddingText(KnowledgeChunk chunk) => chunk.HeadingPath + "\n" + chunk.Content;
+
+    Task BumpVersionAsync(Guid businessId, CancellationToken ct) =>
+        db.Businesses.IgnoreQueryFilters().Where(b => b.Id == businessId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.KnowledgeVersion, b => b.KnowledgeVersion + 1), ct);
+}

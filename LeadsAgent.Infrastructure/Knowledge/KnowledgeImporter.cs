@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using LeadsAgent.Domain.Common;
+using LeadsAgent.Domain.Knowledge;
+using LeadsAgent.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace LeadsAgent.Infrastructure.Knowledge;
+
+/// <summary>Turns question/answer files (CSV, JSON) and web pages into knowledge entries; nothing is stored here.</summary>
+public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options)
+{
+    public const string HttpClientName = "knowledge-import";
+
+    /// <summary>CSV with a question and an answer per row; a header row (question,answer) is optional.</summary>
+    public static IReadOnlyList<KnowledgeEntry> FromCsv(string csv)
+    {
+        var entries = new List<KnowledgeEntry>();
+        var row = 0;
+        try
+        {
+            foreach (var fields in Csv.Read(csv))
+            {
+                row++;
+                var question = fields.Count > 0 ? fields[0] : "";
+                var answer = fields.Count > 1 ? fields[1] : "";
+                if (row == 1 && question.Equals("question", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (question.Length == 0 && answer.Length == 0)
+                {
+                    continue;
+                }
+
+                if (question.Length == 0 || answer.Length == 0)
+                {
+                    throw new DomainException($"Row {row} needs both a question and an answer.", "csv");
+                }
+
+                entries.Add(new KnowledgeEntry(question, answer, KnowledgeSource.CSV));
+            }
+        }
+        catch (FormatException ex)
+        {
+            throw new DomainException($"The CSV could not be read after row {row}: {ex.Message}.", "csv");
+        }
+
+        return entries;
+    }
+
+    /// <summary>JSON: an array of {question, answer} or {title, content} objects.</summary>
+    public static IReadOnlyList<KnowledgeEntry> FromJson(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new DomainException("Send a JSON array of {\"question\": ..., \"answer\": ...} objects.", "body");
+        }
+
+        var entries = new List<KnowledgeEntry>();
+        var i = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            string? Text(params string[] names) => names.Select(n => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+                .FirstOrDefault(v => v is not null);
+            var title = Text("question", "title");
+            var content = Text("answer", "content");
+            if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(content))
+            {
+                throw new DomainException($"Item {i} needs a \"question\" and an \"answer\" (or \"title\" and \"content\") as text.", $"[{i}]");
+            }
+
+            entries.Add(new KnowledgeEntry(title, content, KnowledgeSource.JSON));
+            i++;
+        }
+
+        return entries;
+    }
+
+    /// <summary>Fetches an HTML page and keeps its readable text, headings as Markdown headings.</summary>
+    public async Task<KnowledgeEntry> FromUrlAsync(string url, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            throw new DomainException("Give the full address of a web page, starting with https://.", "url");
+        }
+
+        var o = options.Value;
+        if (!o.AllowPrivateUrls && await IsPrivateAsync(uri, ct))
+        {
+            throw new DomainException("That address is on a private network; only public web pages can be imported.", "url");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(o.FetchTimeoutSeconds));
+        string html;
+        try
+        {
+            using var client = httpFactory.CreateClient(HttpClientName);
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DomainException($"The page answered HTTP {(int)response.StatusCode}; check the address.", "url");
+            }
+
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not ("text/html" or "application/xhtml+xml"))
+            {
+                throw new DomainException($"That address is not a web page (it is {mediaType ?? "of an unknown type"}).", "url");
+            }
+
+            html = await ReadLimitedAsync(response, o.MaxPageBytes, timeout.Token);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new DomainException("The page could not be fetched (no answer, or it took too long).", "url");
+        }
+
+        var document = await new HtmlParser().ParseDocumentAsync(html, ct);
+        foreach (var noise in document.QuerySelectorAll("script, style, noscript, nav, footer, header, form, svg, iframe, template").ToList())
+        {
+            noise.Remove();
+        }
+
+        var title = document.Title?.Trim() is { Length: > 0 } t ? t : document.QuerySelector("h1")?.TextContent.Trim() ?? uri.Host;
+        var text = new StringBuilder();
+        foreach (var element in (document.Body ?? document.DocumentElement).QuerySelectorAll("h1, h2, h3, h4, p, li, dt, dd, td, blockquote"))
+        {
+            if (element.ParentElement?.Closest("p, li, dd, td, blockquote") is not null)
+            {
+                continue;
+            }
+
+            var words = string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine(element.LocalName switch
+            {
+                "h1" => "# " + words,
+                "h2" => "## " + words,
+                "h3" or "h4" => "### " + words,
+                _ => words,
+            }).AppendLine();
+        }
+
+        if (text.Length == 0)
+        {
+            throw new DomainException("That page has no readable text to learn from.", "url");
+        }
+
+        return new KnowledgeEntry(title.Length > KnowledgeBase.MaxTitleLength ? title[..KnowledgeBase.MaxTitleLength] : title,
+            text.ToString(), KnowledgeSource.URL, uri.ToString());
+    }
+
+    static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw new DomainException($"That page is larger than {maxBytes / 1024 / 1024} MB.", "url");
+            }
+        }
+
+        var charset = response.Content.Headers.ContentType?.CharSet;
+        var encoding = charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"'));
+        return encoding.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Loopback, private, link-local and unique-local addresses: an import must not reach the server's own network.</summary>
+    static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.Host, ct);
+        }
+        catch (SocketException)
+        {
+            throw new DomainException("That address's host name does not exist.", "url");
+        }
+
+        return addresses.Length == 0 || addresses.Any(a =>
+        {
+            if (IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6SiteLocal || a.IsIPv6UniqueLocal)
+            {
+                return true;
+            }
+
+            var b = a.MapToIPv4().GetAddressBytes();
+            return a.AddressFamily == AddressFamily.InterNetwork || a.IsIPv4MappedToIPv6
+                ? b[0] is 10 or 127 or 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127)
+                : false;
+        });
+    }
+}
