@@ -74,7 +74,6 @@ public static class DependencyInjection
         services.AddHttpClient(KnowledgeImporter.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-KnowledgeImport/1.0"))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, AllowAutoRedirect = true });
         services.AddHostedService<ReembedWorker>();
-        services.AddSingleton(sp => sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ReembedWorker>().Single());
         services.AddSingleton<ILanguageModel>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)
             : new LocalLanguageModel());
