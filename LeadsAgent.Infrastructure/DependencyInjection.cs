@@ -2,6 +2,9 @@ using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Events;
+using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Health;
@@ -80,6 +83,17 @@ public static class DependencyInjection
         services.AddSingleton<ConversationEngine>();
 
         services.AddSingleton<RedisClient>();
+        services.AddOptions<SessionOptions>().Bind(config.GetSection(SessionOptions.Section));
+        services.AddSingleton<RedisSessionStore>();
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<RedisSessionStore>());
+        services.AddSingleton<RedisLiveEvents>();
+        services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<RedisLiveEvents>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEvents>());
+        services.AddSingleton<BusinessDirectory>();
+        services.AddSingleton<LeadRecorder>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton<SessionMaintenanceWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionMaintenanceWorker>());
         services.AddHttpClient(ExternalApiProbe.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         services.AddSingleton<ExternalApiProbe>();
         services.AddSingleton<HealthReporter>();

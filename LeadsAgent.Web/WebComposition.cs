@@ -154,6 +154,7 @@ public static class WebComposition
         admin.MapLeads();
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
+        admin.MapSessions();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -112,3 +112,12 @@ public sealed class KnowledgeOptions
     public int MaxPageBytes { get; set; } = 2 * 1024 * 1024;
     public int FetchTimeoutSeconds { get; set; } = 10;
 }
+
+/// <summary>Session lifetimes: idle sessions are ended as ABANDONED and persisted by the sweep.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+    public int ChatIdleMinutes { get; set; } = 30;
+    public int VoiceIdleMinutes { get; set; } = 10;
+    public int SweepSeconds { get; set; } = 30;
+}

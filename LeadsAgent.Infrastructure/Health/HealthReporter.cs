@@ -4,6 +4,7 @@ using LeadsAgent.Domain.Leads;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
+using LeadsAgent.Infrastructure.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class HealthReporter(
     RedisClient redis,
     ExternalApiProbe external,
     IOptions<SmtpOptions> smtp,
+    ISessionStore sessions,
     TimeProvider clock)
 {
     static readonly TimeSpan s_componentTimeout = TimeSpan.FromSeconds(3);
@@ -96,11 +98,11 @@ public sealed class HealthReporter(
 
         try
         {
-            return new ComponentHealth(ComponentHealth.Healthy, Math.Round(await redis.PingAsync(ct), 1));
+            return new ComponentHealth(ComponentHealth.Healthy, Math.Round(await redis.PingAsync(ct), 1), "connected");
         }
         catch (RedisUnavailableException ex)
         {
-            return new ComponentHealth(ComponentHealth.Unhealthy, null, ex.Message);
+            return new ComponentHealth(ComponentHealth.Unhealthy, null, "not connected: " + ex.Message + "; sessions continue in memory");
         }
     }
 
@@ -142,8 +144,11 @@ public sealed class HealthReporter(
             .SingleOrDefaultAsync(ct);
         var conversations = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since, ct);
         var voiceToday = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since && c.Channel == Channel.VOICE, ct);
+        var store = sessions.Health;
         return new Dictionary<string, long>
         {
+            ["active_sessions"] = (await sessions.ActiveIdsAsync(ct)).Count,
+            ["sessions_held_in_memory"] = store.WaitingForRedis,
             ["total_sessions_today"] = conversations,
             ["voice_calls_today"] = voiceToday,
             ["leads_today"] = leads?.Total ?? 0,

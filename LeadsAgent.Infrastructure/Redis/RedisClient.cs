@@ -37,6 +37,29 @@ public sealed class RedisClient : IAsyncDisposable
         return await connection.ExecuteAsync(args, TimeSpan.FromMilliseconds(_options.CommandTimeoutMs), ct);
     }
 
+    public async Task<string?> GetAsync(string key, CancellationToken ct = default) => (await ExecuteAsync(["GET", key], ct)).Text;
+
+    public async Task SetAsync(string key, string value, int ttlSeconds, CancellationToken ct = default) =>
+        await ExecuteAsync(["SET", key, value, "EX", Num(ttlSeconds)], ct);
+
+    public async Task<long> DelAsync(string key, CancellationToken ct = default) => (await ExecuteAsync(["DEL", key], ct)).Integer;
+
+    public async Task<long> SAddAsync(string key, string member, CancellationToken ct = default) => (await ExecuteAsync(["SADD", key, member], ct)).Integer;
+
+    public async Task<long> SRemAsync(string key, string member, CancellationToken ct = default) => (await ExecuteAsync(["SREM", key, member], ct)).Integer;
+
+    public async Task<IReadOnlyList<string>> SMembersAsync(string key, CancellationToken ct = default) =>
+        [.. (await ExecuteAsync(["SMEMBERS", key], ct)).Items?.Select(i => i.Text!) ?? []];
+
+    public async Task<long> PublishAsync(string channel, string message, CancellationToken ct = default) =>
+        (await ExecuteAsync(["PUBLISH", channel, message], ct)).Integer;
+
+    /// <summary>Runs a Lua script (atomic on the server) with its keys and arguments.</summary>
+    public Task<RespValue> EvalAsync(string script, IReadOnlyList<string> keys, IReadOnlyList<string> args, CancellationToken ct = default) =>
+        ExecuteAsync([.. new[] { "EVAL", script, Num(keys.Count) }.Concat(keys).Concat(args)], ct);
+
+    static string Num(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>PING round trip in milliseconds; throws <see cref="RedisUnavailableException"/> when Redis is down.</summary>
     public async Task<double> PingAsync(CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
@@ -22,7 +23,18 @@ public static class OwnerEndpoints
         admin.MapGet("/config", GetConfigAsync);
         admin.MapPut("/config", UpdateConfigAsync).Validate<UpdateConfigRequest>();
 
-        var questions = admin.MapGroup("/questions");
+        // Question changes must reach the next conversation turn at once on this instance.
+        var questions = admin.MapGroup("/questions").AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (context.HttpContext.Request.Method != HttpMethods.Get)
+            {
+                var current = context.HttpContext.RequestServices.GetRequiredService<CurrentBusiness>();
+                context.HttpContext.RequestServices.GetRequiredService<BusinessDirectory>().Invalidate((await current.GetAsync()).Id);
+            }
+
+            return result;
+        });
         questions.MapGet("/", ListQuestionsAsync);
         questions.MapPost("/", AddQuestionAsync).Validate<QuestionRequest>();
         questions.MapPut("/{id:guid}", UpdateQuestionAsync).Validate<QuestionRequest>();
@@ -31,7 +43,7 @@ public static class OwnerEndpoints
     }
 
     static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, CurrentBusiness current, LeadsDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var business = await current.GetAsync(ct);
         var twilioNumber = Clean.Phone(request.TwilioPhoneNumber);
@@ -50,6 +62,7 @@ public static class OwnerEndpoints
         business.TimeZone = Clean.Text(request.TimeZone) ?? business.TimeZone;
         business.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        directory.Invalidate(business.Id);
         return TypedResults.Ok(BusinessDto.From(business));
     }
 
@@ -63,7 +76,7 @@ public static class OwnerEndpoints
     }
 
     static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, CurrentBusiness current, LeadsDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var plan = await current.EffectivePlanAsync(ct);
         var config = await LoadConfigAsync(db, ct);
@@ -106,6 +119,7 @@ public static class OwnerEndpoints
 
         config.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        directory.Invalidate(config.BusinessId);
         return TypedResults.Ok(AgentConfigDto.From(config, plan));
 
         static bool Changes(string? requested, string? current) => requested is not null && requested.Trim() != (current ?? "");

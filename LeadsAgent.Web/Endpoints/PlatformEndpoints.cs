@@ -36,7 +36,7 @@ public static class PlatformEndpoints
     }
 
     static async Task<Ok<BusinessDto>> ChangePlanAsync(Guid id, ChangePlanRequest request, LeadsDbContext db, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken ct)
+        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Business");
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : (Guid?)null;
@@ -45,6 +45,7 @@ public static class PlatformEndpoints
         {
             db.PlanChanges.Add(change);
             await db.SaveChangesAsync(ct);
+            directory.Invalidate(business.Id);
         }
 
         return TypedResults.Ok(BusinessDto.From(business));

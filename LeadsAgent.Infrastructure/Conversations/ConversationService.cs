@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Events;
+using LeadsAgent.Infrastructure.Knowledge;
+using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace LeadsAgent.Infrastructure.Conversations;
+
+/// <summary>What one turn produced, with the lead stored for it (if any).</summary>
+public sealed record TurnOutcome(TurnResult Result, Guid? LeadId, bool LeadCreated);
+
+/// <summary>
+/// Runs conversations for chat and voice alike: sessions in the store, the engine for each turn, leads and their
+/// outbox rows stored as soon as they exist, knowledge gaps counted, live events published, and the finished
+/// conversation written to PostgreSQL exactly once.
+/// </summary>
+public sealed partial class ConversationService(
+    ISessionStore store,
+    ConversationEngine engine,
+    BusinessDirectory directory,
+    LeadRecorder leads,
+    KnowledgeGapRecorder gaps,
+    ILiveEvents events,
+    NpgsqlDataSource dataSource,
+    TimeProvider clock,
+    ILogger<ConversationService> logger)
+{
+    static readonly Meter s_meter = new("LeadsAgent.Conversations");
+    static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
+    static readonly Histogram<double> s_modelMs = s_meter.CreateHistogram<double>("model_ms", "ms", "Language model time per turn");
+
+    /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
+    public async Task<(ConversationSession Session, TurnResult? Greeting)> StartAsync(BusinessProfile profile, Channel channel, string sessionId,
+        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var fresh = ConversationSession.Start(sessionId, profile.Business.Id, channel, now);
+        foreach (var (key, value) in metadata)
+        {
+            fresh.Metadata[key] = value;
+        }
+
+        TurnResult? greeting = null;
+        var stored = await store.CreateAsync(fresh, ct);
+        if (stored.History.Count == 0)
+        {
+            stored = await store.UpdateAsync(sessionId, s =>
+            {
+                greeting = engine.Begin(s, Context(profile, s, callerNumber, now));
+                return Task.FromResult(true);
+            }, ct) ?? stored;
+            await PublishAsync(LiveEvent.SessionStarted, stored, ct);
+        }
+
+        return (stored, greeting);
+    }
+
+    /// <summary>One turn: the person's words (null or empty for silence) in, the agent's reply and action out.</summary>
+    public async Task<TurnOutcome?> TurnAsync(string sessionId, string? message, string? callerNumber, CancellationToken ct, double? webhookStartedMs = null)
+    {
+        var watch = Stopwatch.StartNew();
+        TurnResult? result = null;
+        BusinessProfile? profile = null;
+        LeadRecorder.Stored? stored = null;
+        var wasEmergency = false;
+        var session = await store.UpdateAsync(sessionId, async s =>
+        {
+            if (s.Status != ConversationStatus.ACTIVE)
+            {
+                return false;
+            }
+
+            profile = await directory.GetAsync(s.BusinessId, ct);
+            if (profile is null)
+            {
+                return false;
+            }
+
+            wasEmergency = s.EmergencyDetected;
+            var now = clock.GetUtcNow();
+            result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now), ct);
+            if (result.Lead is { } draft)
+            {
+                // Stored now, not at the end of the call: the owner's alert must not wait for a hang-up.
+                stored = await leads.StoreAsync(profile.Business, draft, s.Channel, s.SessionId, ct);
+                s.LeadId = stored.LeadId;
+            }
+
+            var turn = s.History.Count(m => m.Role == "user");
+            s.Timings.Add(new TurnTiming(turn, Math.Round(watch.Elapsed.TotalMilliseconds + (webhookStartedMs ?? 0), 2), result.ModelMs is { } m ? Math.Round(m, 1) : null));
+            return true;
+        }, ct);
+
+        if (session is null || result is null || profile is null)
+        {
+            return null;
+        }
+
+        s_turnMs.Record(watch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("channel", session.Channel.ToString()));
+        if (result.ModelMs is { } modelMs)
+        {
+            s_modelMs.Record(modelMs);
+        }
+
+        if (result.UnansweredQuestion is { } question)
+        {
+            await gaps.RecordAsync(session.BusinessId, question, sessionId, ct);
+        }
+
+        await PublishAsync(LiveEvent.SessionUpdated, session, ct);
+        if (session.EmergencyDetected && !wasEmergency)
+        {
+            await PublishAsync(LiveEvent.EmergencyDetected, session, ct);
+        }
+
+        if (stored is { Created: true })
+        {
+            await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, session.BusinessId, sessionId,
+                new { leadId = stored.LeadId, priority = session.Priority.ToString(), channel = session.Channel.ToString() }, clock.GetUtcNow()), ct);
+        }
+
+        if (session.Status != ConversationStatus.ACTIVE)
+        {
+            await EndAsync(sessionId, session.Status, ct);
+        }
+
+        return new TurnOutcome(result, stored?.LeadId ?? session.LeadId, stored?.Created ?? false);
+    }
+
+    /// <summary>
+    /// Ends a session: a partial lead if a number was captured, the conversation and its analytics written once to
+    /// PostgreSQL and linked to its lead, the session taken out of the active lists. Safe to call more than once.
+    /// </summary>
+    public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        LeadRecorder.Stored? stored = null;
+        var session = await store.UpdateAsync(sessionId, async s =>
+        {
+            var changed = false;
+            if (s.Status == ConversationStatus.ACTIVE)
+            {
+                s.Status = status;
+                changed = true;
+            }
+
+            if (s.EndedAt is null)
+            {
+                s.EndedAt = clock.GetUtcNow();
+                changed = true;
+            }
+
+            foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+            {
+                changed |= !s.Metadata.TryGetValue(key, out var old) || old != value;
+                s.Metadata[key] = value;
+            }
+
+            if (!s.LeadCaptured && await directory.GetAsync(s.BusinessId, ct) is { } profile
+                && ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is { } partial)
+            {
+                stored = await leads.StoreAsync(profile.Business, partial, s.Channel, s.SessionId, ct);
+                s.LeadId = stored.LeadId;
+                s.LeadCaptured = true;
+                changed = true;
+            }
+
+            return changed;
+        }, ct);
+
+        if (session is null)
+        {
+            return false;
+        }
+
+        var inserted = await PersistAsync(session, ct);
+        await store.RetireAsync(session, ct);
+        if (inserted)
+        {
+            await PublishAsync(LiveEvent.SessionEnded, session, ct);
+            LogEnded(logger, sessionId, session.Status, session.History.Count);
+        }
+
+        if (stored is { Created: true })
+        {
+            await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, session.BusinessId, sessionId,
+                new { leadId = stored.LeadId, priority = session.Priority.ToString(), channel = session.Channel.ToString() }, clock.GetUtcNow()), ct);
+        }
+
+        return inserted;
+    }
+
+    /// <summary>Writes the finished conversation once (the session id is unique); later calls change nothing.</summary>
+    async Task<bool> PersistAsync(ConversationSession session, CancellationToken ct)
+    {
+        var analytics = SessionAnalytics.From(session, clock.GetUtcNow());
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO conversations (id, business_id, session_id, channel, messages, analytics, status, started_at, ended_at, lead_id, call_sid, from_number, to_number)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, (SELECT id FROM leads WHERE id = $10), $11, $12, $13)
+            ON CONFLICT (session_id) DO NOTHING
+            """);
+        var messages = session.History.Select(m => new ConversationMessage(m.Role, m.Content, m.Timestamp, m.Intent, m.Confidence)).ToList();
+        command.Parameters.AddWithValue(Guid.CreateVersion7());
+        command.Parameters.AddWithValue(session.BusinessId);
+        command.Parameters.AddWithValue(session.SessionId);
+        command.Parameters.AddWithValue(session.Channel.ToString());
+        command.Parameters.AddWithValue(System.Text.Json.JsonSerializer.Serialize(messages, RedisSessionStore.Json));
+        command.Parameters.AddWithValue(System.Text.Json.JsonSerializer.Serialize(analytics, RedisSessionStore.Json));
+        command.Parameters.AddWithValue(session.Status.ToString());
+        command.Parameters.AddWithValue(session.StartedAt);
+        command.Parameters.AddWithValue(session.EndedAt ?? clock.GetUtcNow());
+        command.Parameters.AddWithValue((object?)session.LeadId ?? DBNull.Value);
+        command.Parameters.AddWithValue((object?)Cut(session.Metadata.GetValueOrDefault("callSid"), 64) ?? DBNull.Value);
+        command.Parameters.AddWithValue((object?)Cut(session.Metadata.GetValueOrDefault("from"), 20) ?? DBNull.Value);
+        command.Parameters.AddWithValue((object?)Cut(session.Metadata.GetValueOrDefault("to"), 20) ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    static string? Cut(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
+
+    Task PublishAsync(string type, ConversationSession s, CancellationToken ct)
+    {
+        var last = s.History.LastOrDefault();
+        return events.PublishAsync(LiveEvent.Create(type, s.BusinessId, s.SessionId, new
+        {
+            channel = s.Channel.ToString(),
+            status = s.Status.ToString(),
+            priority = s.Priority.ToString(),
+            step = s.DetailedFlow.SubFlow ?? s.DetailedFlow.PrimaryFlow,
+            messages = s.History.Count,
+            lastMessage = last is null ? null : new { last.Role, last.Content },
+            startedAt = s.StartedAt,
+            emergency = s.EmergencyDetected,
+            leadId = s.LeadId,
+        }, clock.GetUtcNow()), ct);
+    }
+
+    static TurnContext Context(BusinessProfile profile, ConversationSession s, string? callerNumber, DateTimeOffset now) =>
+        new(profile.Business, profile.Config, now, callerNumber ?? s.Metadata.GetValueOrDefault("from"),
+            s.Channel == Channel.VOICE ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {SessionId} ended {Status} after {Messages} messages")]
+    private static partial void LogEnded(ILogger logger, string sessionId, ConversationStatus status, int messages);
+}

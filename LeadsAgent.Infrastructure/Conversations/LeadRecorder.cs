@@ -1,0 +1,92 @@
+using System.Text.Json;
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LeadsAgent.Infrastructure.Conversations;
+
+/// <summary>
+/// Stores a lead the moment the engine completes it, with its notification outbox rows in the same transaction, so
+/// an alert never waits for the caller to hang up and is never lost to a mail server or Twilio outage. One lead per
+/// session: a retried webhook gets the lead already stored.
+/// </summary>
+public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, TimeProvider clock)
+{
+    public sealed record Stored(Guid LeadId, bool Created);
+
+    public async Task<Stored> StoreAsync(Business business, LeadDraft draft, Channel channel, string sessionId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var existing = await db.Leads.IgnoreQueryFilters().Where(l => l.BusinessId == business.Id && l.SessionId == sessionId).Select(l => (Guid?)l.Id).SingleOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return new Stored(existing.Value, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var lead = draft.ToLead(business.Id, channel, sessionId, now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Leads.Add(lead);
+        foreach (var notification in Notifications(business, lead, now))
+        {
+            db.Notifications.Add(notification);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new Stored(lead.Id, true);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another instance stored this session's lead a moment ago.
+            await tx.RollbackAsync(ct);
+            var id = await db.Leads.IgnoreQueryFilters().Where(l => l.BusinessId == business.Id && l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
+            return new Stored(id, false);
+        }
+    }
+
+    IEnumerable<Notification> Notifications(Business business, Lead lead, DateTimeOffset now)
+    {
+        var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
+        if (!string.IsNullOrWhiteSpace(business.NotificationEmail))
+        {
+            yield return new Notification
+            {
+                BusinessId = business.Id,
+                LeadId = lead.Id,
+                Kind = NotificationKind.OWNER_EMAIL,
+                Payload = JsonSerializer.Serialize(new { to = business.NotificationEmail, priority = lead.Priority.ToString() }),
+                NextAttemptAt = now,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+        }
+
+        var alertNumber = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
+        if (lead.Priority == LeadPriority.URGENT && PlanRules.Allows(plan, PlanFeature.EmergencyVoiceCalls)
+            && features.Value.EnableEmergencyVoiceCalls && alertNumber is not null)
+        {
+            yield return new Notification
+            {
+                BusinessId = business.Id,
+                LeadId = lead.Id,
+                Kind = NotificationKind.OWNER_ALERT_CALL,
+                Payload = JsonSerializer.Serialize(new { to = alertNumber, backup = business.BackupPhoneNumber, attempt = 1 }),
+                NextAttemptAt = now,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+        }
+    }
+}

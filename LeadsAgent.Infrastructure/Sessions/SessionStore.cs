@@ -1,0 +1,380 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Redis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadsAgent.Infrastructure.Sessions;
+
+/// <summary>How the session store is doing, for /health and the dashboard.</summary>
+public sealed record SessionStoreHealth(string Mode, bool RedisConnected, int LocalSessions, int WaitingForRedis);
+
+/// <summary>Sessions shared by every instance, with a safe fallback when Redis is away.</summary>
+public interface ISessionStore
+{
+    Task<ConversationSession?> GetAsync(string sessionId, CancellationToken ct);
+
+    /// <summary>Stores a new session; if one with this id exists already (a retried webhook) that one is returned.</summary>
+    Task<ConversationSession> CreateAsync(ConversationSession session, CancellationToken ct);
+
+    /// <summary>
+    /// Applies a change atomically: the mutation runs on the latest copy and is re-run on a fresh copy if another
+    /// writer got there first, so concurrent webhooks never lose each other's changes. Null if there is no session.
+    /// </summary>
+    Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct);
+
+    /// <summary>Takes an ended session out of the active indexes and lets it expire soon (late callbacks still find it).</summary>
+    Task RetireAsync(ConversationSession session, CancellationToken ct);
+
+    Task<IReadOnlyList<ConversationSession>> ActiveAsync(Guid businessId, CancellationToken ct);
+
+    Task<IReadOnlyList<string>> ActiveIdsAsync(CancellationToken ct);
+
+    SessionStoreHealth Health { get; }
+}
+
+/// <summary>
+/// Sessions as Redis hashes {v: version, d: JSON} written with a Lua compare-and-set (WATCH/MULTI would be unsafe on
+/// our shared pipelined connection), with sliding TTL and per-business active indexes. Every session this instance
+/// touches is also kept locally (bounded, idle-evicted); when Redis fails, reads and writes continue on that copy and
+/// the changes are written back, version-checked, when Redis returns.
+/// </summary>
+public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> options, ILogger<RedisSessionStore> logger, TimeProvider clock)
+    : ISessionStore
+{
+    public const int MaxLocalSessions = 10_000;
+    const int MaxAttempts = 25;
+    const int RetiredTtlSeconds = 300;
+    const string ActiveAll = "la:active";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    // Writes only if the stored version is the one we read (0 = absent), then refreshes the TTL and the indexes.
+    const string CompareAndSet = """
+        local v = redis.call('HGET', KEYS[1], 'v')
+        if ((not v) and ARGV[1] == '0') or v == ARGV[1] then
+          redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+          redis.call('EXPIRE', KEYS[1], ARGV[4])
+          if ARGV[6] == '1' then
+            redis.call('SADD', KEYS[2], ARGV[5])
+            redis.call('SADD', KEYS[3], ARGV[5])
+          end
+          return 1
+        end
+        return 0
+        """;
+
+    // Write-back after an outage: the local copy wins only if Redis has nothing newer.
+    const string WriteIfNewer = """
+        local v = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+        if v < tonumber(ARGV[1]) then
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', ARGV[2])
+          redis.call('EXPIRE', KEYS[1], ARGV[3])
+          if ARGV[5] == '1' then
+            redis.call('SADD', KEYS[2], ARGV[4])
+            redis.call('SADD', KEYS[3], ARGV[4])
+          end
+          return 1
+        end
+        return 0
+        """;
+
+    sealed record Local(string Json, long Version, Guid BusinessId, bool Active, bool Dirty, DateTimeOffset Touched);
+
+    readonly ConcurrentDictionary<string, Local> _local = new();
+    readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    volatile bool _redisUp = true;
+
+    int Ttl => options.Value.TtlSeconds;
+
+    public SessionStoreHealth Health => new(_redisUp && redis.IsConfigured ? "redis" : "memory", _redisUp && redis.IsConnected,
+        _local.Count, _local.Values.Count(l => l.Dirty));
+
+    static string Key(string id) => "la:s:" + id;
+
+    static string BusinessIndex(Guid businessId) => "la:active:" + businessId;
+
+    public async Task<ConversationSession?> GetAsync(string sessionId, CancellationToken ct) => (await LoadAsync(sessionId, ct)).Session;
+
+    public async Task<ConversationSession> CreateAsync(ConversationSession session, CancellationToken ct)
+    {
+        session.Version = 0;
+        var created = await UpdateCoreAsync(session.SessionId, _ => Task.FromResult(true), ct, seed: session);
+        return created ?? session;
+    }
+
+    public Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct) =>
+        UpdateCoreAsync(sessionId, mutate, ct, seed: null);
+
+    async Task<ConversationSession?> UpdateCoreAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed)
+    {
+        // Writers of one session on this instance take turns; only writers on other instances can race (and retry).
+        var gate = _locks[(uint)sessionId.GetHashCode(StringComparison.Ordinal) % _locks.Length];
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await UpdateLockedAsync(sessionId, mutate, ct, seed);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    async Task<ConversationSession?> UpdateLockedAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), ct);
+            }
+
+            var (current, version) = await LoadAsync(sessionId, ct);
+            var isNew = current is null;
+            if (current is null)
+            {
+                if (seed is null)
+                {
+                    return null;
+                }
+
+                current = Clone(seed);
+            }
+            else if (seed is not null)
+            {
+                // Created already (a retried webhook): the first one wins.
+                return current;
+            }
+
+            if (!await mutate(current))
+            {
+                return current;
+            }
+
+            current.Version = version + 1;
+            var json = JsonSerializer.Serialize(current, Json);
+            var active = current.Status == ConversationStatus.ACTIVE;
+            if (_redisUp || redis.IsConfigured)
+            {
+                try
+                {
+                    var stored = await redis.EvalAsync(CompareAndSet, [Key(sessionId), ActiveAll, BusinessIndex(current.BusinessId)],
+                        [Num(version), Num(current.Version), json, Num(Ttl), sessionId, active ? "1" : "0"], ct);
+                    MarkRedis(true);
+                    if (stored.Integer == 1)
+                    {
+                        Remember(sessionId, json, current, dirty: false);
+                        return current;
+                    }
+
+                    continue;
+                }
+                catch (RedisUnavailableException ex)
+                {
+                    MarkRedis(false, ex);
+                }
+            }
+
+            // Redis is away: the local copy is the truth for now (writers of this session are already serialised here).
+            var localVersion = _local.TryGetValue(sessionId, out var local) ? local.Version : 0;
+            if (localVersion == version || (isNew && !_local.ContainsKey(sessionId)))
+            {
+                Remember(sessionId, json, current, dirty: true);
+                return current;
+            }
+        }
+
+        throw new InvalidOperationException($"Session {sessionId} changed under us {MaxAttempts} times in a row.");
+    }
+
+    async Task<(ConversationSession? Session, long Version)> LoadAsync(string sessionId, CancellationToken ct)
+    {
+        if (redis.IsConfigured)
+        {
+            try
+            {
+                var reply = await redis.ExecuteAsync(["HMGET", Key(sessionId), "v", "d"], ct);
+                MarkRedis(true);
+                var v = reply.Items?[0].Text;
+                var d = reply.Items?[1].Text;
+                if (v is null || d is null)
+                {
+                    // Redis does not have it; a copy written here during an outage may not be back yet.
+                    return _local.TryGetValue(sessionId, out var pending) && pending.Dirty ? (Parse(sessionId, pending.Json), pending.Version) : (null, 0);
+                }
+
+                var session = Parse(sessionId, d);
+                if (session is null)
+                {
+                    // Corrupt: logged, and treated as missing so the caller starts afresh instead of failing.
+                    await redis.DelAsync(Key(sessionId), ct);
+                    return (null, 0);
+                }
+
+                var version = long.Parse(v, System.Globalization.CultureInfo.InvariantCulture);
+                if (_local.TryGetValue(sessionId, out var newer) && newer.Dirty && newer.Version > version)
+                {
+                    // Turns taken in memory during an outage are newer than what Redis kept: they win.
+                    await redis.EvalAsync(WriteIfNewer, [Key(sessionId), ActiveAll, BusinessIndex(newer.BusinessId)],
+                        [Num(newer.Version), newer.Json, Num(Ttl), sessionId, newer.Active ? "1" : "0"], ct);
+                    _local.TryUpdate(sessionId, newer with { Dirty = false }, newer);
+                    return (Parse(sessionId, newer.Json), newer.Version);
+                }
+
+                session.Version = version;
+                return (session, version);
+            }
+            catch (RedisUnavailableException ex)
+            {
+                MarkRedis(false, ex);
+            }
+        }
+
+        return _local.TryGetValue(sessionId, out var copy) ? (Parse(sessionId, copy.Json), copy.Version) : (null, 0);
+    }
+
+    ConversationSession? Parse(string sessionId, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationSession>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Session {SessionId} held unreadable data ({Reason}); starting a new one", sessionId, ex.Message.Split('.')[0]);
+            return null;
+        }
+    }
+
+    void Remember(string sessionId, string json, ConversationSession session, bool dirty)
+    {
+        _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.Status == ConversationStatus.ACTIVE, dirty, clock.GetUtcNow());
+        if (_local.Count > MaxLocalSessions)
+        {
+            // Bounded: drop the least recently touched clean copies (dirty ones wait for Redis).
+            foreach (var old in _local.Where(kv => !kv.Value.Dirty).OrderBy(kv => kv.Value.Touched).Take(_local.Count - MaxLocalSessions))
+            {
+                _local.TryRemove(old.Key, out _);
+            }
+        }
+    }
+
+    public async Task RetireAsync(ConversationSession session, CancellationToken ct)
+    {
+        try
+        {
+            await redis.ExecuteAsync(["SREM", ActiveAll, session.SessionId], ct);
+            await redis.ExecuteAsync(["SREM", BusinessIndex(session.BusinessId), session.SessionId], ct);
+            await redis.ExecuteAsync(["EXPIRE", Key(session.SessionId), Num(RetiredTtlSeconds)], ct);
+            MarkRedis(true);
+        }
+        catch (RedisUnavailableException ex)
+        {
+            MarkRedis(false, ex);
+        }
+
+        if (_local.TryGetValue(session.SessionId, out var local) && !local.Dirty)
+        {
+            _local.TryRemove(session.SessionId, out _);
+        }
+    }
+
+    public async Task<IReadOnlyList<ConversationSession>> ActiveAsync(Guid businessId, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(_local.Where(kv => kv.Value.BusinessId == businessId && kv.Value.Active).Select(kv => kv.Key));
+        try
+        {
+            ids.UnionWith(await redis.SMembersAsync(BusinessIndex(businessId), ct));
+            MarkRedis(true);
+        }
+        catch (RedisUnavailableException ex)
+        {
+            MarkRedis(false, ex);
+        }
+
+        var sessions = new List<ConversationSession>();
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id, ct) is { Status: ConversationStatus.ACTIVE } s && s.BusinessId == businessId)
+            {
+                sessions.Add(s);
+            }
+        }
+
+        return [.. sessions.OrderByDescending(s => s.LastActivityAt)];
+    }
+
+    public async Task<IReadOnlyList<string>> ActiveIdsAsync(CancellationToken ct)
+    {
+        var ids = new HashSet<string>(_local.Where(kv => kv.Value.Active).Select(kv => kv.Key));
+        try
+        {
+            ids.UnionWith(await redis.SMembersAsync(ActiveAll, ct));
+            MarkRedis(true);
+        }
+        catch (RedisUnavailableException ex)
+        {
+            MarkRedis(false, ex);
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>Writes back what changed during an outage and drops idle local copies; returns how many were written.</summary>
+    public async Task<int> SyncAsync(CancellationToken ct)
+    {
+        var written = 0;
+        var now = clock.GetUtcNow();
+        foreach (var (id, local) in _local.ToList())
+        {
+            if (!local.Dirty)
+            {
+                if (now - local.Touched > TimeSpan.FromSeconds(Ttl))
+                {
+                    _local.TryRemove(id, out _);
+                }
+
+                continue;
+            }
+
+            try
+            {
+                await redis.EvalAsync(WriteIfNewer, [Key(id), ActiveAll, BusinessIndex(local.BusinessId)],
+                    [Num(local.Version), local.Json, Num(Ttl), id, local.Active ? "1" : "0"], ct);
+                MarkRedis(true);
+                _local.TryUpdate(id, local with { Dirty = false }, local);
+                written++;
+            }
+            catch (RedisUnavailableException ex)
+            {
+                MarkRedis(false, ex);
+                break;
+            }
+        }
+
+        if (written > 0)
+        {
+            logger.LogInformation("Redis is back: wrote {Count} sessions kept in memory during the outage", written);
+        }
+
+        return written;
+    }
+
+    void MarkRedis(bool up, Exception? cause = null)
+    {
+        if (_redisUp && !up)
+        {
+            logger.LogWarning("Session store: Redis unavailable ({Reason}); continuing in memory", cause?.Message);
+        }
+
+        _redisUp = up;
+    }
+
+    static ConversationSession Clone(ConversationSession s) => JsonSerializer.Deserialize<ConversationSession>(JsonSerializer.Serialize(s, Json), Json)!;
+
+    static string Num(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
