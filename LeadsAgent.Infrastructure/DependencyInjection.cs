@@ -6,6 +6,8 @@ using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Knowledge;
+using LeadsAgent.Infrastructure.Notifications;
+using LeadsAgent.Infrastructure.Twilio;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Health;
 using LeadsAgent.Infrastructure.Identity;
@@ -81,6 +83,12 @@ public static class DependencyInjection
             ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)
             : new LocalLanguageModel());
         services.AddSingleton<ConversationEngine>();
+
+        services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.Section));
+        services.AddHttpClient<TwilioCallsClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IOutboxHandler, OwnerAlertCallHandler>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
         services.AddSingleton<RedisClient>();
         services.AddOptions<SessionOptions>().Bind(config.GetSection(SessionOptions.Section));

@@ -9,6 +9,7 @@ using LeadsAgent.Web.Components;
 using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Errors;
 using LeadsAgent.Web.Validation;
+using LeadsAgent.Web.Voice;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +39,7 @@ public static class WebComposition
         services.AddScoped<ITenantContext, HttpTenantContext>();
         services.AddScoped<CurrentBusiness>();
         services.AddValidators();
+        services.AddSingleton<TwilioSignatureFilter>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -149,6 +151,7 @@ public static class WebComposition
         app.MapHealth();
         app.MapAuth();
         app.MapPlatform();
+        app.MapVoice();
         var admin = app.MapOwnerGroup();
         admin.MapOwnerBusiness();
         admin.MapLeads();

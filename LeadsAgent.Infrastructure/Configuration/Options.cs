@@ -121,3 +121,15 @@ public sealed class SessionOptions
     public int VoiceIdleMinutes { get; set; } = 10;
     public int SweepSeconds { get; set; } = 30;
 }
+
+/// <summary>The notification outbox: retries, and how long an owner has to accept an emergency call.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+    public int PollSeconds { get; set; } = 2;
+    public int MaxAttempts { get; set; } = 8;
+    public int FirstRetrySeconds { get; set; } = 15;
+    public int MaxRetrySeconds { get; set; } = 900;
+    /// <summary>No "press 1" within this time calls the backup number.</summary>
+    public int AlertAckTimeoutSeconds { get; set; } = 180;
+}

@@ -61,8 +61,10 @@ public class OwnerApiTests(PlatformFixture fx) : IClassFixture<PlatformFixture>
         Assert.Equal("alice", unchanged["twilioVoice"]!.GetValue<string>());
 
         var (_, pro, _) = await fx.CreateBusinessAsync("PRO");
-        var accepted = await pro.PutAsJsonAsync("/api/admin/config", new { twilioVoice = "Polly.Joanna-Neural", twilioLanguage = "en-GB" }, TestContext.Current.CancellationToken);
-        Assert.Equal("Polly.Joanna-Neural", (await accepted.JsonAsync(HttpStatusCode.OK))["twilioVoice"]!.GetValue<string>());
+        var accepted = await pro.PutAsJsonAsync("/api/admin/config", new { twilioVoice = "Polly.Amy-Neural", twilioLanguage = "en-GB" }, TestContext.Current.CancellationToken);
+        Assert.Equal("Polly.Amy-Neural", (await accepted.JsonAsync(HttpStatusCode.OK))["twilioVoice"]!.GetValue<string>());
+        var mismatch = await pro.PutAsJsonAsync("/api/admin/config", new { twilioVoice = "Polly.Joanna-Neural" }, TestContext.Current.CancellationToken);
+        Assert.NotEmpty(ApiClient.ErrorsFor(await mismatch.JsonAsync(HttpStatusCode.BadRequest), "twilioVoice"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Voice;
 using LeadsAgent.Web.Validation;
 
 namespace LeadsAgent.Web.Endpoints;
@@ -53,8 +54,6 @@ public sealed record UpdateConfigRequest(
 
 public sealed partial class UpdateConfigRequestValidator : AbstractValidator<UpdateConfigRequest>
 {
-    public static readonly string[] Languages = ["en-US", "en-GB", "en-AU", "es-ES", "es-MX", "fr-FR", "de-DE", "it-IT", "pt-BR"];
-
     public UpdateConfigRequestValidator()
     {
         When(x => x.AgentName is not null, () => RuleFor(x => x.AgentName).RequiredText(100));
@@ -73,10 +72,10 @@ public sealed partial class UpdateConfigRequestValidator : AbstractValidator<Upd
                 .WithMessage("'colorTheme.secondary' must be a colour like #64748b.");
         });
         When(x => x.TwilioVoice is not null, () => RuleFor(x => x.TwilioVoice).RequiredText(100)
-            .Matches("^(alice|man|woman|(Polly|Google)\\.[A-Za-z0-9._-]+)$")
-            .WithMessage("'twilioVoice' must be alice, man, woman, or a Polly.* or Google.* voice name."));
-        When(x => x.TwilioLanguage is not null, () => RuleFor(x => x.TwilioLanguage).Must(l => Languages.Contains(l))
-            .WithMessage($"'twilioLanguage' must be one of {string.Join(", ", Languages)}."));
+            .Must(v => VoiceCatalog.All.Any(o => o.Name == v))
+            .WithMessage("'twilioVoice' must be a voice from the catalogue, like Polly.Joanna-Neural or Google.en-US-Chirp3-HD-Aoede."));
+        When(x => x.TwilioLanguage is not null, () => RuleFor(x => x.TwilioLanguage).Must(l => VoiceCatalog.Languages.Contains(l))
+            .WithMessage($"'twilioLanguage' must be one of {string.Join(", ", VoiceCatalog.Languages)}."));
         RuleFor(x => x.AllowedWidgetOrigins).Must(o => o is null || o.Count <= 20)
             .WithMessage("'allowedWidgetOrigins' may list at most 20 origins.");
         RuleForEach(x => x.AllowedWidgetOrigins).Must(IsOrigin)

@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Voice;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
@@ -107,6 +108,11 @@ public static class OwnerEndpoints
         config.VoiceEndCallMessage = Keep(request.VoiceEndCallMessage, config.VoiceEndCallMessage);
         config.TwilioVoice = request.TwilioVoice?.Trim() ?? config.TwilioVoice;
         config.TwilioLanguage = request.TwilioLanguage ?? config.TwilioLanguage;
+        if (voiceChanged && !VoiceCatalog.IsValid(config.TwilioVoice, config.TwilioLanguage))
+        {
+            // A voice speaking another language can fail every <Say> on a live call.
+            throw new DomainException($"The voice {config.TwilioVoice} does not speak {config.TwilioLanguage}; pick a voice for that language.", "twilioVoice");
+        }
         if (request.AllowedWidgetOrigins is { } origins)
         {
             config.AllowedWidgetOrigins = [.. origins.Select(UpdateConfigRequestValidator.NormalizeOrigin).Distinct()];
