@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadsAgent.Infrastructure.Businesses;
 
 /// <summary>A business and its agent as one conversation turn needs them.</summary>
-public sealed record BusinessProfile(Business Business, AgentConfig Config);
+public sealed record BusinessProfile(Business Business, AgentConfig Config)
+{
+    /// <summary>Knowledge entry titles, used as speech-recognition hints ("tankless water heaters", "sump pumps").</summary>
+    public IReadOnlyList<string> KnowledgeTitles { get; init; } = [];
+}
 
 /// <summary>
 /// Profiles cached for a few seconds, so a voice turn does not query the database for configuration each time.
@@ -36,7 +40,9 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
 
         var config = await db.AgentConfigs.IgnoreQueryFilters().AsNoTracking().Include(c => c.Questions)
             .SingleOrDefaultAsync(c => c.BusinessId == businessId, ct) ?? new AgentConfig { BusinessId = businessId };
-        var profile = new BusinessProfile(business, config);
+        var titles = await db.KnowledgeDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.BusinessId == businessId)
+            .OrderBy(d => d.Title).Select(d => d.Title).Take(40).ToListAsync(ct);
+        var profile = new BusinessProfile(business, config) { KnowledgeTitles = titles };
         _byId[businessId] = (profile, clock.GetUtcNow());
         return profile;
     }

@@ -119,7 +119,7 @@ public class VoiceCallTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCall
     [Fact]
     public async Task Without_an_acknowledgement_the_backup_number_is_called()
     {
-        var (_, number, _) = await BusinessAsync("PRO");
+        var (_, number, owner) = await BusinessAsync("PRO");
         var caller = Caller(number, "+15553334444");
         await caller.DialAsync();
         await caller.SayAsync("i smell gas in the kitchen");
@@ -136,6 +136,14 @@ public class VoiceCallTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCall
         await Task.Delay(1100, TestContext.Current.CancellationToken);
         await worker.RunOnceAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["+15550001111", "+15550002222"], fx.PlacedCalls.Select(c => c["To"]));
+
+        // Every attempt is on the lead's timeline, numbers masked.
+        var leadId = (await (await owner.GetAsync("/api/admin/leads", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK)).AsArray().Single()!["id"];
+        var timeline = (await (await owner.GetAsync($"/api/admin/leads/{leadId}", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK))["notifications"]!.AsArray();
+        var calls = timeline.Where(n => n!["kind"]!.GetValue<string>() == "OWNER_ALERT_CALL").ToList();
+        Assert.Equal(["********1111", "********2222"], calls.Select(c => c!["target"]!.GetValue<string>()));
+        Assert.All(calls, c => Assert.Equal("SENT", c!["status"]!.GetValue<string>()));
+        Assert.True(calls[1]!["escalation"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -28,7 +28,30 @@ public sealed record LeadDto(
 }
 
 public sealed record NotificationDto(Guid Id, NotificationKind Kind, NotificationStatus Status, int Attempts, string? LastError,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, string? Target, string? Outcome, bool Escalation)
+{
+    /// <summary>The timeline entry: who was contacted (masked) and what the call or email came to.</summary>
+    public static NotificationDto From(Notification n)
+    {
+        string? target = null, outcome = null;
+        var escalation = false;
+        try
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(n.Payload);
+            var root = payload.RootElement;
+            target = root.TryGetProperty("to", out var to) && to.ValueKind == System.Text.Json.JsonValueKind.String
+                ? (n.Kind == NotificationKind.OWNER_EMAIL ? Pii.MaskEmail(to.GetString()) : Pii.MaskPhone(to.GetString())) : null;
+            outcome = root.TryGetProperty("outcome", out var o) ? o.GetString() : null;
+            escalation = root.TryGetProperty("escalation", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.True;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A payload we cannot read still shows its status.
+        }
+
+        return new NotificationDto(n.Id, n.Kind, n.Status, n.Attempts, n.LastError, n.CreatedAt, n.SentAt, n.AcknowledgedAt, target, outcome, escalation);
+    }
+}
 
 public sealed record LeadDetailDto(
     LeadDto Lead,
@@ -118,9 +141,8 @@ public static class LeadEndpoints
 
     static async Task<LeadDetailDto> DetailAsync(Lead lead, LeadsDbContext db, CancellationToken ct)
     {
-        var notifications = await db.Notifications.AsNoTracking().Where(n => n.LeadId == lead.Id).OrderBy(n => n.CreatedAt)
-            .Select(n => new NotificationDto(n.Id, n.Kind, n.Status, n.Attempts, n.LastError, n.CreatedAt, n.SentAt, n.AcknowledgedAt))
-            .ToListAsync(ct);
+        var notifications = (await db.Notifications.AsNoTracking().Where(n => n.LeadId == lead.Id).OrderBy(n => n.CreatedAt).ToListAsync(ct))
+            .Select(NotificationDto.From).ToList();
         return new LeadDetailDto(LeadDto.From(lead), lead.Notes, lead.SessionId, lead.ConversationTranscript, lead.RecordingUrl,
             lead.AlertAcknowledgedAt, notifications, lead.UpdatedAt);
     }

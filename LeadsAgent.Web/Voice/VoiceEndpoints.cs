@@ -183,6 +183,7 @@ public static partial class VoiceEndpoints
     {
         var words = new List<string> { profile.Business.Name, "emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment" };
         words.AddRange(profile.Config.ExtraEmergencyKeywords);
+        words.AddRange(profile.KnowledgeTitles.Where(t => t.Length <= 40));
         return string.Join(", ", words.Select(w => w.Replace(",", " ", StringComparison.Ordinal)).Distinct().Take(50));
     }
 
