@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Email;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Knowledge;
@@ -87,6 +88,8 @@ public static class DependencyInjection
         services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.Section));
         services.AddHttpClient<TwilioCallsClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IOutboxHandler, OwnerAlertCallHandler>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

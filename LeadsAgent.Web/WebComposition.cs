@@ -5,6 +5,7 @@ using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Web.Auth;
+using LeadsAgent.Web.Chat;
 using LeadsAgent.Web.Components;
 using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Errors;
@@ -83,6 +84,11 @@ public static class WebComposition
             .AddPolicy(AuthPolicies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
             .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId));
 
+        services.AddSingleton<WidgetOrigins>();
+        services.AddSingleton<ChatRateLimits>();
+        services.AddCors();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
+
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(o => o.Cookie.Name = "leadsagent.af");
@@ -144,6 +150,7 @@ public static class WebComposition
             }
         });
         app.UseStaticFiles();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -152,6 +159,7 @@ public static class WebComposition
         app.MapAuth();
         app.MapPlatform();
         app.MapVoice();
+        app.MapChat();
         var admin = app.MapOwnerGroup();
         admin.MapOwnerBusiness();
         admin.MapLeads();
