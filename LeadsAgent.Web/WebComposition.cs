@@ -85,6 +85,7 @@ public static class WebComposition
             .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId));
 
         services.AddSingleton<WidgetOrigins>();
+        services.AddOptions<ChatOptions>().Bind(builder.Configuration.GetSection(ChatOptions.Section));
         services.AddSingleton<ChatRateLimits>();
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();

@@ -15,14 +15,14 @@ public sealed class WidgetOrigins(IServiceScopeFactory scopes, TimeProvider cloc
     DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
     readonly SemaphoreSlim _gate = new(1, 1);
 
-    public bool IsRegistered(string origin)
+    public async Task<bool> IsRegisteredAsync(string origin)
     {
-        if (clock.GetUtcNow() - _loadedAt > s_refresh && _gate.Wait(0))
+        if (clock.GetUtcNow() - _loadedAt > s_refresh)
         {
-            // Refresh in the background; this preflight uses the current list.
-            _ = Task.Run(async () =>
+            await _gate.WaitAsync();
+            try
             {
-                try
+                if (clock.GetUtcNow() - _loadedAt > s_refresh)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
@@ -30,15 +30,18 @@ public sealed class WidgetOrigins(IServiceScopeFactory scopes, TimeProvider cloc
                     _all = [.. lists.SelectMany(l => l).Select(o => o.ToLowerInvariant())];
                     _loadedAt = clock.GetUtcNow();
                 }
-                finally
-                {
-                    _gate.Release();
-                }
-            });
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
 
         return _all.Contains(origin.ToLowerInvariant());
     }
+
+    /// <summary>An owner changed their origins: reload on the next preflight.</summary>
+    public void Invalidate() => _loadedAt = DateTimeOffset.MinValue;
 
     /// <summary>Whether this business lets a page on this origin use its widget.</summary>
     public static bool Allows(HttpRequest request, IReadOnlyCollection<string> businessOrigins)
@@ -59,19 +62,21 @@ public sealed class WidgetOrigins(IServiceScopeFactory scopes, TimeProvider cloc
 public sealed class WidgetCorsPolicyProvider(WidgetOrigins origins, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions> options)
     : Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider
 {
-    public Task<Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+    public async Task<Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
         if (policyName != ChatEndpoints.CorsPolicy)
         {
-            return Task.FromResult(options.Value.GetPolicy(policyName ?? options.Value.DefaultPolicyName));
+            return options.Value.GetPolicy(policyName ?? options.Value.DefaultPolicyName);
         }
 
         var own = $"{context.Request.Scheme}://{context.Request.Host}";
-        return Task.FromResult<Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy?>(new Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder()
-            .SetIsOriginAllowed(origin => origin.Equals(own, StringComparison.OrdinalIgnoreCase) || origins.IsRegistered(origin))
+        var requested = context.Request.Headers.Origin.ToString();
+        var allowed = requested.Length > 0 && (requested.Equals(own, StringComparison.OrdinalIgnoreCase) || await origins.IsRegisteredAsync(requested));
+        return new Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder()
+            .SetIsOriginAllowed(origin => allowed && origin.Equals(requested, StringComparison.OrdinalIgnoreCase))
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))
-            .Build());
+            .Build();
     }
 }

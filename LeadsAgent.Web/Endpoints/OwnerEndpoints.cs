@@ -77,7 +77,7 @@ public static class OwnerEndpoints
     }
 
     static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, CurrentBusiness current, LeadsDbContext db,
-        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
+        BusinessDirectory directory, Chat.WidgetOrigins widgetOrigins, TimeProvider clock, CancellationToken ct)
     {
         var plan = await current.EffectivePlanAsync(ct);
         var config = await LoadConfigAsync(db, ct);
@@ -126,6 +126,7 @@ public static class OwnerEndpoints
         config.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         directory.Invalidate(config.BusinessId);
+        widgetOrigins.Invalidate();
         return TypedResults.Ok(AgentConfigDto.From(config, plan));
 
         static bool Changes(string? requested, string? current) => requested is not null && requested.Trim() != (current ?? "");
