@@ -32,16 +32,18 @@ interface Stored {
 const STYLE = `
 :host { all: initial; }
 * { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-.launcher { position: fixed; right: 20px; bottom: 20px; width: 60px; height: 60px; border-radius: 50%; border: 0;
-  background: var(--la-primary); color: #fff; font-size: 28px; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); z-index: 2147483000; }
+.launcher { position: fixed; right: 20px; bottom: 20px; width: 60px; height: 60px; border-radius: 50%; border: 0; display: flex;
+  align-items: center; justify-content: center; background: var(--la-primary); color: var(--la-on-primary); cursor: pointer;
+  box-shadow: 0 4px 14px rgba(0,0,0,.25); z-index: 2147483000; }
+.launcher svg { width: 28px; height: 28px; fill: currentColor; }
 .launcher:focus-visible, button:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .panel { position: fixed; right: 20px; bottom: 92px; width: 360px; max-width: calc(100vw - 24px); height: 540px; max-height: calc(100vh - 110px);
   background: #fff; color: #111827; border-radius: 14px; box-shadow: 0 10px 30px rgba(0,0,0,.25); display: flex; flex-direction: column;
   overflow: hidden; z-index: 2147483001; font-size: 15px; }
 .panel[hidden] { display: none; }
-header { background: var(--la-primary); color: #fff; padding: 12px 14px; display: flex; align-items: center; justify-content: space-between; }
+header { background: var(--la-primary); color: var(--la-on-primary); padding: 12px 14px; display: flex; align-items: center; justify-content: space-between; }
 header h2 { margin: 0; font-size: 16px; font-weight: 600; }
-header button { background: transparent; border: 0; color: #fff; font-size: 24px; line-height: 1; cursor: pointer; padding: 4px 8px; }
+header button { background: transparent; border: 0; color: var(--la-on-primary); font-size: 24px; line-height: 1; cursor: pointer; padding: 4px 8px; }
 .banner { background: #b91c1c; color: #fff; padding: 10px 14px; font-size: 14px; }
 .banner[hidden] { display: none; }
 .banner p { margin: 0 0 8px; }
@@ -49,12 +51,12 @@ header button { background: transparent; border: 0; color: #fff; font-size: 24px
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; background: #f9fafb; }
 .msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; word-wrap: break-word; line-height: 1.4; }
 .agent { align-self: flex-start; background: #fff; border: 1px solid #e5e7eb; }
-.user { align-self: flex-end; background: var(--la-primary); color: #fff; }
+.user { align-self: flex-end; background: var(--la-primary); color: var(--la-on-primary); }
 .typing { align-self: flex-start; color: #4b5563; font-style: italic; font-size: 13px; }
 .typing[hidden] { display: none; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e5e7eb; }
 textarea { flex: 1; resize: none; border: 1px solid #9ca3af; border-radius: 8px; padding: 8px; font-size: 15px; height: 42px; }
-form button { background: var(--la-primary); color: #fff; border: 0; border-radius: 8px; padding: 0 14px; font-weight: 600; cursor: pointer; }
+form button { background: var(--la-primary); color: var(--la-on-primary); border: 0; border-radius: 8px; padding: 0 14px; font-weight: 600; cursor: pointer; }
 form button:disabled { opacity: .6; cursor: default; }
 .brand { text-align: center; font-size: 12px; color: #4b5563; padding: 4px 0 8px; }
 .brand a { color: #374151; }
@@ -65,6 +67,27 @@ form button:disabled { opacity: .6; cursor: default; }
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const PHONE = /^\+[1-9][0-9]{6,14}$/;
+
+/** Black or white text, whichever contrasts more with the brand colour (WCAG relative luminance). */
+function onColour(hex: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? "#111827" : "#ffffff";
+}
+
+function chatIcon(): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z");
+  svg.appendChild(path);
+  return svg;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -118,10 +141,11 @@ function start(): void {
     const host = el("div", { id: "leadsagent-widget" });
     const root = host.attachShadow({ mode: "open" });
     const primary = HEX.test(config.colors.primary) ? config.colors.primary : "#0ea5e9";
-    root.appendChild(el("style", {}, STYLE + `:host { --la-primary: ${primary}; }`));
+    root.appendChild(el("style", {}, STYLE + `:host { --la-primary: ${primary}; --la-on-primary: ${onColour(primary)}; }`));
 
     const launcher = el("button", { class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "la-panel",
-      "aria-label": `Chat with ${config.agentName}` }, "\u{1F4AC}");
+      "aria-label": `Chat with ${config.agentName}` });
+    launcher.appendChild(chatIcon());
     const panel = el("div", { class: "panel", id: "la-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "la-title" });
     panel.hidden = true;
     const header = el("header");
