@@ -159,13 +159,13 @@ function start(): void {
     typing.hidden = true;
     const form = el("form");
     const label = el("label", { for: "la-input", class: "sr" }, "Type your message");
-    const input = el("textarea", { id: "la-input", rows: "1", maxlength: "1000", placeholder: "Type your message…", autocomplete: "off" });
+    const input = el("textarea", { id: "la-input", rows: "1", maxlength: "1000", autocomplete: "off" });
     const send = el("button", { type: "submit" }, "Send");
     form.append(label, input, send);
     panel.append(header, banner, log, form);
     if (config.showBranding) {
       const brand = el("div", { class: "brand" });
-      brand.append("Powered by ", el("a", { href: "https://leadsagent.example/", target: "_blank", rel: "noopener" }, "LeadsAgent"));
+      brand.append("Powered by ", el("a", { href: `${api}/`, target: "_blank", rel: "noopener" }, "LeadsAgent"));
       panel.append(brand);
     }
     root.append(launcher, panel);
