@@ -165,6 +165,12 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
     async Task<(ModelTurn? Turn, double? Ms)> AskModelAsync(ConversationSession session, TurnContext ctx, string text,
         LeadCaptureQuestion? current, IReadOnlyList<KnowledgePassage> passages, LeadPriority priority, CancellationToken ct)
     {
+        if (model is LocalLanguageModel)
+        {
+            // Its reading is the engine's own deterministic one: asking would only repeat this turn's work.
+            return (null, null);
+        }
+
         var request = new ModelRequest(ctx.Business.Name, ctx.Business.BusinessType, ctx.Config.PersonaPrompt, session.Channel, text,
             [.. session.History.TakeLast(8)], session.DetailedFlow.PrimaryFlow + (session.DetailedFlow.SubFlow is { } sub ? "/" + sub : ""),
             current?.QuestionText, passages, priority);

@@ -5,8 +5,8 @@ namespace LeadsAgent.Domain.Engine;
 
 /// <summary>
 /// The deterministic model: intents, entities and priority from the rule-based classifiers, and no free-text
-/// reply (the engine's templates and extractive answers speak). It runs when no OpenAI key is configured, and
-/// it is what the OpenAI adapter falls back to on a timeout, an error, a refusal or malformed output.
+/// reply (the engine's templates and extractive answers speak). It is the model when no OpenAI key is configured;
+/// the engine recognises it and uses its own identical reading instead of asking it again on every turn.
 /// </summary>
 public sealed class LocalLanguageModel : ILanguageModel
 {
