@@ -8,6 +8,7 @@ using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Chat;
 using LeadsAgent.Web.Components;
 using LeadsAgent.Web.Endpoints;
+using LeadsAgent.Web.Hubs;
 using LeadsAgent.Web.Errors;
 using LeadsAgent.Web.Validation;
 using LeadsAgent.Web.Voice;
@@ -90,6 +91,8 @@ public static class WebComposition
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
 
+        services.AddSignalR();
+        services.AddHostedService<LiveHubBridge>();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(o => o.Cookie.Name = "leadsagent.af");
@@ -167,6 +170,9 @@ public static class WebComposition
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
         admin.MapSessions();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapGet("/dashboard/live", () => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<LeadsAgent.Web.Components.Shared.LivePanel>())
+            .RequireAuthorization(AuthPolicies.Owner);
         app.MapRazorComponents<App>();
         return app;
     }

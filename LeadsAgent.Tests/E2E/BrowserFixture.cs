@@ -14,7 +14,27 @@ public class BrowserFixture : PlatformFixture
 {
     IPlaywright? _playwright;
 
+    public const string TwilioToken = "browser-test-token";
+    public const string TwilioBase = "https://voice.browser.test";
+
     public IBrowser Browser { get; private set; } = null!;
+
+    protected override IReadOnlyDictionary<string, string?>? Overrides => new Dictionary<string, string?>
+    {
+        ["Twilio:AccountSid"] = "ACbrowser000000000000000000000000",
+        ["Twilio:AuthToken"] = TwilioToken,
+        ["Twilio:WebhookBaseUrl"] = TwilioBase,
+    };
+
+    /// <summary>Signs in through the sign-in page, as an owner would.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
     public string BaseUrl { get; private set; } = "";
 
     public static string ArtifactsDirectory =>
