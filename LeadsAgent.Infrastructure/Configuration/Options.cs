@@ -18,6 +18,8 @@ public sealed class RedisOptions
     public string? Password { get; set; }
     public int? Database { get; set; }
     public int TtlSeconds { get; set; } = 3600;
+    /// <summary>Prefix of every key and channel, so deployments sharing one Redis never see each other's sessions.</summary>
+    public string KeyPrefix { get; set; } = "la:";
     public int ConnectTimeoutMs { get; set; } = 2000;
     public int CommandTimeoutMs { get; set; } = 1000;
 

@@ -35,7 +35,7 @@ public interface ILiveEvents
 /// </summary>
 public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> options, ILogger<RedisLiveEvents> logger) : ILiveEvents, IHostedService, IAsyncDisposable
 {
-    public const string Channel = "la:events";
+    string Channel => options.Value.KeyPrefix + "events";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     readonly string _instance = Guid.NewGuid().ToString("N");
     readonly Lock _gate = new();

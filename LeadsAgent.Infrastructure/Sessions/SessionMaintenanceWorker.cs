@@ -54,25 +54,35 @@ public sealed class SessionMaintenanceWorker(
         var now = clock.GetUtcNow();
         foreach (var id in await store.ActiveIdsAsync(ct))
         {
-            var session = await store.GetAsync(id, ct);
-            if (session is null)
+            try
             {
-                continue;
+                ended += await SweepOneAsync(id, now, ct) ? 1 : 0;
             }
-
-            if (session.Status != ConversationStatus.ACTIVE)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await conversations.EndAsync(id, session.Status, ct);
-                continue;
-            }
-
-            var idle = TimeSpan.FromMinutes(session.Channel == Channel.VOICE ? options.Value.VoiceIdleMinutes : options.Value.ChatIdleMinutes);
-            if (now - session.LastActivityAt > idle && await conversations.EndAsync(id, ConversationStatus.ABANDONED, ct))
-            {
-                ended++;
+                // One session that cannot be ended must not stop the others from being swept.
+                logger.LogWarning("Could not end idle session {SessionId}: {Reason}", id, ex.GetType().Name);
             }
         }
 
         return ended;
+    }
+
+    async Task<bool> SweepOneAsync(string id, DateTimeOffset now, CancellationToken ct)
+    {
+        var session = await store.GetAsync(id, ct);
+        if (session is null)
+        {
+            return false;
+        }
+
+        if (session.Status != ConversationStatus.ACTIVE)
+        {
+            await conversations.EndAsync(id, session.Status, ct);
+            return false;
+        }
+
+        var idle = TimeSpan.FromMinutes(session.Channel == Channel.VOICE ? options.Value.VoiceIdleMinutes : options.Value.ChatIdleMinutes);
+        return now - session.LastActivityAt > idle && await conversations.EndAsync(id, ConversationStatus.ABANDONED, ct);
     }
 }

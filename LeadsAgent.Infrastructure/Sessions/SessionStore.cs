@@ -48,7 +48,6 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     public const int MaxLocalSessions = 10_000;
     const int MaxAttempts = 25;
     const int RetiredTtlSeconds = 300;
-    const string ActiveAll = "la:active";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -93,9 +92,13 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     public SessionStoreHealth Health => new(_redisUp && redis.IsConfigured ? "redis" : "memory", _redisUp && redis.IsConnected,
         _local.Count, _local.Values.Count(l => l.Dirty));
 
-    static string Key(string id) => "la:s:" + id;
+    string Prefix => options.Value.KeyPrefix;
 
-    static string BusinessIndex(Guid businessId) => "la:active:" + businessId;
+    string ActiveAll => Prefix + "active";
+
+    string Key(string id) => Prefix + "s:" + id;
+
+    string BusinessIndex(Guid businessId) => Prefix + "active:" + businessId;
 
     public async Task<ConversationSession?> GetAsync(string sessionId, CancellationToken ct) => (await LoadAsync(sessionId, ct)).Session;
 

@@ -47,7 +47,7 @@ public class RedisOutageTests
 
         // The maintenance worker wrote the newer session back: Redis now has every turn.
         var client = fx.App.Services.GetRequiredService<RedisClient>();
-        var raw = await client.ExecuteAsync(["HGET", "la:s:" + id, "d"], ct);
+        var raw = await client.ExecuteAsync(["HGET", fx.Database.Name + ":s:" + id, "d"], ct);
         Assert.Contains("Sam Carter", raw.Text, StringComparison.Ordinal);
         Assert.Contains("555 303 4040", raw.Text, StringComparison.Ordinal);
         var after = await conversations.TurnAsync(id, "9 Elm Street, Springfield", null, ct);

@@ -126,7 +126,7 @@ public class SessionTests(SessionTests.TwoInstances fx) : IClassFixture<SessionT
         var (_, owner, _) = await fx.CreateBusinessAsync("PRO");
         var id = "corrupt-" + Guid.NewGuid();
         var redis = fx.App.Services.GetRequiredService<RedisClient>();
-        await redis.ExecuteAsync(["HSET", "la:s:" + id, "v", "3", "d", "{not json"], TestContext.Current.CancellationToken);
+        await redis.ExecuteAsync(["HSET", fx.Database.Name + ":s:" + id, "v", "3", "d", "{not json"], TestContext.Current.CancellationToken);
 
         Assert.Null(await fx.App.Services.GetRequiredService<ISessionStore>().GetAsync(id, TestContext.Current.CancellationToken));
         Assert.Null(await Conversations(fx.App).TurnAsync(id, "hello", null, TestContext.Current.CancellationToken));

@@ -22,6 +22,8 @@ public class AppFactory(TestDatabase database, IReadOnlyDictionary<string, strin
         {
             ["Database:Url"] = database.Url,
             ["Redis:Url"] = TestEnvironment.RedisUrl,
+            // Test databases share one Redis; each sees only its own sessions and events, as separate deployments would.
+            ["Redis:KeyPrefix"] = database.Name + ":",
             ["Smtp:Host"] = TestEnvironment.SmtpHost,
             ["Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Admin:Email"] = AdminEmail,
