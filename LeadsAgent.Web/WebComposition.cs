@@ -170,6 +170,7 @@ public static class WebComposition
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
         admin.MapSessions();
+        app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapGet("/dashboard/live", () => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<LeadsAgent.Web.Components.Shared.LivePanel>())
             .RequireAuthorization(AuthPolicies.Owner);

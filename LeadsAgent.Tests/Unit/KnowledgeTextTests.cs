@@ -54,3 +54,15 @@ public class KnowledgeTextTests
         Assert.Throws<FormatException>(() => Csv.Read("\"unclosed").ToList());
     }
 }
+
+public class CsvCellTests
+{
+    [Theory]
+    [InlineData("Jane", "Jane")]
+    [InlineData("+15551234567", "+15551234567")]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("+1+1", "'+1+1")]
+    [InlineData("a,b", "\"a,b\"")]
+    public void Cell_QuotesAndDefusesFormulas(string value, string expected) =>
+        Assert.Equal(expected, LeadsAgent.Web.Endpoints.LeadExport.Cell(value));
+}

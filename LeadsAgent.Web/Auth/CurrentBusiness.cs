@@ -9,12 +9,30 @@ using Microsoft.Extensions.Options;
 namespace LeadsAgent.Web.Auth;
 
 /// <summary>The signed-in owner's business, loaded once per request through the tenant filter.</summary>
-public sealed class CurrentBusiness(LeadsDbContext db, IOptions<FeatureOptions> features)
+public sealed class CurrentBusiness(IDbContextFactory<LeadsDbContext> contexts, IOptions<FeatureOptions> features)
 {
+    readonly SemaphoreSlim _gate = new(1, 1);
     Business? _business;
 
-    public async Task<Business> GetAsync(CancellationToken ct = default) =>
-        _business ??= await db.Businesses.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Business");
+    /// <summary>The business, loaded once per request; several components of one page may ask at the same time.</summary>
+    public async Task<Business> GetAsync(CancellationToken ct = default)
+    {
+        if (_business is not null)
+        {
+            return _business;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return _business ??= await db.Businesses.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Business");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>The plan that features are judged by: with ENABLE_PLAN_TIERS off, every business has everything.</summary>
     public PlanTier EffectivePlan(Business business) => features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;

@@ -43,10 +43,11 @@ public static class OwnerEndpoints
         questions.MapPost("/reorder", ReorderAsync).Validate<ReorderQuestionsRequest>();
     }
 
-    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, CurrentBusiness current, LeadsDbContext db,
+    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, LeadsDbContext db,
         BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
+        // Tracked in this request's context (CurrentBusiness hands out a read-only copy).
+        var business = await db.Businesses.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Business");
         var twilioNumber = Clean.Phone(request.TwilioPhoneNumber);
         if (twilioNumber is not null && twilioNumber != business.TwilioPhoneNumber &&
             await db.Businesses.IgnoreQueryFilters().AnyAsync(b => b.TwilioPhoneNumber == twilioNumber && b.Id != business.Id, ct))
