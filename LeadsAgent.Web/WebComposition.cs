@@ -40,6 +40,7 @@ public static class WebComposition
         services.AddHttpContextAccessor();
         services.AddScoped<ITenantContext, HttpTenantContext>();
         services.AddScoped<CurrentBusiness>();
+        services.AddScoped<AgentConfigUpdater>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
 

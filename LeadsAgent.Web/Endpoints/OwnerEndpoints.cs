@@ -22,7 +22,7 @@ public static class OwnerEndpoints
         admin.MapGet("/business", async (CurrentBusiness current, CancellationToken ct) => TypedResults.Ok(BusinessDto.From(await current.GetAsync(ct))));
         admin.MapPut("/business", UpdateBusinessAsync).Validate<UpdateBusinessRequest>();
         admin.MapGet("/config", GetConfigAsync);
-        admin.MapPut("/config", UpdateConfigAsync).Validate<UpdateConfigRequest>();
+        admin.MapPut("/config", UpdateConfigAsync);
 
         // Question changes must reach the next conversation turn at once on this instance.
         var questions = admin.MapGroup("/questions").AddEndpointFilter(async (context, next) =>
@@ -77,62 +77,8 @@ public static class OwnerEndpoints
         return TypedResults.Ok(AgentConfigDto.From(await LoadConfigAsync(db, ct), plan));
     }
 
-    static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, CurrentBusiness current, LeadsDbContext db,
-        BusinessDirectory directory, Chat.WidgetOrigins widgetOrigins, TimeProvider clock, CancellationToken ct)
-    {
-        var plan = await current.EffectivePlanAsync(ct);
-        var config = await LoadConfigAsync(db, ct);
-
-        var voiceChanged = Changes(request.VoiceGreetingMessage, config.VoiceGreetingMessage)
-            || Changes(request.VoiceCompletionMessage, config.VoiceCompletionMessage)
-            || Changes(request.VoiceEmergencyMessage, config.VoiceEmergencyMessage)
-            || Changes(request.VoiceEndCallMessage, config.VoiceEndCallMessage)
-            || Changes(request.TwilioVoice, config.TwilioVoice)
-            || Changes(request.TwilioLanguage, config.TwilioLanguage);
-        if (voiceChanged)
-        {
-            PlanRules.Require(plan, PlanFeature.VoiceConfiguration);
-        }
-
-        config.AgentName = request.AgentName?.Trim() ?? config.AgentName;
-        config.PersonaPrompt = request.PersonaPrompt?.Trim() ?? config.PersonaPrompt;
-        config.WelcomeMessage = request.WelcomeMessage?.Trim() ?? config.WelcomeMessage;
-        if (request.ColorTheme is { } theme)
-        {
-            config.ColorTheme = new ColorTheme(theme.Primary!.ToLowerInvariant(), theme.Secondary!.ToLowerInvariant());
-        }
-
-        config.LeadCaptureCompletionMessage = Keep(request.LeadCaptureCompletionMessage, config.LeadCaptureCompletionMessage);
-        config.VoiceGreetingMessage = Keep(request.VoiceGreetingMessage, config.VoiceGreetingMessage);
-        config.VoiceCompletionMessage = Keep(request.VoiceCompletionMessage, config.VoiceCompletionMessage);
-        config.VoiceEmergencyMessage = Keep(request.VoiceEmergencyMessage, config.VoiceEmergencyMessage);
-        config.VoiceEndCallMessage = Keep(request.VoiceEndCallMessage, config.VoiceEndCallMessage);
-        config.TwilioVoice = request.TwilioVoice?.Trim() ?? config.TwilioVoice;
-        config.TwilioLanguage = request.TwilioLanguage ?? config.TwilioLanguage;
-        if (voiceChanged && !VoiceCatalog.IsValid(config.TwilioVoice, config.TwilioLanguage))
-        {
-            // A voice speaking another language can fail every <Say> on a live call.
-            throw new DomainException($"The voice {config.TwilioVoice} does not speak {config.TwilioLanguage}; pick a voice for that language.", "twilioVoice");
-        }
-        if (request.AllowedWidgetOrigins is { } origins)
-        {
-            config.AllowedWidgetOrigins = [.. origins.Select(UpdateConfigRequestValidator.NormalizeOrigin).Distinct()];
-        }
-
-        if (request.ExtraEmergencyKeywords is { } keywords)
-        {
-            config.ExtraEmergencyKeywords = [.. keywords.Select(k => k.Trim().ToLowerInvariant()).Distinct()];
-        }
-
-        config.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate(config.BusinessId);
-        widgetOrigins.Invalidate();
-        return TypedResults.Ok(AgentConfigDto.From(config, plan));
-
-        static bool Changes(string? requested, string? current) => requested is not null && requested.Trim() != (current ?? "");
-        static string? Keep(string? requested, string? current) => requested is null ? current : Clean.Text(requested);
-    }
+    static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, AgentConfigUpdater updater, CancellationToken ct) =>
+        TypedResults.Ok(await updater.UpdateAsync(request, ct));
 
     static async Task<Ok<List<QuestionDto>>> ListQuestionsAsync(LeadsDbContext db, CancellationToken ct)
     {

@@ -20,6 +20,9 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
         IResult result = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
+            FluentValidation.ValidationException validation => TypedResults.ValidationProblem(
+                validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()),
+                string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct())),
             PlanUpgradeRequiredException plan => PlanFilter.UpgradeRequired(plan.CurrentPlan, plan.RequiredPlan, plan.Message),
             NotFoundException notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, conflict.Field),
