@@ -84,7 +84,10 @@ public static class WebComposition
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
-            .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId));
+            .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId))
+            .AddPolicy(PlanRequirementHandler.Pro, p => p.RequireRole(Roles.Owner).AddRequirements(new PlanRequirement(LeadsAgent.Domain.Plans.PlanTier.PRO)))
+            .AddPolicy(PlanRequirementHandler.Basic, p => p.RequireRole(Roles.Owner).AddRequirements(new PlanRequirement(LeadsAgent.Domain.Plans.PlanTier.BASIC)));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PlanRequirementHandler>();
 
         services.AddSingleton<WidgetOrigins>();
         services.AddOptions<ChatOptions>().Bind(builder.Configuration.GetSection(ChatOptions.Section));

@@ -42,4 +42,27 @@ public class SettingsTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(page, "settings-agent-audit");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_basic_owner_is_refused_the_voice_page_by_the_server_and_a_pro_owner_changes_the_voice()
+    {
+        var (basic, basicErrors, _) = await SignedInAsync("BASIC");
+        var response = await basic.GotoAsync("/settings/voice");
+        Assert.Contains("/access-denied", basic.Url, StringComparison.Ordinal);
+        await Assertions.Expect(basic.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This page isn't available to your account");
+        Assert.Equal(0, await basic.Locator("form[name='voice'], #voice").CountAsync());
+        await BrowserFixture.ScreenshotAsync(basic, "settings-voice-refused");
+
+        var (pro, proErrors, businessId) = await SignedInAsync("PRO");
+        await pro.GotoAsync("/settings/voice");
+        await pro.GetByLabel("Voice").SelectOptionAsync("Polly.Joanna-Neural");
+        await pro.GetByLabel("Greeting when the agent answers").FillAsync("Thanks for calling, this is Joanna.");
+        await pro.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(pro.GetByRole(AriaRole.Status).First).ToContainTextAsync("Saved");
+        Assert.Equal("Polly.Joanna-Neural|Thanks for calling, this is Joanna.", await fx.Database.ScalarAsync<string>(
+            $"SELECT twilio_voice || '|' || voice_greeting_message FROM agent_configs WHERE business_id = '{businessId}'"));
+        await Assertions.Expect(pro.GetByLabel("\"A call comes in\" (HTTP POST)")).ToHaveValueAsync($"{BrowserFixture.TwilioBase}/api/voice/incoming");
+        await BrowserFixture.ScreenshotAsync(pro, "settings-voice");
+        Assert.Empty(basicErrors.Concat(proErrors));
+    }
 }
