@@ -96,6 +96,14 @@ public class SettingsTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         await page.GetByLabel("Question", new() { Exact = true }).FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
         await Assertions.Expect(page.Locator("#questionText-error")).ToContainTextAsync("must not be empty");
+
+        await page.GetByLabel("Question", new() { Exact = true }).FillAsync("Is there a pet we should know about?");
+        await page.GetByLabel("Essential in an emergency").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(5);
+        await Assertions.Expect(items.Last).ToContainTextAsync("essential in an emergency");
+        await Assertions.Expect(page.Locator("#question-limit")).ToContainTextAsync("5 of 5");
+        Assert.True(await fx.Database.ScalarAsync<bool>($"SELECT is_essential_for_emergency FROM lead_capture_questions WHERE business_id = '{businessId}' AND question_text = 'Is there a pet we should know about?'"));
         Assert.Empty(errors);
     }
 }
