@@ -1,0 +1,61 @@
+using LeadsAgent.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsAgent.Tests.E2E;
+
+public class HistoryAndHealthTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_finished_call_is_in_the_history_searchable_with_its_transcript_and_only_for_its_owner()
+    {
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (_, _, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
+        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15552223344", number);
+        await caller.DialAsync();
+        await caller.SayAsync("how much is a tankless water heater");
+        await caller.StatusAsync("completed");
+
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GotoAsync("/conversations");
+        await page.GetByLabel("Search conversations").FillAsync("tankless");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToContainTextAsync("how much is a tankless water heater");
+        await page.GetByLabel("Search conversations").FillAsync("gnomes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/conversations/{caller.CallSid}");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Transcript" })).ToContainTextAsync("Customer: how much is a tankless water heater");
+        await BrowserFixture.ScreenshotAsync(page, "conversation-detail");
+        Assert.Empty(errors);
+
+        var (_, _, otherEmail) = await fx.CreateBusinessAsync("PRO");
+        var (other, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(other, otherEmail, "Owner-password-1");
+        Assert.Equal(404, (await other.GotoAsync($"/conversations/{caller.CallSid}"))!.Status);
+        await other.GotoAsync("/conversations");
+        await Assertions.Expect(other.Locator("tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_platform_admin_sees_system_health_and_owners_cannot()
+    {
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await page.GotoAsync("/platform/health");
+        var database = page.GetByRole(AriaRole.Row, new() { Name = "database" });
+        await Assertions.Expect(database).ToContainTextAsync("healthy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "openai" })).ToContainTextAsync("not configured");
+        await BrowserFixture.ScreenshotAsync(page, "platform-health");
+        Assert.Empty(errors);
+
+        var (_, _, email) = await fx.CreateBusinessAsync("PRO");
+        var (owner, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(owner, email, "Owner-password-1");
+        await owner.GotoAsync("/platform/health");
+        Assert.Contains("/access-denied", owner.Url, StringComparison.Ordinal);
+    }
+}
