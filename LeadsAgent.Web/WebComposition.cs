@@ -41,6 +41,7 @@ public static class WebComposition
         services.AddScoped<ITenantContext, HttpTenantContext>();
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<AgentConfigUpdater>();
+        services.AddSingleton<LeadsAgent.Web.Analytics.AnalyticsQueries>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
 

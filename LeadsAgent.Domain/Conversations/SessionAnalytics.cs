@@ -31,7 +31,7 @@ public sealed record SessionAnalytics(
             best is null ? null : new IntentScore(best.Intent, best.Confidence),
             s.ExtractedEntities.Count,
             s.DetailedFlow.CompletedSteps,
-            Math.Round(((s.EndedAt ?? now) - s.StartedAt).TotalSeconds, 1),
+            Duration(s, now),
             s.EmergencyDetected,
             s.LeadCaptured,
             s.Priority,
@@ -39,4 +39,10 @@ public sealed record SessionAnalytics(
             s.VoiceActions,
             s.Timings.Count == 0 ? null : Math.Round(s.Timings.Average(t => t.WebhookMs), 2));
     }
+
+    /// <summary>A phone call's length as Twilio measured it (its CallDuration) when known, else start to end of the session.</summary>
+    static double Duration(ConversationSession s, DateTimeOffset now) =>
+        s.Metadata.TryGetValue("callDuration", out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? seconds
+            : Math.Round(((s.EndedAt ?? now) - s.StartedAt).TotalSeconds, 1);
 }

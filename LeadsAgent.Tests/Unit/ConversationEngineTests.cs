@@ -266,5 +266,8 @@ public class ConversationEngineTests
         Assert.Equal(120, analytics.DurationSeconds);
         Assert.Equal(Intents.Pricing, analytics.MostConfidentIntent!.Intent);
         Assert.Equal(ConversationStatus.ABANDONED, analytics.CompletionStatus);
+
+        session.Metadata["callDuration"] = "64";
+        Assert.Equal(64, SessionAnalytics.From(session, s_now.AddMinutes(2)).DurationSeconds);
     }
 }
