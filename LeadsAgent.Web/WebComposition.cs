@@ -41,9 +41,13 @@ public static class WebComposition
         services.AddScoped<ITenantContext, HttpTenantContext>();
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<AgentConfigUpdater>();
+        services.AddScoped<BusinessUpdater>();
+        services.AddScoped<PlanChanger>();
         services.AddSingleton<LeadsAgent.Web.Analytics.AnalyticsQueries>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<LeadsAgent.Web.Voice.VoiceAgent>();
+        services.AddSingleton<LeadsAgent.Web.Voice.CallSimulator>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

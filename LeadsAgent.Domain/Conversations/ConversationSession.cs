@@ -35,6 +35,15 @@ public sealed class ConversationSession
     public bool OfferedCallback { get; set; }
     public List<string> VoiceActions { get; set; } = [];
     public List<TurnTiming> Timings { get; set; } = [];
+    /// <summary>
+    /// A call simulator's session: the real pipeline runs, but no lead, notification, knowledge gap or conversation is
+    /// stored, no live event is published and the session is not listed as active.
+    /// </summary>
+    public bool Simulated { get; set; }
+
+    /// <summary>Whether the live lists (overview, idle sweep) should show this session.</summary>
+    public bool IsListedActive() => Status == ConversationStatus.ACTIVE && !Simulated;
+
     /// <summary>Bumped on every save; the store uses it to detect concurrent writers.</summary>
     public long Version { get; set; }
 

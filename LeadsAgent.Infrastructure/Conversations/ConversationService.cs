@@ -14,8 +14,8 @@ using Npgsql;
 
 namespace LeadsAgent.Infrastructure.Conversations;
 
-/// <summary>What one turn produced, with the lead stored for it (if any).</summary>
-public sealed record TurnOutcome(TurnResult Result, Guid? LeadId, bool LeadCreated);
+/// <summary>What one turn produced, with the lead stored for it (if any; a simulated session stores none).</summary>
+public sealed record TurnOutcome(TurnResult Result, Guid? LeadId, bool LeadCreated, ConversationSession Session);
 
 /// <summary>
 /// Runs conversations for chat and voice alike: sessions in the store, the engine for each turn, leads and their
@@ -39,10 +39,11 @@ public sealed partial class ConversationService(
 
     /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
     public async Task<(ConversationSession Session, TurnResult? Greeting)> StartAsync(BusinessProfile profile, Channel channel, string sessionId,
-        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct)
+        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct, bool simulated = false)
     {
         var now = clock.GetUtcNow();
         var fresh = ConversationSession.Start(sessionId, profile.Business.Id, channel, now);
+        fresh.Simulated = simulated;
         foreach (var (key, value) in metadata)
         {
             fresh.Metadata[key] = value;
@@ -57,7 +58,10 @@ public sealed partial class ConversationService(
                 greeting = engine.Begin(s, Context(profile, s, callerNumber, now));
                 return Task.FromResult(true);
             }, ct) ?? stored;
-            await PublishAsync(LiveEvent.SessionStarted, stored, ct);
+            if (!stored.Simulated)
+            {
+                await PublishAsync(LiveEvent.SessionStarted, stored, ct);
+            }
         }
 
         return (stored, greeting);
@@ -87,7 +91,7 @@ public sealed partial class ConversationService(
             wasEmergency = s.EmergencyDetected;
             var now = clock.GetUtcNow();
             result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now), ct);
-            if (result.Lead is { } draft)
+            if (result.Lead is { } draft && !s.Simulated)
             {
                 // Stored now, not at the end of the call: the owner's alert must not wait for a hang-up.
                 stored = await leads.StoreAsync(profile.Business, draft, s.Channel, s.SessionId, ct);
@@ -108,6 +112,16 @@ public sealed partial class ConversationService(
         if (result.ModelMs is { } modelMs)
         {
             s_modelMs.Record(modelMs);
+        }
+
+        if (session.Simulated)
+        {
+            if (session.Status != ConversationStatus.ACTIVE)
+            {
+                await store.RetireAsync(session, ct);
+            }
+
+            return new TurnOutcome(result, null, false, session);
         }
 
         if (result.UnansweredQuestion is { } question)
@@ -132,7 +146,7 @@ public sealed partial class ConversationService(
             await EndAsync(sessionId, session.Status, ct);
         }
 
-        return new TurnOutcome(result, stored?.LeadId ?? session.LeadId, stored?.Created ?? false);
+        return new TurnOutcome(result, stored?.LeadId ?? session.LeadId, stored?.Created ?? false, session);
     }
 
     /// <summary>
@@ -163,7 +177,7 @@ public sealed partial class ConversationService(
                 s.Metadata[key] = value;
             }
 
-            if (!s.LeadCaptured && await directory.GetAsync(s.BusinessId, ct) is { } profile
+            if (!s.LeadCaptured && !s.Simulated && await directory.GetAsync(s.BusinessId, ct) is { } profile
                 && ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is { } partial)
             {
                 stored = await leads.StoreAsync(profile.Business, partial, s.Channel, s.SessionId, ct);
@@ -177,6 +191,12 @@ public sealed partial class ConversationService(
 
         if (session is null)
         {
+            return false;
+        }
+
+        if (session.Simulated)
+        {
+            await store.RetireAsync(session, ct);
             return false;
         }
 

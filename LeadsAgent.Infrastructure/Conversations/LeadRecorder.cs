@@ -56,7 +56,8 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         }
     }
 
-    IEnumerable<Notification> Notifications(Business business, Lead lead, DateTimeOffset now)
+    /// <summary>The owner notifications a new lead gets (the outbox rows; the call simulator shows them without storing).</summary>
+    public IEnumerable<Notification> Notifications(Business business, Lead lead, DateTimeOffset now)
     {
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
         if (!string.IsNullOrWhiteSpace(business.NotificationEmail))

@@ -160,7 +160,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
             current.Version = version + 1;
             var json = JsonSerializer.Serialize(current, Json);
-            var active = current.Status == ConversationStatus.ACTIVE;
+            var active = current.IsListedActive();
             if (_redisUp || redis.IsConfigured)
             {
                 try
@@ -255,7 +255,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
     void Remember(string sessionId, string json, ConversationSession session, bool dirty)
     {
-        _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.Status == ConversationStatus.ACTIVE, dirty, clock.GetUtcNow());
+        _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.IsListedActive(), dirty, clock.GetUtcNow());
         if (_local.Count > MaxLocalSessions)
         {
             // Bounded: drop the least recently touched clean copies (dirty ones wait for Redis).

@@ -51,7 +51,7 @@ public class AnalyticsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await Assertions.Expect(page.GetByTestId("conversations")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("canvas")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#full-analytics")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByText("come with the PRO plan")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-upgrade=FullAnalytics]")).ToContainTextAsync("Full analytics comes with the PRO plan (you're on BASIC)");
         await BrowserFixture.ScreenshotAsync(page, "analytics-basic");
         Assert.Empty(errors);
 
@@ -59,7 +59,7 @@ public class AnalyticsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var (free, freeErrors) = await fx.NewPageAsync();
         await fx.SignInAsync(free, freeEmail, "Owner-password-1");
         await free.GotoAsync("/analytics");
-        await Assertions.Expect(free.Locator("#analytics-upgrade")).ToContainTextAsync("Analytics come with the BASIC plan");
+        await Assertions.Expect(free.Locator("[data-upgrade=BasicAnalytics]")).ToContainTextAsync("Basic analytics comes with the BASIC plan (you're on FREE)");
         await Assertions.Expect(free.GetByTestId("conversations")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(free, "analytics-free");
         Assert.Empty(freeErrors);

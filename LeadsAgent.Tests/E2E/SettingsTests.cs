@@ -95,7 +95,7 @@ public class SettingsTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
 
         await page.GetByLabel("Question", new() { Exact = true }).FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#questionText-error")).ToContainTextAsync("must not be empty");
+        await Assertions.Expect(page.Locator("#questionText-error")).ToHaveTextAsync("Must not be empty.");
 
         await page.GetByLabel("Question", new() { Exact = true }).FillAsync("Is there a pet we should know about?");
         await page.GetByLabel("Essential in an emergency").CheckAsync();

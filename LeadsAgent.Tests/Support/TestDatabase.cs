@@ -44,7 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? (T)value : default!;
     }
 
     public async Task ExecuteAsync(string sql)

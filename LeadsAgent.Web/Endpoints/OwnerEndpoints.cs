@@ -20,7 +20,7 @@ public static class OwnerEndpoints
     public static void MapOwnerBusiness(this RouteGroupBuilder admin)
     {
         admin.MapGet("/business", async (CurrentBusiness current, CancellationToken ct) => TypedResults.Ok(BusinessDto.From(await current.GetAsync(ct))));
-        admin.MapPut("/business", UpdateBusinessAsync).Validate<UpdateBusinessRequest>();
+        admin.MapPut("/business", UpdateBusinessAsync);
         admin.MapGet("/config", GetConfigAsync);
         admin.MapPut("/config", UpdateConfigAsync);
 
@@ -43,30 +43,8 @@ public static class OwnerEndpoints
         questions.MapPost("/reorder", ReorderAsync).Validate<ReorderQuestionsRequest>();
     }
 
-    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, LeadsDbContext db,
-        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
-    {
-        // Tracked in this request's context (CurrentBusiness hands out a read-only copy).
-        var business = await db.Businesses.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Business");
-        var twilioNumber = Clean.Phone(request.TwilioPhoneNumber);
-        if (twilioNumber is not null && twilioNumber != business.TwilioPhoneNumber &&
-            await db.Businesses.IgnoreQueryFilters().AnyAsync(b => b.TwilioPhoneNumber == twilioNumber && b.Id != business.Id, ct))
-        {
-            throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
-        }
-
-        business.Name = request.Name!.Trim();
-        business.BusinessType = request.BusinessType ?? business.BusinessType;
-        business.TwilioPhoneNumber = twilioNumber;
-        business.NotificationEmail = Clean.Text(request.NotificationEmail);
-        business.NotificationPhoneNumber = Clean.Phone(request.NotificationPhoneNumber);
-        business.BackupPhoneNumber = Clean.Phone(request.BackupPhoneNumber);
-        business.TimeZone = Clean.Text(request.TimeZone) ?? business.TimeZone;
-        business.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate(business.Id);
-        return TypedResults.Ok(BusinessDto.From(business));
-    }
+    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, BusinessUpdater updater, CancellationToken ct) =>
+        TypedResults.Ok(BusinessDto.From(await updater.UpdateAsync(request, ct)));
 
     static async Task<AgentConfig> LoadConfigAsync(LeadsDbContext db, CancellationToken ct) =>
         await db.AgentConfigs.Include(c => c.Questions).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");

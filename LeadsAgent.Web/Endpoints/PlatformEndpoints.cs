@@ -35,21 +35,8 @@ public static class PlatformEndpoints
         return TypedResults.Ok(businesses.Select(BusinessDto.From).ToList());
     }
 
-    static async Task<Ok<BusinessDto>> ChangePlanAsync(Guid id, ChangePlanRequest request, LeadsDbContext db, ClaimsPrincipal user,
-        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
-    {
-        var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Business");
-        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : (Guid?)null;
-        var change = business.ChangePlan(request.PlanTier!.Value, userId, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", clock.GetUtcNow());
-        if (change is not null)
-        {
-            db.PlanChanges.Add(change);
-            await db.SaveChangesAsync(ct);
-            directory.Invalidate(business.Id);
-        }
-
-        return TypedResults.Ok(BusinessDto.From(business));
-    }
+    static async Task<Ok<BusinessDto>> ChangePlanAsync(Guid id, ChangePlanRequest request, PlanChanger plans, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(BusinessDto.From(await plans.ChangeAsync(id, request.PlanTier!.Value, user, ct)));
 }
 
 public static class AuthPolicies

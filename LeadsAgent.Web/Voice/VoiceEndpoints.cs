@@ -25,11 +25,6 @@ namespace LeadsAgent.Web.Voice;
 /// </summary>
 public static partial class VoiceEndpoints
 {
-    const string Gather = "/api/voice/gather";
-    const string Action = "/api/voice/action";
-    const string Recording = "/api/voice/recording";
-    const int SpeechTimeoutSeconds = 2;
-
     public static void MapVoice(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/voice/health", HealthAsync).AllowAnonymous();
@@ -44,13 +39,9 @@ public static partial class VoiceEndpoints
 
     static IResult Xml(XElement response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
 
-    /// <summary>Said when something is wrong with the request itself: an apology and a safe next step.</summary>
-    static IResult Apology(string? voice = null, string? language = null) => Xml(Response(
-        Say("Sorry, we couldn't take your call just now. If this is an emergency, please hang up and call 911. Otherwise, please call us again in a few minutes.", voice, language),
-        Hangup()));
+    static IResult Apology(string? voice = null, string? language = null) => Xml(VoiceAgent.Apology(voice, language));
 
-    static async Task<IResult> IncomingAsync(HttpRequest request, BusinessDirectory directory, ConversationService conversations,
-        IOptions<FeatureOptions> features, ILogger<ConversationService> logger, CancellationToken ct)
+    static async Task<IResult> IncomingAsync(HttpRequest request, BusinessDirectory directory, VoiceAgent agent, ILogger<ConversationService> logger, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
@@ -67,30 +58,10 @@ public static partial class VoiceEndpoints
             return Xml(Response(Say("Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye."), Hangup()));
         }
 
-        var (business, config) = (profile.Business, profile.Config);
-        var from = form["From"].ToString();
-        var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
-        var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
-        if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
-        {
-            // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.
-            metadata["mode"] = "voicemail";
-            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct);
-            var reach = business.NotificationPhoneNumber is { } n ? $" You can also reach us at {ReplyShaper.ReadPhone(n)}." : "";
-            return Xml(Response(
-                Say($"Thanks for calling {business.Name}. Our phone assistant isn't available on this line.{reach} If this is an emergency, hang up and call 911. Otherwise, please leave your name, number and a short message after the tone."),
-                Voicemail(),
-                Say("We didn't get a message. Please call again. Goodbye."),
-                Hangup()));
-        }
-
-        var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct);
-        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, config.VoiceGreetingMessage ?? AgentConfig.DefaultVoiceGreeting, null), config.TwilioVoice, false);
-        return Xml(Response(GatherWith(spoken, profile), Redirect(Gather, "POST")));
+        return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct));
     }
 
-    static async Task<IResult> GatherAsync(HttpRequest request, ConversationService conversations, BusinessDirectory directory, ISessionStore store,
-        TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> GatherAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var form = await request.ReadFormAsync(ct);
@@ -106,85 +77,9 @@ public static partial class VoiceEndpoints
             speech = digits;
         }
 
-        var outcome = await conversations.TurnAsync(callSid, speech.Length > ConversationEngine.MaxMessageLength ? speech[..ConversationEngine.MaxMessageLength] : speech,
-            form["From"].ToString(), ct, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        BusinessProfile? profile;
-        if (outcome is null)
-        {
-            // The session is gone (expired, or a call we never saw start): start again politely rather than hang up.
-            var to = PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
-            profile = to.Length > 0 ? await directory.FindByTwilioNumberAsync(to, ct) : null;
-            if (profile is null)
-            {
-                return Apology();
-            }
-
-            var from = form["From"].ToString();
-            await conversations.StartAsync(profile, Channel.VOICE, callSid,
-                new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
-            outcome = speech.Length > 0 ? await conversations.TurnAsync(callSid, speech, from, ct) : null;
-            if (outcome is null)
-            {
-                var restart = ReplyShaper.ForVoice(new ReplyParts(null, "Sorry, I lost track of our conversation.", null, "How can I help you?"), profile.Config.TwilioVoice, false);
-                return Xml(Response(GatherWith(restart, profile), Redirect(Gather, "POST")));
-            }
-        }
-        else
-        {
-            profile = await directory.GetAsync(outcome.Result.Session.BusinessId, ct);
-            if (profile is null)
-            {
-                return Apology();
-            }
-        }
-
-        return Xml(Respond(outcome.Result, profile));
-    }
-
-    /// <summary>The TwiML for the engine's decision.</summary>
-    static XElement Respond(TurnResult result, BusinessProfile profile)
-    {
-        var (business, config) = (profile.Business, profile.Config);
-        var say = Say(result.Spoken, config.TwilioVoice, config.TwilioLanguage);
-        switch (result.Action)
-        {
-            case VoiceAction.HANGUP:
-                return Response(say, Hangup());
-            case VoiceAction.TRANSFER:
-                var number = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
-                if (number is null)
-                {
-                    return Response(say, Say("I'm sorry, no one can take the call right now. Please leave your name, number and message after the tone, and we'll call you back.",
-                        config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
-                }
-
-                // No answer falls back to voicemail through the Dial action.
-                return Response(say, Dial(new DialOptions(Action + "?step=dial", "POST", 20, business.TwilioPhoneNumber), Number(number)));
-            case VoiceAction.VOICEMAIL:
-                return Response(say, Voicemail(), Say("We didn't get a message. Goodbye.", config.TwilioVoice, config.TwilioLanguage), Hangup());
-            default:
-                return Response(GatherWith(result.Spoken, profile), Redirect(Gather, "POST"));
-        }
-    }
-
-    static XElement GatherWith(SpokenReply spoken, BusinessProfile profile)
-    {
-        var config = profile.Config;
-        return TwiML.Gather(new GatherOptions(Input: "speech", Action: Gather, Method: "POST", SpeechTimeout: SpeechTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Language: config.TwilioLanguage, Hints: Hints(profile), ActionOnEmptyResult: true, SpeechModel: "phone_call", Enhanced: true),
-            Say(spoken, config.TwilioVoice, config.TwilioLanguage));
-    }
-
-    static XElement Voicemail() => Record(new RecordOptions(Action: Action + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
-        RecordingStatusCallback: Recording, RecordingStatusCallbackMethod: "POST", RecordingStatusCallbackEvent: "completed"));
-
-    /// <summary>Words the recogniser should expect: the trade's emergencies, the business's name and its question words.</summary>
-    static string Hints(BusinessProfile profile)
-    {
-        var words = new List<string> { profile.Business.Name, "emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment" };
-        words.AddRange(profile.Config.ExtraEmergencyKeywords);
-        words.AddRange(profile.KnowledgeTitles.Where(t => t.Length <= 40));
-        return string.Join(", ", words.Select(w => w.Replace(",", " ", StringComparison.Ordinal)).Distinct().Take(50));
+        var to = PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
+        var reply = await agent.HearAsync(callSid, speech, form["From"].ToString(), to, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ct);
+        return reply is null ? Apology() : Xml(reply.Twiml);
     }
 
     static async Task<IResult> ActionAsync(HttpRequest request, ConversationService conversations, ISessionStore store, BusinessDirectory directory, CancellationToken ct)
@@ -206,7 +101,7 @@ public static partial class VoiceEndpoints
 
             // Nobody picked up: take a voicemail instead of dropping the caller.
             return Xml(Response(Say("Sorry, no one could take your call. Please leave your name, number and message after the tone, and we'll call you back.", voice, language),
-                Voicemail(), Hangup()));
+                VoiceAgent.Voicemail(), Hangup()));
         }
 
         if (step == "recorded")
@@ -214,7 +109,7 @@ public static partial class VoiceEndpoints
             return Xml(Response(Say("Thank you, we got your message and will call you back soon. Goodbye.", voice, language), Hangup()));
         }
 
-        return session is null ? Apology() : Xml(Response(Redirect(Gather, "POST")));
+        return session is null ? Apology() : Xml(Response(Redirect(VoiceAgent.GatherPath, "POST")));
     }
 
     /// <summary>

@@ -1,0 +1,134 @@
+using LeadsAgent.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsAgent.Tests.E2E;
+
+public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_owner_sets_where_alerts_go_and_a_bad_number_is_refused_next_to_its_field()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO");
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Phone for emergency alerts and transfers").FillAsync("call me maybe");
+        await page.GetByLabel("Email for new leads").FillAsync("alerts@acme.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#notificationPhoneNumber-error")).ToContainTextAsync("Must be a phone number, like +15551234567");
+        await Assertions.Expect(page.GetByLabel("Phone for emergency alerts and transfers")).ToHaveValueAsync("call me maybe");
+        await Assertions.Expect(page.GetByLabel("Email for new leads")).ToHaveValueAsync("alerts@acme.example");
+        Assert.Null(await fx.Database.ScalarAsync<string?>($"SELECT notification_phone_number FROM businesses WHERE id = '{businessId}'"));
+        await BrowserFixture.ScreenshotAsync(page, "account-error");
+
+        await page.GetByLabel("Phone for emergency alerts and transfers").FillAsync("+1 (555) 201-3344");
+        await page.GetByLabel("Backup phone").FillAsync("+15550002222");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#account-message")).ToContainTextAsync("Saved");
+        await Assertions.Expect(page.GetByLabel("Phone for emergency alerts and transfers")).ToHaveValueAsync("+15552013344");
+        Assert.Equal("+15552013344", await fx.Database.ScalarAsync<string>($"SELECT notification_phone_number FROM businesses WHERE id = '{businessId}'"));
+        Assert.Equal("alerts@acme.example", await fx.Database.ScalarAsync<string>($"SELECT notification_email FROM businesses WHERE id = '{businessId}'"));
+        await page.GotoAsync("/settings/voice");
+        await Assertions.Expect(page.GetByRole(AriaRole.Definition).Nth(1)).ToHaveTextAsync("+15552013344");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_owner_changes_the_password_after_proving_the_old_one_and_signs_in_with_the_new_one()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GotoAsync("/account");
+
+        await page.GetByLabel("Current password").FillAsync("not-my-password");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
+        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#currentPassword-error")).ToHaveTextAsync("That is not your current password.");
+
+        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("New password again").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("at least 10 characters");
+
+        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
+        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-43");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirmPassword-error")).ToHaveTextAsync("The two new passwords are different.");
+
+        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
+        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#account-message")).ToHaveTextAsync("Password changed.");
+        await page.GotoAsync("/leads");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Leads"); // still signed in
+        await BrowserFixture.ScreenshotAsync(page, "account-password");
+        Assert.Empty(errors);
+
+        var (fresh, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(fresh, email, "A-brand-new-secret-42");
+        Assert.DoesNotContain("/login", fresh.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_platform_admin_changes_a_plan_with_an_audit_row_and_the_owner_gets_the_pro_pages()
+    {
+        var (businessId, _, ownerEmail) = await fx.CreateBusinessAsync("BASIC");
+        var (owner, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(owner, ownerEmail, "Owner-password-1");
+        await owner.GotoAsync("/simulator");
+        Assert.Contains("/access-denied", owner.Url, StringComparison.Ordinal);
+        await Assertions.Expect(owner.Locator("[data-upgrade=VoiceAgent]")).ToContainTextAsync("Phone agent comes with the PRO plan (you're on BASIC)");
+
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await page.GotoAsync("/platform");
+        var row = page.Locator($"[data-business='{businessId}']");
+        await row.GetByRole(AriaRole.Combobox).SelectOptionAsync("PRO");
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator("#platform-message")).ToContainTextAsync("is now on the PRO plan");
+        await Assertions.Expect(page.Locator($"[data-business='{businessId}']")).ToContainTextAsync("PRO");
+        await Assertions.Expect(page.Locator("#plan-changes tbody tr").First).ToContainTextAsync($"BASIC → PRO{AppFactory.AdminEmail}");
+        Assert.Equal(1, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM plan_changes WHERE business_id = '{businessId}' AND to_plan = 'PRO'"));
+        await BrowserFixture.ScreenshotAsync(page, "platform-businesses");
+        Assert.Empty(errors);
+
+        await owner.GotoAsync("/simulator");
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Call simulator" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_platform_admin_adds_a_business_and_bad_input_is_refused_next_to_its_field()
+    {
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await page.GotoAsync("/platform");
+        var name = "Zed Electric " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Business name").FillAsync(name);
+        await page.GetByLabel("Trade").SelectOptionAsync("ELECTRICAL");
+        await page.GetByLabel("Owner's email").FillAsync("not-an-email");
+        await page.GetByLabel("Owner's first password").FillAsync("Zed-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add business" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ownerEmail-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByLabel("Business name")).ToHaveValueAsync(name);
+        await Assertions.Expect(page.GetByLabel("Trade")).ToHaveValueAsync("ELECTRICAL");
+
+        var email = $"zed-{Guid.NewGuid():N}@example.com";
+        await page.GetByLabel("Owner's email").FillAsync(email);
+        await page.GetByLabel("Owner's first password").FillAsync("Zed-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add business" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#platform-message")).ToContainTextAsync($"{name} was added");
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = name })).ToBeVisibleAsync();
+        Assert.Empty(errors);
+
+        var (owner, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(owner, email, "Zed-password-1");
+        await Assertions.Expect(owner.GetByRole(AriaRole.Link, new() { Name = email })).ToBeVisibleAsync();
+    }
+}

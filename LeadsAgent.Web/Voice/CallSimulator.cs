@@ -1,0 +1,251 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Emergencies;
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Sessions;
+using static LeadsAgent.Infrastructure.Twilio.TwiML;
+
+namespace LeadsAgent.Web.Voice;
+
+/// <summary>A scripted caller: the first thing they say, what they answer to each kind of question, and their follow-ups.</summary>
+public sealed record SimulatorScenario(string Key, string Title, string CallerNumber, string Opening, string Name, string Email, string Address,
+    string Details, string When, IReadOnlyList<string> FollowUps);
+
+/// <summary>One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.</summary>
+public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action);
+
+/// <summary>A field the agent captured, next to the words it came from.</summary>
+public sealed record SimulatedField(string Question, string Value, string? Utterance);
+
+/// <summary>A simulated call as the owner sees it: the turns, what was captured, and what would have been sent.</summary>
+public sealed record SimulatedCall(string CallId, IReadOnlyList<SimulatedTurn> Turns, IReadOnlyList<SimulatedField> Fields, LeadPriority Priority,
+    IReadOnlyList<EmergencyReason> Reasons, IReadOnlyList<string> Alerts, bool LeadComplete, bool Ended);
+
+/// <summary>
+/// The owner's call simulator: the real phone pipeline (<see cref="VoiceAgent"/>, the conversation engine, the session
+/// store) on a session marked simulated, so no lead, notification, call, email, gap or history is stored. What would
+/// have been sent is worked out by the same rules that write the outbox and shown instead.
+/// </summary>
+public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, BusinessDirectory directory, LeadRecorder leads,
+    ConversationService conversations, TimeProvider clock)
+{
+    public const int MaxScenarioTurns = 12;
+    const string TurnsKey = "simulator.turns";
+    const string AlertsKey = "simulator.alerts";
+    const string TypedCallerNumber = "+15550100199";
+
+    public static IReadOnlyList<SimulatorScenario> Scenarios { get; } =
+    [
+        new("burst-pipe", "Burst pipe at 2 a.m.", "+15550100123",
+            "Hi, sorry to call so late, it's 2 in the morning and a pipe just burst in my basement, there's water everywhere",
+            "Sarah Miller", "sarah.miller@example.com", "42 Oak Street, Springfield", "The pipe by the water heater burst and the basement is flooding",
+            "as soon as possible tonight", ["How soon can someone get here?", "No, that's everything. Thank you, bye."]),
+        new("gas-smell", "Gas smell", "+15550100124",
+            "I can smell gas in my kitchen, it's really strong",
+            "Tom Becker", "tom.becker@example.com", "9 Elm Road, Springfield", "Strong gas smell near the stove",
+            "right away", ["Okay, we're outside now.", "No, that's all. Bye."]),
+        new("price-shopper", "Price shopper", "+15550100125",
+            "Hi, how much do you charge to replace a water heater?",
+            "Linda Park", "linda.park@example.com", "310 Pine Avenue, Springfield", "Getting quotes to replace a 12 year old water heater",
+            "next week", ["Do you do free estimates?", "Okay, can someone call me back with a quote?", "No, that's all, thanks. Bye."]),
+        new("human", "\"Let me talk to a person\"", "+15550100126",
+            "Can I just talk to a real person please?",
+            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "Wants to speak to someone about a job",
+            "today", ["I'd really rather speak to someone.", "Bye."]),
+    ];
+
+    public static SimulatorScenario? Scenario(string? key) => Scenarios.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>Rings the business's phone agent as a new simulated caller: the greeting, as Twilio would get it.</summary>
+    public async Task<string?> StartAsync(Guid businessId, string? callerNumber, CancellationToken ct)
+    {
+        if (await directory.GetAsync(businessId, ct) is not { } profile)
+        {
+            return null;
+        }
+
+        var callId = "SIM" + Guid.NewGuid().ToString("N");
+        var twiml = await agent.AnswerAsync(profile, callId, callerNumber ?? TypedCallerNumber, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true);
+        await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
+        return callId;
+    }
+
+    /// <summary>The caller says something (empty: stays silent). False when the call is not this business's or has ended.</summary>
+    public async Task<bool> SayAsync(Guid businessId, string callId, string speech, CancellationToken ct)
+    {
+        if (await store.GetAsync(callId, ct) is not { Simulated: true, Status: ConversationStatus.ACTIVE } session || session.BusinessId != businessId
+            || await directory.GetAsync(businessId, ct) is not { } profile)
+        {
+            return false;
+        }
+
+        var reply = await agent.HearAsync(callId, speech, session.Metadata.GetValueOrDefault("from") ?? TypedCallerNumber, "", 0, ct);
+        if (reply is null)
+        {
+            return false;
+        }
+
+        var alerts = new List<string>();
+        if (reply.Turn?.Result.Lead is { } draft)
+        {
+            alerts.AddRange(Describe(profile.Business, draft, callId));
+        }
+        else if (reply.Turn?.Session is { Status: not ConversationStatus.ACTIVE, LeadCaptured: false } ended
+            && ConversationEngine.PartialLead(ended, new TurnContext(profile.Business, profile.Config, clock.GetUtcNow(), ended.Metadata.GetValueOrDefault("from"))) is { } partial)
+        {
+            alerts.AddRange(Describe(profile.Business, partial, callId));
+        }
+
+        var action = ActionOf(reply.Twiml);
+        await RecordAsync(callId, new SimulatedTurn(speech, Heard(reply.Twiml), Render(reply.Twiml), action), alerts, ct);
+        if (action == "transfer")
+        {
+            // Twilio would now ring the owner; the call is handed over, as when the owner answers.
+            await conversations.EndAsync(callId, ConversationStatus.TRANSFERRED, ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>Plays a scripted caller through a whole call: the opening line, then an answer to each question asked.</summary>
+    public async Task<string?> RunAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
+    {
+        var callId = await StartAsync(businessId, scenario.CallerNumber, ct);
+        if (callId is null)
+        {
+            return null;
+        }
+
+        var followUps = new Queue<string>(scenario.FollowUps);
+        var next = scenario.Opening;
+        for (var turn = 0; turn < MaxScenarioTurns && next is not null; turn++)
+        {
+            if (!await SayAsync(businessId, callId, next, ct) || await store.GetAsync(callId, ct) is not { Status: ConversationStatus.ACTIVE } session)
+            {
+                break;
+            }
+
+            var profile = await directory.GetAsync(businessId, ct);
+            next = Answer(scenario, session, profile?.Config, followUps);
+        }
+
+        if (await store.GetAsync(callId, ct) is { Status: ConversationStatus.ACTIVE })
+        {
+            await HangUpAsync(businessId, callId, ct);
+        }
+
+        return callId;
+    }
+
+    /// <summary>The caller hangs up: the session ends as a real call's would, without storing anything.</summary>
+    public async Task<bool> HangUpAsync(Guid businessId, string callId, CancellationToken ct)
+    {
+        if (await store.GetAsync(callId, ct) is not { Simulated: true } session || session.BusinessId != businessId)
+        {
+            return false;
+        }
+
+        if (session.Status == ConversationStatus.ACTIVE && !session.LeadCaptured && await directory.GetAsync(businessId, ct) is { } profile
+            && ConversationEngine.PartialLead(session, new TurnContext(profile.Business, profile.Config, clock.GetUtcNow(), session.Metadata.GetValueOrDefault("from"))) is { } partial)
+        {
+            await RecordAsync(callId, null, Describe(profile.Business, partial, callId), ct);
+        }
+
+        await conversations.EndAsync(callId, session.LeadCaptured ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED, ct);
+        return true;
+    }
+
+    /// <summary>A simulated call of this business, or null (another business's, a real call's, or expired).</summary>
+    public async Task<SimulatedCall?> GetAsync(Guid businessId, string callId, CancellationToken ct)
+    {
+        if (await store.GetAsync(callId, ct) is not { Simulated: true } session || session.BusinessId != businessId)
+        {
+            return null;
+        }
+
+        var turns = session.Metadata.TryGetValue(TurnsKey, out var json) ? JsonSerializer.Deserialize<List<SimulatedTurn>>(json) ?? [] : [];
+        var alerts = session.Metadata.TryGetValue(AlertsKey, out var a) ? JsonSerializer.Deserialize<List<string>>(a) ?? [] : [];
+        var fields = session.Capture.Answers.Values.Select(v => new SimulatedField(v.Question, v.Value, v.Utterance)).ToList();
+        return new SimulatedCall(callId, turns, fields, session.Priority, session.EmergencyReasons, alerts, session.Capture.Completed,
+            session.Status != ConversationStatus.ACTIVE);
+    }
+
+    /// <summary>What the scripted caller says next: an answer to the question being asked, else the next follow-up.</summary>
+    static string? Answer(SimulatorScenario scenario, ConversationSession session, AgentConfig? config, Queue<string> followUps)
+    {
+        if (session.Capture.PendingPhone is not null)
+        {
+            return "Yes, that's the right number.";
+        }
+
+        var question = config?.Questions.FirstOrDefault(q => q.Id == session.Capture.CurrentQuestionId);
+        if (question is not null && session.Capture.Active)
+        {
+            return question.MapsToLeadField switch
+            {
+                LeadFields.ContactName => $"It's {scenario.Name}.",
+                LeadFields.ContactPhone => scenario.CallerNumber,
+                LeadFields.ContactEmail => scenario.Email,
+                LeadFields.Address => scenario.Address,
+                _ => question.ExpectedFormat switch
+                {
+                    ExpectedFormat.EMAIL => scenario.Email,
+                    ExpectedFormat.PHONE => scenario.CallerNumber,
+                    ExpectedFormat.ADDRESS => scenario.Address,
+                    ExpectedFormat.DATE => scenario.When,
+                    _ => scenario.Details,
+                },
+            };
+        }
+
+        return followUps.TryDequeue(out var next) ? next : null;
+    }
+
+    List<string> Describe(Business business, LeadDraft draft, string callId) =>
+        leads.Notifications(business, draft.ToLead(business.Id, Channel.VOICE, callId, clock.GetUtcNow()), clock.GetUtcNow()).Select(n =>
+        {
+            using var payload = JsonDocument.Parse(n.Payload);
+            var to = payload.RootElement.TryGetProperty("to", out var t) ? t.GetString() : null;
+            return n.Kind switch
+            {
+                NotificationKind.OWNER_EMAIL => $"Email to {to}: new {draft.Priority} lead{(draft.Partial ? " (partial: the caller's number only)" : "")}",
+                _ => $"Emergency alert call to {to} (press 1 to accept); if nobody accepts, "
+                    + (payload.RootElement.TryGetProperty("backup", out var b) && b.GetString() is { } backup && backup != to ? $"the backup number {backup} is called" : "it calls again"),
+            };
+        }).ToList();
+
+    async Task RecordAsync(string callId, SimulatedTurn? turn, IReadOnlyCollection<string> alerts, CancellationToken ct) =>
+        await store.UpdateAsync(callId, s =>
+        {
+            if (turn is not null)
+            {
+                var turns = s.Metadata.TryGetValue(TurnsKey, out var json) ? JsonSerializer.Deserialize<List<SimulatedTurn>>(json) ?? [] : [];
+                turns.Add(turn);
+                s.Metadata[TurnsKey] = JsonSerializer.Serialize(turns);
+            }
+
+            if (alerts.Count > 0)
+            {
+                var all = s.Metadata.TryGetValue(AlertsKey, out var a) ? JsonSerializer.Deserialize<List<string>>(a) ?? [] : [];
+                all.AddRange(alerts);
+                s.Metadata[AlertsKey] = JsonSerializer.Serialize(all);
+            }
+
+            return Task.FromResult(true);
+        }, ct);
+
+    /// <summary>What the caller hears: every Say in order, as plain text (SSML tags dropped).</summary>
+    static string Heard(XElement twiml) => string.Join(" ", twiml.Descendants("Say").Select(s => s.Value.Trim()).Where(s => s.Length > 0));
+
+    static string ActionOf(XElement twiml) =>
+        twiml.Element("Dial") is not null ? "transfer"
+        : twiml.Element("Record") is not null ? "voicemail"
+        : twiml.Element("Gather") is not null ? "listen"
+        : twiml.Element("Hangup") is not null ? "hang up" : "listen";
+}

@@ -1,0 +1,135 @@
+using System.Xml.Linq;
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Twilio;
+using Microsoft.Extensions.Options;
+using static LeadsAgent.Infrastructure.Twilio.TwiML;
+
+namespace LeadsAgent.Web.Voice;
+
+/// <summary>What the phone agent answers to one webhook: the TwiML, and the turn behind it when there was one.</summary>
+public sealed record VoiceReply(XElement Twiml, TurnOutcome? Turn);
+
+/// <summary>
+/// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
+/// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
+/// </summary>
+public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features)
+{
+    public const string GatherPath = "/api/voice/gather";
+    public const string ActionPath = "/api/voice/action";
+    public const string RecordingPath = "/api/voice/recording";
+    const int SpeechTimeoutSeconds = 2;
+
+    /// <summary>Said when something is wrong with the request itself: an apology and a safe next step.</summary>
+    public static XElement Apology(string? voice = null, string? language = null) => Response(
+        Say("Sorry, we couldn't take your call just now. If this is an emergency, please hang up and call 911. Otherwise, please call us again in a few minutes.", voice, language),
+        Hangup());
+
+    /// <summary>A new call for a business: the greeting and the first listen, or a voicemail when the plan has no phone agent.</summary>
+    public async Task<XElement> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
+    {
+        var (business, config) = (profile.Business, profile.Config);
+        var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
+        var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
+        if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
+        {
+            // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.
+            metadata["mode"] = "voicemail";
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
+            var reach = business.NotificationPhoneNumber is { } n ? $" You can also reach us at {ReplyShaper.ReadPhone(n)}." : "";
+            return Response(
+                Say($"Thanks for calling {business.Name}. Our phone assistant isn't available on this line.{reach} If this is an emergency, hang up and call 911. Otherwise, please leave your name, number and a short message after the tone."),
+                Voicemail(),
+                Say("We didn't get a message. Please call again. Goodbye."),
+                Hangup());
+        }
+
+        var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
+        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, config.VoiceGreetingMessage ?? AgentConfig.DefaultVoiceGreeting, null), config.TwilioVoice, false);
+        return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+    }
+
+    /// <summary>
+    /// What the caller said (empty for silence) in, the agent's answer out. A call whose session is gone (expired, or
+    /// never seen starting) starts again politely rather than hanging up; null when there is no business to answer for.
+    /// </summary>
+    public async Task<VoiceReply?> HearAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct)
+    {
+        var text = speech.Length > ConversationEngine.MaxMessageLength ? speech[..ConversationEngine.MaxMessageLength] : speech;
+        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs);
+        if (outcome is not null)
+        {
+            return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new VoiceReply(Respond(outcome.Result, known), outcome) : null;
+        }
+
+        var profile = to.Length > 0 ? await directory.FindByTwilioNumberAsync(to, ct) : null;
+        if (profile is null)
+        {
+            return null;
+        }
+
+        await conversations.StartAsync(profile, Channel.VOICE, callSid,
+            new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
+        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct) : null;
+        if (outcome is null)
+        {
+            var restart = ReplyShaper.ForVoice(new ReplyParts(null, "Sorry, I lost track of our conversation.", null, "How can I help you?"), profile.Config.TwilioVoice, false);
+            return new VoiceReply(Response(GatherWith(restart, profile), Redirect(GatherPath, "POST")), null);
+        }
+
+        return new VoiceReply(Respond(outcome.Result, profile), outcome);
+    }
+
+    /// <summary>The TwiML for the engine's decision.</summary>
+    static XElement Respond(TurnResult result, BusinessProfile profile)
+    {
+        var (business, config) = (profile.Business, profile.Config);
+        var say = Say(result.Spoken, config.TwilioVoice, config.TwilioLanguage);
+        switch (result.Action)
+        {
+            case VoiceAction.HANGUP:
+                return Response(say, Hangup());
+            case VoiceAction.TRANSFER:
+                var number = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
+                if (number is null)
+                {
+                    return Response(say, Say("I'm sorry, no one can take the call right now. Please leave your name, number and message after the tone, and we'll call you back.",
+                        config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
+                }
+
+                // No answer falls back to voicemail through the Dial action.
+                return Response(say, Dial(new DialOptions(ActionPath + "?step=dial", "POST", 20, business.TwilioPhoneNumber), Number(number)));
+            case VoiceAction.VOICEMAIL:
+                return Response(say, Voicemail(), Say("We didn't get a message. Goodbye.", config.TwilioVoice, config.TwilioLanguage), Hangup());
+            default:
+                return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
+        }
+    }
+
+    static XElement GatherWith(SpokenReply spoken, BusinessProfile profile)
+    {
+        var config = profile.Config;
+        return TwiML.Gather(new GatherOptions(Input: "speech", Action: GatherPath, Method: "POST", SpeechTimeout: SpeechTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Language: config.TwilioLanguage, Hints: Hints(profile), ActionOnEmptyResult: true, SpeechModel: "phone_call", Enhanced: true),
+            Say(spoken, config.TwilioVoice, config.TwilioLanguage));
+    }
+
+    public static XElement Voicemail() => Record(new RecordOptions(Action: ActionPath + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
+        RecordingStatusCallback: RecordingPath, RecordingStatusCallbackMethod: "POST", RecordingStatusCallbackEvent: "completed"));
+
+    /// <summary>Words the recogniser should expect: the trade's emergencies, the business's name and its question words.</summary>
+    static string Hints(BusinessProfile profile)
+    {
+        var words = new List<string> { profile.Business.Name, "emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment" };
+        words.AddRange(profile.Config.ExtraEmergencyKeywords);
+        words.AddRange(profile.KnowledgeTitles.Where(t => t.Length <= 40));
+        return string.Join(", ", words.Select(w => w.Replace(",", " ", StringComparison.Ordinal)).Distinct().Take(50));
+    }
+}
