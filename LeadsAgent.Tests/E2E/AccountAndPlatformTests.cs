@@ -131,4 +131,51 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await fx.SignInAsync(owner, email, "Zed-password-1");
         await Assertions.Expect(owner.GetByRole(AriaRole.Link, new() { Name = email })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_free_owner_sees_the_plan_with_the_feature_matrix_and_how_to_upgrade()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your plan: FREE");
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "FREE (yours)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Phone agent" })).ToContainTextAsync("not included");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ask your LeadsAgent administrator");
+        await BrowserFixture.ScreenshotAsync(page, "plan-free");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Dashboard_forms_refuse_a_post_without_the_antiforgery_token()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO");
+        var (page, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        foreach (var (path, handler, fields) in new (string, string, Dictionary<string, string>)[]
+        {
+            ("/account", "business", new() { ["Details.Name"] = "Hijacked", ["Details.BusinessType"] = "PLUMBING" }),
+            ("/account", "password", new() { ["Password.Current"] = "Owner-password-1", ["Password.New"] = "Hijacked-password-1", ["Password.Confirm"] = "Hijacked-password-1" }),
+            ("/settings/agent", "agent", new() { ["Input.AgentName"] = "Hijacked" }),
+            ("/simulator", "start", new()),
+        })
+        {
+            var form = page.Context.APIRequest.CreateFormData();
+            form.Set("_handler", handler);
+            foreach (var (key, value) in fields)
+            {
+                form.Set(key, value);
+            }
+
+            var response = await page.Context.APIRequest.PostAsync(path, new() { Form = form });
+            Assert.True(response.Status == 400, $"{path} ({handler}) answered {response.Status} without a token");
+        }
+
+        Assert.NotEqual("Hijacked", await fx.Database.ScalarAsync<string>($"SELECT name FROM businesses WHERE id = '{businessId}'"));
+        Assert.NotEqual("Hijacked", await fx.Database.ScalarAsync<string>($"SELECT agent_name FROM agent_configs WHERE business_id = '{businessId}'"));
+        var (fresh, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(fresh, email, "Owner-password-1");
+        Assert.DoesNotContain("/login", fresh.Url, StringComparison.Ordinal);
+    }
 }

@@ -85,6 +85,22 @@ public class BrowserFixture : PlatformFixture
         return (page, errors);
     }
 
+    /// <summary>The repository's root (the folder with LeadsAgent.sln), for files the tests read such as axe-core.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LeadsAgent.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("LeadsAgent.sln was not found above " + AppContext.BaseDirectory);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactsDirectory);

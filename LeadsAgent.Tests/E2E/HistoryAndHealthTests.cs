@@ -23,6 +23,7 @@ public class HistoryAndHealthTests(BrowserFixture fx) : IClassFixture<BrowserFix
         var rows = page.Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows).ToContainTextAsync("how much is a tankless water heater");
+        await BrowserFixture.ScreenshotAsync(page, "conversations-search");
         await page.GetByLabel("Search conversations").FillAsync("gnomes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(0);

@@ -53,7 +53,7 @@ public class PlanComponentMarkupTests
         var html = await RenderAsync<UpgradePrompt>(new() { ["Feature"] = PlanFeature.VoiceAgent, ["Current"] = PlanTier.BASIC });
         Assert.Contains("data-upgrade=\"VoiceAgent\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Phone agent</strong> comes with the PRO plan (you&#x27;re on BASIC).", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/account/plan\">See the plans</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"alert-link\" href=\"/account/plan\">See the plans</a>", html, StringComparison.Ordinal);
 
         Assert.Equal("", (await RenderAsync<UpgradePrompt>(new() { ["Feature"] = PlanFeature.VoiceAgent, ["Current"] = PlanTier.PRO })).Trim());
         Assert.Contains("comes with the BASIC plan",
@@ -71,7 +71,7 @@ public class PlanComponentMarkupTests
 
         var reached = await RenderAsync<QuestionLimit>(new() { ["Plan"] = PlanTier.FREE, ["Count"] = limit });
         Assert.Contains("alert-warning", reached, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/account/plan\">Upgrade to BASIC</a>", reached, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"alert-link\" href=\"/account/plan\">Upgrade to BASIC</a>", reached, StringComparison.Ordinal);
 
         Assert.Equal("", (await RenderAsync<QuestionLimit>(new() { ["Plan"] = PlanTier.BASIC, ["Count"] = 40 })).Trim());
     }

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using LeadsAgent.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeadsAgent.Tests.E2E;
+
+/// <summary>
+/// Accessibility basics on every dashboard page, checked by axe-core (the engine behind Lighthouse's accessibility
+/// audit) in Chromium: labelled inputs, headings in order, colour contrast of the default theme, names on links and
+/// buttons, landmarks. Plus keyboard use: the skip link and a form driven with the keyboard alone.
+/// </summary>
+public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    static readonly string s_axe = File.ReadAllText(Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js"));
+
+    const string RunAxe = """
+        async () => {
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+            resultTypes: ['violations'],
+          });
+          return JSON.stringify(result.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary) })));
+        }
+        """;
+
+    async Task<List<string>> ViolationsAsync(IPage page, string? path)
+    {
+        if (path is not null)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response is { Ok: true } || path == "/not-found", $"{path} answered {response?.Status}");
+        }
+
+        path ??= page.Url;
+        var name = new Uri(page.Url).AbsolutePath.Trim('/');
+        await BrowserFixture.ScreenshotAsync(page, "page-" + (name.Length == 0 ? "overview" : string.Join('-', name.Split('/').Select(p => Guid.TryParse(p, out _) || p.StartsWith("CA", StringComparison.Ordinal) ? "detail" : p))));
+        await page.AddScriptTagAsync(new() { Content = s_axe });
+        var json = await page.EvaluateAsync<string>(RunAxe);
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.EnumerateArray().Select(v => $"{path} {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): "
+            + string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))];
+    }
+
+    [Fact]
+    public async Task Every_owner_page_passes_axe_with_a_pro_business_that_has_calls_leads_and_knowledge()
+    {
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
+        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15552223344", number);
+        await caller.DialAsync();
+        await caller.SayAsync("my basement is flooding, a pipe burst");
+        await caller.SayAsync("Jane Doe");
+        await caller.StatusAsync("completed");
+        var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
+
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        var violations = new List<string>();
+        foreach (var path in new[]
+        {
+            "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
+            "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+        })
+        {
+            violations.AddRange(await ViolationsAsync(page, path));
+        }
+
+        await page.GotoAsync("/simulator");
+        await page.GetByLabel("Scripted caller", new() { Exact = true }).SelectOptionAsync("gas-smell");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Play the call" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("call=", StringComparison.Ordinal));
+        violations.AddRange(await ViolationsAsync(page, null));
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Sign_in_the_demo_page_access_denied_and_the_platform_pages_pass_axe()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("FREE");
+        var (page, _) = await fx.NewPageAsync();
+        var violations = new List<string>();
+        violations.AddRange(await ViolationsAsync(page, "/login"));
+        violations.AddRange(await ViolationsAsync(page, $"/demo/{businessId}"));
+
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GotoAsync("/settings/voice");
+        Assert.Contains("/access-denied", page.Url, StringComparison.Ordinal);
+        violations.AddRange(await ViolationsAsync(page, page.Url));
+        await BrowserFixture.ScreenshotAsync(page, "access-denied-upgrade");
+
+        var (admin, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        violations.AddRange(await ViolationsAsync(admin, "/platform"));
+        violations.AddRange(await ViolationsAsync(admin, "/platform/health"));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_skips_to_the_content_and_plays_a_scripted_call()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("PRO");
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GotoAsync("/simulator");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        // From the main content, Tab reaches the scenario list; arrows pick a caller; Tab and Enter play it.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("scenario", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Play the call", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; }"),
+            "the focused button shows a focus ring");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-turn]").Nth(1)).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+}
