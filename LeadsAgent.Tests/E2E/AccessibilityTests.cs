@@ -44,13 +44,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task Every_owner_page_passes_axe_with_a_pro_business_that_has_calls_leads_and_knowledge()
     {
-        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
-        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
-        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15552223344", number);
-        await caller.DialAsync();
-        await caller.SayAsync("my basement is flooding, a pipe burst");
-        await caller.SayAsync("Jane Doe");
-        await caller.StatusAsync("completed");
+        var (businessId, email, caller) = await fx.BusinessWithFinishedCallAsync("PRO", 42, "my basement is flooding, a pipe burst", "Jane Doe");
         var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
 
         var (page, errors) = await fx.NewPageAsync();

@@ -43,28 +43,21 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await fx.SignInAsync(page, email, "Owner-password-1");
         await page.GotoAsync("/account");
 
-        await page.GetByLabel("Current password").FillAsync("not-my-password");
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
-        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        async Task ChangeAsync(string current, string fresh, string again)
+        {
+            await page.GetByLabel("Current password").FillAsync(current);
+            await page.GetByLabel("New password", new() { Exact = true }).FillAsync(fresh);
+            await page.GetByLabel("New password again").FillAsync(again);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        }
+
+        await ChangeAsync("not-my-password", "A-brand-new-secret-42", "A-brand-new-secret-42");
         await Assertions.Expect(page.Locator("#currentPassword-error")).ToHaveTextAsync("That is not your current password.");
-
-        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
-        await page.GetByLabel("New password again").FillAsync("short");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await ChangeAsync("Owner-password-1", "short", "short");
         await Assertions.Expect(page.Locator("#newPassword-error")).ToContainTextAsync("at least 10 characters");
-
-        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
-        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-43");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await ChangeAsync("Owner-password-1", "A-brand-new-secret-42", "A-brand-new-secret-43");
         await Assertions.Expect(page.Locator("#confirmPassword-error")).ToHaveTextAsync("The two new passwords are different.");
-
-        await page.GetByLabel("Current password").FillAsync("Owner-password-1");
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("A-brand-new-secret-42");
-        await page.GetByLabel("New password again").FillAsync("A-brand-new-secret-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await ChangeAsync("Owner-password-1", "A-brand-new-secret-42", "A-brand-new-secret-42");
         await Assertions.Expect(page.Locator("#account-message")).ToHaveTextAsync("Password changed.");
         await page.GotoAsync("/leads");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Leads"); // still signed in

@@ -7,12 +7,7 @@ public class AnalyticsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
 {
     async Task<string> BusinessWithOneCallAndAnEmergencyAsync(string plan)
     {
-        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
-        var (businessId, _, email) = await fx.CreateBusinessAsync(plan, "PLUMBING", number);
-        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15552223344", number);
-        await caller.DialAsync();
-        await caller.SayAsync("how much do you charge for a tankless water heater");
-        await caller.StatusAsync("completed", duration: 64);
+        var (businessId, email, _) = await fx.BusinessWithFinishedCallAsync(plan, 64, "how much do you charge for a tankless water heater");
         await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
         return email;
     }

@@ -85,6 +85,25 @@ public class BrowserFixture : PlatformFixture
         return (page, errors);
     }
 
+    /// <summary>A signed-webhook caller (as Twilio would post) to a business's number.</summary>
+    public TwilioCaller Caller(string to, string from = "+15552223344") => new(App.CreateClient(), TwilioToken, TwilioBase, from, to);
+
+    /// <summary>A business with its own Twilio number and one finished call in which the caller said these things.</summary>
+    public async Task<(Guid Id, string OwnerEmail, TwilioCaller Call)> BusinessWithFinishedCallAsync(string plan, int callSeconds, params string[] said)
+    {
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (id, _, email) = await CreateBusinessAsync(plan, "PLUMBING", number);
+        var caller = Caller(number);
+        await caller.DialAsync();
+        foreach (var words in said)
+        {
+            await caller.SayAsync(words);
+        }
+
+        await caller.StatusAsync("completed", callSeconds);
+        return (id, email, caller);
+    }
+
     /// <summary>The repository's root (the folder with LeadsAgent.sln), for files the tests read such as axe-core.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 

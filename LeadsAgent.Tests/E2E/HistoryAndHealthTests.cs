@@ -8,12 +8,7 @@ public class HistoryAndHealthTests(BrowserFixture fx) : IClassFixture<BrowserFix
     [Fact]
     public async Task A_finished_call_is_in_the_history_searchable_with_its_transcript_and_only_for_its_owner()
     {
-        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
-        var (_, _, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
-        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15552223344", number);
-        await caller.DialAsync();
-        await caller.SayAsync("how much is a tankless water heater");
-        await caller.StatusAsync("completed");
+        var (_, email, caller) = await fx.BusinessWithFinishedCallAsync("PRO", 42, "how much is a tankless water heater");
 
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, email, "Owner-password-1");

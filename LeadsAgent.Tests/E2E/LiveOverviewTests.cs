@@ -16,7 +16,7 @@ public class LiveOverviewTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await Assertions.Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.GetByTestId("active-count")).ToHaveTextAsync("0");
 
-        var caller = new TwilioCaller(fx.App.CreateClient(), BrowserFixture.TwilioToken, BrowserFixture.TwilioBase, "+15557654321", number);
+        var caller = fx.Caller(number, "+15557654321");
         await caller.DialAsync();
         await caller.SayAsync("my basement is flooding");
 

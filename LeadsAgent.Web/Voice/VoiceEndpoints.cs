@@ -1,18 +1,15 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
-using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
-using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
