@@ -46,6 +46,7 @@ public static class WebComposition
         services.AddSingleton<LeadsAgent.Web.Analytics.AnalyticsQueries>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.VoiceAgent>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallSimulator>();
 

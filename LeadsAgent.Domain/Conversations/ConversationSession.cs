@@ -41,8 +41,17 @@ public sealed class ConversationSession
     /// </summary>
     public bool Simulated { get; set; }
 
-    /// <summary>Whether the live lists (overview, idle sweep) should show this session.</summary>
-    public bool IsListedActive() => Status == ConversationStatus.ACTIVE && !Simulated;
+    /// <summary>A completed lead the database could not take yet (it was away); stored by the next turn, the end or the maintenance worker.</summary>
+    public LeadDraft? PendingLead { get; set; }
+
+    /// <summary>Ended, but the conversation row is not written yet.</summary>
+    public bool PersistPending { get; set; }
+
+    /// <summary>
+    /// Whether the store keeps this session in its active index, which the idle sweep of every instance walks: while it
+    /// is live, and after it ended until everything it owes the database is written.
+    /// </summary>
+    public bool IsIndexed() => !Simulated && (Status == ConversationStatus.ACTIVE || PendingLead is not null || PersistPending);
 
     /// <summary>Bumped on every save; the store uses it to detect concurrent writers.</summary>
     public long Version { get; set; }

@@ -15,7 +15,8 @@ public sealed record BusinessProfile(Business Business, AgentConfig Config)
 
 /// <summary>
 /// Profiles cached for a few seconds, so a voice turn does not query the database for configuration each time.
-/// Changes made on this instance invalidate at once; other instances see them within the cache lifetime.
+/// Changes made on this instance invalidate at once; other instances see them within the cache lifetime. While the
+/// database is away, the last profile read keeps answering (a caller must not hear an error because of a restart).
 /// </summary>
 public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -30,6 +31,18 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
             return hit.Profile;
         }
 
+        try
+        {
+            return await LoadAsync(businessId, ct);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byId.TryGetValue(businessId, out var stale))
+        {
+            return stale.Profile;
+        }
+    }
+
+    async Task<BusinessProfile?> LoadAsync(Guid businessId, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
         var business = await db.Businesses.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == businessId, ct);
@@ -55,9 +68,18 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
             return await GetAsync(hit.Id, ct);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == number).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(ct);
+        Guid? id;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+            id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == number).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(ct);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byNumber.TryGetValue(number, out var stale))
+        {
+            return await GetAsync(stale.Id, ct);
+        }
+
         if (id is null)
         {
             return null;

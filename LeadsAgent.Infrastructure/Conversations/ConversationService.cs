@@ -35,6 +35,7 @@ public sealed partial class ConversationService(
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pending = new();
     static readonly Histogram<double> s_modelMs = s_meter.CreateHistogram<double>("model_ms", "ms", "Language model time per turn");
 
     /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
@@ -91,11 +92,10 @@ public sealed partial class ConversationService(
             wasEmergency = s.EmergencyDetected;
             var now = clock.GetUtcNow();
             result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now), ct);
-            if (result.Lead is { } draft && !s.Simulated)
+            if ((result.Lead ?? s.PendingLead) is { } draft && !s.Simulated)
             {
                 // Stored now, not at the end of the call: the owner's alert must not wait for a hang-up.
-                stored = await leads.StoreAsync(profile.Business, draft, s.Channel, s.SessionId, ct);
-                s.LeadId = stored.LeadId;
+                stored = await StoreLeadAsync(profile, draft, s, ct);
             }
 
             var turn = s.History.Count(m => m.Role == "user");
@@ -126,7 +126,14 @@ public sealed partial class ConversationService(
 
         if (result.UnansweredQuestion is { } question)
         {
-            await gaps.RecordAsync(session.BusinessId, question, sessionId, ct);
+            try
+            {
+                await gaps.RecordAsync(session.BusinessId, question, sessionId, ct);
+            }
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
+            {
+                LogGapLost(logger, sessionId, ex.GetType().Name);
+            }
         }
 
         await PublishAsync(LiveEvent.SessionUpdated, session, ct);
@@ -151,7 +158,9 @@ public sealed partial class ConversationService(
 
     /// <summary>
     /// Ends a session: a partial lead if a number was captured, the conversation and its analytics written once to
-    /// PostgreSQL and linked to its lead, the session taken out of the active lists. Safe to call more than once.
+    /// PostgreSQL and linked to its lead, the session taken out of the active lists. Safe to call more than once. While
+    /// the database is away the session keeps what it owes (lead, conversation) and stays indexed; a later call, the
+    /// maintenance worker or any instance's sweep finishes the job.
     /// </summary>
     public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null)
     {
@@ -168,6 +177,7 @@ public sealed partial class ConversationService(
             if (s.EndedAt is null)
             {
                 s.EndedAt = clock.GetUtcNow();
+                s.PersistPending = !s.Simulated;
                 changed = true;
             }
 
@@ -177,12 +187,20 @@ public sealed partial class ConversationService(
                 s.Metadata[key] = value;
             }
 
-            if (!s.LeadCaptured && !s.Simulated && await directory.GetAsync(s.BusinessId, ct) is { } profile
-                && ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is { } partial)
+            if (s.Simulated || await directory.GetAsync(s.BusinessId, ct) is not { } profile)
             {
-                stored = await leads.StoreAsync(profile.Business, partial, s.Channel, s.SessionId, ct);
-                s.LeadId = stored.LeadId;
+                return changed;
+            }
+
+            if (s.PendingLead is { } pending)
+            {
+                stored = await StoreLeadAsync(profile, pending, s, ct);
+                changed = true;
+            }
+            else if (!s.LeadCaptured && ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is { } partial)
+            {
                 s.LeadCaptured = true;
+                stored = await StoreLeadAsync(profile, partial, s, ct);
                 changed = true;
             }
 
@@ -200,21 +218,118 @@ public sealed partial class ConversationService(
             return false;
         }
 
-        var inserted = await PersistAsync(session, ct);
-        await store.RetireAsync(session, ct);
-        if (inserted)
-        {
-            await PublishAsync(LiveEvent.SessionEnded, session, ct);
-            LogEnded(logger, sessionId, session.Status, session.History.Count);
-        }
-
         if (stored is { Created: true })
         {
             await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, session.BusinessId, sessionId,
                 new { leadId = stored.LeadId, priority = session.Priority.ToString(), channel = session.Channel.ToString() }, clock.GetUtcNow()), ct);
         }
 
+        if (session.PendingLead is not null)
+        {
+            return false;
+        }
+
+        bool inserted;
+        try
+        {
+            inserted = await PersistAsync(session, ct);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            _pending[sessionId] = 0;
+            LogPersistWaiting(logger, sessionId, ex.GetType().Name);
+            return false;
+        }
+
+        if (session.PersistPending)
+        {
+            await store.UpdateAsync(sessionId, s =>
+            {
+                var owed = s.PersistPending;
+                s.PersistPending = false;
+                return Task.FromResult(owed);
+            }, ct);
+        }
+
+        await store.RetireAsync(session, ct);
+        _pending.TryRemove(sessionId, out _);
+        if (inserted)
+        {
+            await PublishAsync(LiveEvent.SessionEnded, session, ct);
+            LogEnded(logger, sessionId, session.Status, session.History.Count);
+        }
+
         return inserted;
+    }
+
+    /// <summary>Whether this instance holds sessions whose lead or conversation waits for the database.</summary>
+    public bool HasPendingWrites => !_pending.IsEmpty;
+
+    /// <summary>Retries what waited for the database: leads of live sessions, and ended sessions' leads and conversations.</summary>
+    public async Task RetryPendingAsync(CancellationToken ct)
+    {
+        foreach (var id in _pending.Keys)
+        {
+            var session = await store.GetAsync(id, ct);
+            if (session is null)
+            {
+                _pending.TryRemove(id, out _);
+            }
+            else if (session.Status != ConversationStatus.ACTIVE)
+            {
+                await EndAsync(id, session.Status, ct);
+            }
+            else if (session.PendingLead is not null && await directory.GetAsync(session.BusinessId, ct) is { } profile)
+            {
+                LeadRecorder.Stored? stored = null;
+                var updated = await store.UpdateAsync(id, async s =>
+                {
+                    if (s.PendingLead is not { } draft)
+                    {
+                        return false;
+                    }
+
+                    stored = await StoreLeadAsync(profile, draft, s, ct);
+                    return true;
+                }, ct);
+                if (updated is { PendingLead: null })
+                {
+                    _pending.TryRemove(id, out _);
+                }
+
+                if (stored is { Created: true } && updated is not null)
+                {
+                    await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, updated.BusinessId, id,
+                        new { leadId = stored.LeadId, priority = updated.Priority.ToString(), channel = updated.Channel.ToString() }, clock.GetUtcNow()), ct);
+                }
+            }
+            else
+            {
+                _pending.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the session's lead with its outbox rows. While the database is away the lead waits on the session
+    /// (<see cref="ConversationSession.PendingLead"/>), never lost and never stored twice (one lead per session).
+    /// </summary>
+    async Task<LeadRecorder.Stored?> StoreLeadAsync(BusinessProfile profile, LeadDraft draft, ConversationSession s, CancellationToken ct)
+    {
+        try
+        {
+            var stored = await leads.StoreAsync(profile.Business, draft, s.Channel, s.SessionId, ct);
+            s.LeadId = stored.LeadId;
+            s.PendingLead = null;
+            return stored;
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            s.PendingLead = draft;
+            _pending[s.SessionId] = 0;
+            LogLeadWaiting(logger, s.SessionId, ex.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>Writes the finished conversation once (the session id is unique); later calls change nothing.</summary>
@@ -265,6 +380,15 @@ public sealed partial class ConversationService(
     static TurnContext Context(BusinessProfile profile, ConversationSession s, string? callerNumber, DateTimeOffset now) =>
         new(profile.Business, profile.Config, now, callerNumber ?? s.Metadata.GetValueOrDefault("from"),
             s.Channel == Channel.VOICE ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lead of {SessionId} kept on the session until the database is back ({Reason})")]
+    private static partial void LogLeadWaiting(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {SessionId} kept until the database is back ({Reason})")]
+    private static partial void LogPersistWaiting(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge gap of {SessionId} not counted: the database is unavailable ({Reason})")]
+    private static partial void LogGapLost(ILogger logger, string sessionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {SessionId} ended {Status} after {Messages} messages")]
     private static partial void LogEnded(ILogger logger, string sessionId, ConversationStatus status, int messages);

@@ -2,6 +2,7 @@ using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Text;
 using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -41,8 +42,19 @@ public sealed class HybridKnowledgeRetriever(
 
     public RetrievalMode Mode { get; init; } = RetrievalMode.Hybrid;
 
-    public Task<IReadOnlyList<KnowledgePassage>> RetrieveAsync(Guid businessId, string question, int limit, CancellationToken ct) =>
-        RetrieveAsync(businessId, question, limit, Mode, ct);
+    /// <summary>The engine's port: while the database is away the agent answers without knowledge rather than not at all.</summary>
+    public async Task<IReadOnlyList<KnowledgePassage>> RetrieveAsync(Guid businessId, string question, int limit, CancellationToken ct)
+    {
+        try
+        {
+            return await RetrieveAsync(businessId, question, limit, Mode, ct);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            logger.LogWarning("Knowledge search skipped: the database is unavailable ({Reason})", ex.GetType().Name);
+            return [];
+        }
+    }
 
     public async Task<IReadOnlyList<KnowledgePassage>> RetrieveAsync(Guid businessId, string question, int limit, RetrievalMode mode, CancellationToken ct)
     {

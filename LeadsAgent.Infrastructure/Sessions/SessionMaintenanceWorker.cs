@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace LeadsAgent.Infrastructure.Sessions;
 
 /// <summary>
-/// Every few seconds, writes back sessions kept in memory during a Redis outage; every sweep interval, ends sessions
+/// Every second, writes back sessions kept in memory during a Redis outage and retries leads and conversations that
+/// waited for the database; every sweep interval, ends sessions
 /// idle past their timeout as ABANDONED (persisted once, a partial lead if a number was captured). Every instance
 /// runs it; ending is idempotent, so they never double up.
 /// </summary>
@@ -30,6 +31,11 @@ public sealed class SessionMaintenanceWorker(
                 if (store is RedisSessionStore redisStore && store.Health.WaitingForRedis > 0)
                 {
                     await redisStore.SyncAsync(stoppingToken);
+                }
+
+                if (conversations.HasPendingWrites)
+                {
+                    await conversations.RetryPendingAsync(stoppingToken);
                 }
 
                 if (clock.GetUtcNow() - lastSweep >= TimeSpan.FromSeconds(options.Value.SweepSeconds))

@@ -160,7 +160,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
             current.Version = version + 1;
             var json = JsonSerializer.Serialize(current, Json);
-            var active = current.IsListedActive();
+            var active = current.IsIndexed();
             if (_redisUp || redis.IsConfigured)
             {
                 try
@@ -255,7 +255,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
     void Remember(string sessionId, string json, ConversationSession session, bool dirty)
     {
-        _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.IsListedActive(), dirty, clock.GetUtcNow());
+        _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.IsIndexed(), dirty, clock.GetUtcNow());
         if (_local.Count > MaxLocalSessions)
         {
             // Bounded: drop the least recently touched clean copies (dirty ones wait for Redis).

@@ -21,6 +21,9 @@ public class VoiceCallTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCall
         public FakeHttpServer Twilio { get; private set; } = null!;
         public ConcurrentQueue<Dictionary<string, string>> PlacedCalls { get; } = new();
 
+        /// <summary>How many of the next Calls API requests the fake Twilio answers with a 500.</summary>
+        public int FailNext;
+
         protected override IReadOnlyDictionary<string, string?>? Overrides => new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = "ACtest00000000000000000000000000",
@@ -29,12 +32,20 @@ public class VoiceCallTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCall
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl,
             ["Notifications:PollSeconds"] = "3600",
             ["Notifications:AlertAckTimeoutSeconds"] = "1",
+            ["Notifications:FirstRetrySeconds"] = "1",
         };
 
         public override async ValueTask InitializeAsync()
         {
             Twilio = await FakeHttpServer.StartAsync(async (req, ctx) =>
             {
+                if (Interlocked.Decrement(ref FailNext) >= 0)
+                {
+                    ctx.Response.StatusCode = 500;
+                    await ctx.Response.WriteAsJsonAsync(new { code = 20500, message = "Internal Server Error", status = 500 });
+                    return;
+                }
+
                 var form = HttpUtility.ParseQueryString(req.Body);
                 PlacedCalls.Enqueue(form.AllKeys.ToDictionary(k => k!, k => form[k]!));
                 ctx.Response.StatusCode = 201;
@@ -114,6 +125,37 @@ public class VoiceCallTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCall
         await worker.RunOnceAsync(TestContext.Current.CancellationToken);
         Assert.Empty(fx.PlacedCalls);
         Assert.Contains(detail["notifications"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "OWNER_ALERT_CALL" && n["status"]!.GetValue<string>() == "SENT");
+    }
+
+    [Fact]
+    public async Task When_twilio_answers_500_the_owner_alert_is_retried_and_placed_once()
+    {
+        var (id, number, _) = await BusinessAsync("PRO");
+        var caller = Caller(number, "+15554445555");
+        await caller.DialAsync();
+        await caller.SayAsync("there is water pouring through my ceiling");
+        await caller.SayAsync("ann king");
+        await caller.SayAsync("yes");
+        await caller.SayAsync("3 birch lane");
+        Assert.True(caller.HungUp);
+
+        var worker = fx.App.Services.GetRequiredService<OutboxWorker>();
+        var ct = TestContext.Current.CancellationToken;
+        var alertSql = $"FROM notifications WHERE business_id = '{id}' AND kind = 'OWNER_ALERT_CALL' AND payload->>'to' = '+15550001111'";
+        Interlocked.Exchange(ref fx.FailNext, 1);
+        fx.PlacedCalls.Clear();
+        await worker.RunOnceAsync(ct);
+        Assert.Empty(fx.PlacedCalls);
+        Assert.Equal("PENDING", await fx.Database.ScalarAsync<string>($"SELECT status {alertSql}"));
+        Assert.Contains("500", await fx.Database.ScalarAsync<string>($"SELECT last_error {alertSql}"), StringComparison.Ordinal);
+
+        await Task.Delay(1100, ct);
+        await worker.RunOnceAsync(ct);
+        await Task.Delay(1100, ct);
+        await worker.RunOnceAsync(ct);
+        Assert.Single(fx.PlacedCalls, c => c["To"] == "+15550001111");
+        Assert.Equal("SENT", await fx.Database.ScalarAsync<string>($"SELECT status {alertSql}"));
+        Assert.Equal(2, await fx.Database.ScalarAsync<int>($"SELECT attempts {alertSql}"));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
 
+    /// <summary>The PostgreSQL server for this fixture's database; null means the shared test server.</summary>
+    protected virtual string? DatabaseServerUrl => null;
+
     /// <summary>Called after the app factory exists and before its first request.</summary>
     protected virtual void ConfigureApp(AppFactory app)
     {
@@ -19,7 +22,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await TestDatabase.CreateAsync(serverUrl: DatabaseServerUrl);
         App = new AppFactory(Database, Overrides);
         ConfigureApp(App);
         AdminToken = await ApiClient.LoginAsync(App.CreateClient(), AppFactory.AdminEmail, AppFactory.AdminPassword);

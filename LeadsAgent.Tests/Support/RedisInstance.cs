@@ -14,7 +14,7 @@ public sealed class RedisInstance : IAsyncDisposable
     readonly string _dir = Path.Combine(Path.GetTempPath(), "la-redis-" + Guid.NewGuid().ToString("N")[..8]);
     Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Free();
 
     public string Url => $"redis://:{Password}@127.0.0.1:{Port}/0";
 
@@ -71,15 +71,6 @@ public sealed class RedisInstance : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public async ValueTask DisposeAsync()

@@ -15,16 +15,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString => DatabaseUrl.ToConnectionString(Url);
 
-    TestDatabase()
+    readonly string _adminConnectionString;
+
+    TestDatabase(string serverUrl)
     {
-        var builder = new UriBuilder(TestEnvironment.DatabaseUrl) { Path = "/" + Name };
+        var builder = new UriBuilder(serverUrl) { Path = "/" + Name };
         Url = builder.Uri.ToString();
+        _adminConnectionString = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(serverUrl)) { Database = "postgres", Pooling = false }.ConnectionString;
     }
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <summary>A new database on the shared test server, or on another server (a test's own, to restart it).</summary>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? serverUrl = null)
     {
-        var db = new TestDatabase();
-        await using (var admin = new NpgsqlConnection(TestEnvironment.AdminConnectionString))
+        var db = new TestDatabase(serverUrl ?? TestEnvironment.DatabaseUrl);
+        await using (var admin = new NpgsqlConnection(db._adminConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{db.Name}\"", admin);
@@ -58,7 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestEnvironment.AdminConnectionString);
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

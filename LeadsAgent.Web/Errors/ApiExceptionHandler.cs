@@ -11,7 +11,8 @@ namespace LeadsAgent.Web.Errors;
 
 /// <summary>
 /// Turns every failure into a clear answer: malformed JSON and broken rules into 400 ProblemDetails that name
-/// the field, a missing plan into the 403 upgrade body, and anything unexpected into a 500 that leaks nothing.
+/// the field, a missing plan into the 403 upgrade body, a database outage into a 503 to retry, and anything unexpected
+/// into a 500 that leaks nothing.
 /// </summary>
 sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -29,6 +30,7 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Invalid request", domain.Message, domain.Field),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", "This conflicts with something already stored.", FieldOf(pg.ConstraintName)),
+            _ when LeadsAgent.Infrastructure.Persistence.DatabaseOutage.Is(exception) => Unavailable(http, exception),
             _ => Unexpected(exception),
         };
 
@@ -57,6 +59,15 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
             ? "Send the body as JSON with Content-Type: application/json."
             : bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "The request body is missing or empty." : bad.Message;
         return Problem(status, "Invalid request", detail, status == StatusCodes.Status415UnsupportedMediaType ? null : "body");
+    }
+
+    /// <summary>The database is away (restarting, unreachable): a 503 that says to retry, not a 500.</summary>
+    IResult Unavailable(HttpContext http, Exception exception)
+    {
+        logger.LogWarning("Database unavailable while answering {Path}: {Reason}", http.Request.Path, exception.GetType().Name);
+        http.Response.Headers.RetryAfter = "15";
+        return TypedResults.Problem("We can't reach our database for a moment. Please try again in a few seconds.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable");
     }
 
     IResult Unexpected(Exception exception)

@@ -25,7 +25,8 @@ public static partial class VoiceEndpoints
     public static void MapVoice(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/voice/health", HealthAsync).AllowAnonymous();
-        var voice = app.MapGroup("/api/voice").AllowAnonymous().DisableAntiforgery().AddEndpointFilter<TwilioSignatureFilter>();
+        var voice = app.MapGroup("/api/voice").AllowAnonymous().DisableAntiforgery()
+            .AddEndpointFilter<CallerSafetyNetFilter>().AddEndpointFilter<TwilioSignatureFilter>();
         voice.MapPost("/incoming", IncomingAsync);
         voice.MapPost("/gather", GatherAsync);
         voice.MapPost("/action", ActionAsync);

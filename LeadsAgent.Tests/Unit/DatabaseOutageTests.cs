@@ -1,0 +1,28 @@
+using System.Net.Sockets;
+using LeadsAgent.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LeadsAgent.Tests.Unit;
+
+public class DatabaseOutageClassificationTests
+{
+    static PostgresException Pg(string state) => new("message", "FATAL", "FATAL", state);
+
+    [Fact]
+    public void A_server_that_is_away_is_an_outage_and_a_wrong_request_is_not()
+    {
+        Assert.True(DatabaseOutage.Is(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.True(DatabaseOutage.Is(Pg("57P01"))); // admin shutdown
+        Assert.True(DatabaseOutage.Is(Pg("57P03"))); // starting up
+        Assert.True(DatabaseOutage.Is(Pg("53300"))); // too many connections
+        Assert.True(DatabaseOutage.Is(new DbUpdateException("save failed", new NpgsqlException("Exception while reading from stream", new EndOfStreamException()))));
+        Assert.True(DatabaseOutage.Is(new InvalidOperationException("wrapped", new TimeoutException())));
+
+        Assert.False(DatabaseOutage.Is(Pg(PostgresErrorCodes.UniqueViolation)));
+        Assert.False(DatabaseOutage.Is(new DbUpdateException("save failed", Pg(PostgresErrorCodes.ForeignKeyViolation))));
+        Assert.False(DatabaseOutage.Is(Pg(PostgresErrorCodes.SyntaxError)));
+        Assert.False(DatabaseOutage.Is(new InvalidOperationException("a bug")));
+        Assert.False(DatabaseOutage.Is(null));
+    }
+}
