@@ -57,10 +57,66 @@ public class RedisOutageTests
         Assert.Contains(after!.Result.Reply, session.History[^1].Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Calls_in_progress_when_redis_stops_and_restarts_all_finish_with_one_lead_each()
+    {
+        await using var redis = await RedisInstance.StartAsync();
+        await using var fx = new OwnRedis(redis.Url);
+        await fx.InitializeAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (businessId, _, _) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
+        var callers = Enumerable.Range(0, 10).Select(i => new TwilioCaller(fx.Anonymous(), OwnRedis.Token, OwnRedis.PublicBase, $"+1555020{i:D4}", number)).ToList();
+
+        string[] names = ["ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo"];
+        async Task RestOfCallAsync(TwilioCaller c, int i)
+        {
+            await c.SayAsync($"{names[i]} walker");
+            await c.SayAsync("yes");
+            await c.SayAsync($"{i + 1} maple avenue");
+            await c.StatusAsync("completed");
+        }
+
+        await Task.WhenAll(callers.Select(async c =>
+        {
+            await c.DialAsync();
+            await c.SayAsync("my water heater burst and the basement is flooding");
+        }));
+
+        // Redis dies under the calls: half of them finish while it is away, the rest after it is back.
+        await redis.StopAsync();
+        await Task.WhenAll(callers.Take(5).Select(RestOfCallAsync));
+        await redis.StartAgainAsync();
+        await Task.WhenAll(callers.Skip(5).Select((c, i) => RestOfCallAsync(c, i + 5)));
+
+        foreach (var c in callers)
+        {
+            Assert.True(c.HungUp, $"{c.CallSid} ended politely");
+            Assert.Contains(c.Heard, h => h.Contains("call you back", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(10, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE business_id = '{businessId}' AND contact_name LIKE '% Walker'"));
+        Assert.Equal(10, await fx.Database.ScalarAsync<long>($"SELECT count(DISTINCT session_id) FROM leads WHERE business_id = '{businessId}'"));
+        Assert.Equal(10, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM conversations WHERE business_id = '{businessId}'"));
+        var store = fx.App.Services.GetRequiredService<RedisSessionStore>();
+        for (var i = 0; i < 100 && store.Health.WaitingForRedis > 0; i++)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        Assert.Equal(0, store.Health.WaitingForRedis);
+    }
+
     sealed class OwnRedis(string url) : PlatformFixture
     {
+        public const string Token = "redis-outage-token";
+        public const string PublicBase = "https://voice.redis-outage.test";
+
         protected override IReadOnlyDictionary<string, string?>? Overrides => new Dictionary<string, string?>
         {
+            ["Twilio:AccountSid"] = "ACredis00000000000000000000000000",
+            ["Twilio:AuthToken"] = Token,
+            ["Twilio:WebhookBaseUrl"] = PublicBase,
             ["Redis:Url"] = url,
             ["Redis:ConnectTimeoutMs"] = "300",
             ["Redis:CommandTimeoutMs"] = "500",
