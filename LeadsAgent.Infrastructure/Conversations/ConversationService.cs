@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Text;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Knowledge;
@@ -47,8 +48,10 @@ public sealed partial class ConversationService(
         fresh.Simulated = simulated;
         foreach (var (key, value) in metadata)
         {
-            fresh.Metadata[key] = value;
+            fresh.Metadata[key] = StorableText.Clean(value);
         }
+
+        callerNumber = StorableText.CleanOrNull(callerNumber);
 
         TurnResult? greeting = null;
         var stored = await store.CreateAsync(fresh, ct);
@@ -71,6 +74,8 @@ public sealed partial class ConversationService(
     /// <summary>One turn: the person's words (null or empty for silence) in, the agent's reply and action out.</summary>
     public async Task<TurnOutcome?> TurnAsync(string sessionId, string? message, string? callerNumber, CancellationToken ct, double? webhookStartedMs = null)
     {
+        // What people say ends up in leads and transcripts: nothing in it may make those writes fail.
+        (message, callerNumber) = (StorableText.CleanOrNull(message), StorableText.CleanOrNull(callerNumber));
         var watch = Stopwatch.StartNew();
         TurnResult? result = null;
         BusinessProfile? profile = null;
@@ -181,8 +186,9 @@ public sealed partial class ConversationService(
                 changed = true;
             }
 
-            foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+            foreach (var (key, raw) in metadata ?? new Dictionary<string, string>())
             {
+                var value = StorableText.Clean(raw);
                 changed |= !s.Metadata.TryGetValue(key, out var old) || old != value;
                 s.Metadata[key] = value;
             }

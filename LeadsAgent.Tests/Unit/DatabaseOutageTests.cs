@@ -26,3 +26,26 @@ public class DatabaseOutageClassificationTests
         Assert.False(DatabaseOutage.Is(null));
     }
 }
+
+public class StorableTextTests
+{
+    [Theory]
+    [InlineData("my basement is flooding", "my basement is flooding")]
+    [InlineData("line one\nline two\ttabbed", "line one\nline two\ttabbed")]
+    [InlineData("nul\0in the middle", "nulin the middle")]
+    [InlineData("bell\u0007 and del\u007F", "bell and del")]
+    [InlineData("emoji 😀 stays", "emoji 😀 stays")]
+    public void Text_people_send_is_made_storable_without_losing_what_they_said(string input, string expected)
+    {
+        Assert.Equal(expected, LeadsAgent.Domain.Text.StorableText.Clean(input));
+        Assert.Equal(input != expected, LeadsAgent.Domain.Text.StorableText.HasUnstorable(input));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_becomes_the_replacement_character()
+    {
+        var input = "lone " + (char)0xD800 + " surrogate";
+        Assert.True(LeadsAgent.Domain.Text.StorableText.HasUnstorable(input));
+        Assert.Equal("lone \uFFFD surrogate", LeadsAgent.Domain.Text.StorableText.Clean(input));
+    }
+}

@@ -31,6 +31,9 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", "This conflicts with something already stored.", FieldOf(pg.ConstraintName)),
             _ when LeadsAgent.Infrastructure.Persistence.DatabaseOutage.Is(exception) => Unavailable(http, exception),
+            // A field no rule checked for NULs or broken Unicode: still the request's fault, not ours.
+            _ when Unstorable(exception) => Problem(StatusCodes.Status400BadRequest, "Invalid request",
+                "The request contains a control character or broken Unicode, which can't be stored.", null),
             _ => Unexpected(exception),
         };
 
@@ -59,6 +62,19 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
             ? "Send the body as JSON with Content-Type: application/json."
             : bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "The request body is missing or empty." : bad.Message;
         return Problem(status, "Invalid request", detail, status == StatusCodes.Status415UnsupportedMediaType ? null : "body");
+    }
+
+    static bool Unstorable(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Text.EncoderFallbackException or PostgresException { SqlState: "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The database is away (restarting, unreachable): a 503 that says to retry, not a 500.</summary>

@@ -16,7 +16,12 @@ public static class Rules
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'{PropertyName}' must not be empty.")
-            .MaximumLength(max);
+            .MaximumLength(max).StorableText();
+
+    /// <summary>No control characters or broken Unicode: PostgreSQL could not store them.</summary>
+    public static IRuleBuilderOptions<T, string?> StorableText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => !Domain.Text.StorableText.HasUnstorable(v))
+            .WithMessage("'{PropertyName}' contains a control character or broken Unicode, which can't be stored.");
 
     public static IRuleBuilderOptions<T, string?> TimeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => string.IsNullOrEmpty(v) || (v.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(v, out _)))
