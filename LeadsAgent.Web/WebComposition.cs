@@ -173,6 +173,7 @@ public static class WebComposition
         app.MapAuth();
         app.MapPlatform();
         app.MapVoice();
+        app.MapBaseline(app.Configuration);
         app.MapChat();
         var admin = app.MapOwnerGroup();
         admin.MapOwnerBusiness();

@@ -247,17 +247,23 @@ public sealed partial class ConversationService(
             return false;
         }
 
+        // Marking it written also retires it (out of the indexes, short TTL) in the same Redis call.
+        var retired = false;
         if (session.PersistPending)
         {
             await store.UpdateAsync(sessionId, s =>
             {
-                var owed = s.PersistPending;
+                retired = s.PersistPending;
                 s.PersistPending = false;
-                return Task.FromResult(owed);
+                return Task.FromResult(retired);
             }, ct);
         }
 
-        await store.RetireAsync(session, ct);
+        if (!retired)
+        {
+            await store.RetireAsync(session, ct);
+        }
+
         _pending.TryRemove(sessionId, out _);
         if (inserted)
         {

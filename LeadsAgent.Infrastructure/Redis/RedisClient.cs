@@ -55,8 +55,21 @@ public sealed class RedisClient : IAsyncDisposable
         (await ExecuteAsync(["PUBLISH", channel, message], ct)).Integer;
 
     /// <summary>Runs a Lua script (atomic on the server) with its keys and arguments.</summary>
-    public Task<RespValue> EvalAsync(string script, IReadOnlyList<string> keys, IReadOnlyList<string> args, CancellationToken ct = default) =>
-        ExecuteAsync([.. new[] { "EVAL", script, Num(keys.Count) }.Concat(keys).Concat(args)], ct);
+    /// <summary>Runs a Lua script by its SHA1 (EVALSHA), sending the text only when Redis has not seen it yet (NOSCRIPT).</summary>
+    public async Task<RespValue> EvalAsync(string script, IReadOnlyList<string> keys, IReadOnlyList<string> args, CancellationToken ct = default)
+    {
+        var sha = _scriptHashes.GetOrAdd(script, static text => Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+        try
+        {
+            return await ExecuteAsync([.. new[] { "EVALSHA", sha, Num(keys.Count) }.Concat(keys).Concat(args)], ct);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            return await ExecuteAsync([.. new[] { "EVAL", script, Num(keys.Count) }.Concat(keys).Concat(args)], ct);
+        }
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _scriptHashes = new();
 
     static string Num(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -5,18 +5,24 @@ using LeadsAgent.Infrastructure.Configuration;
 namespace LeadsAgent.Infrastructure.Redis;
 
 /// <summary>
-/// One TCP connection to Redis. Commands are written in order under a lock and their replies are matched
-/// in the same order by a single reader loop, so many callers can pipeline on one socket safely.
+/// One TCP connection to Redis, pipelined: callers queue commands; one writer loop sends everything queued so far in a
+/// single write (under load, dozens of commands share one system call and no caller waits on a lock), and one reader
+/// loop hands replies back in the same order.
 /// </summary>
 sealed class RedisConnection : IAsyncDisposable
 {
+    const int MaxBatchBytes = 256 * 1024;
+
     readonly TcpClient _tcp;
     readonly NetworkStream _stream;
     readonly RespReader _reader;
-    readonly SemaphoreSlim _writeLock = new(1, 1);
-    readonly Channel<TaskCompletionSource<RespValue>> _pending = Channel.CreateUnbounded<TaskCompletionSource<RespValue>>();
+    readonly Channel<(byte[] Bytes, TaskCompletionSource<RespValue> Reply)> _outgoing =
+        Channel.CreateUnbounded<(byte[], TaskCompletionSource<RespValue>)>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<TaskCompletionSource<RespValue>> _pending =
+        Channel.CreateUnbounded<TaskCompletionSource<RespValue>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly CancellationTokenSource _closing = new();
     readonly Task _readLoop;
+    readonly Task _writeLoop;
     volatile bool _broken;
 
     RedisConnection(TcpClient tcp)
@@ -25,6 +31,7 @@ sealed class RedisConnection : IAsyncDisposable
         _stream = tcp.GetStream();
         _reader = new RespReader(_stream);
         _readLoop = Task.Run(ReadLoopAsync);
+        _writeLoop = Task.Run(WriteLoopAsync);
     }
 
     public bool IsBroken => _broken;
@@ -78,21 +85,9 @@ sealed class RedisConnection : IAsyncDisposable
         }
 
         var reply = new TaskCompletionSource<RespValue>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bytes = RespValue.EncodeCommand(args);
-        await _writeLock.WaitAsync(ct);
-        try
+        if (!_outgoing.Writer.TryWrite((RespValue.EncodeCommand(args), reply)))
         {
-            // Queue before writing so the reader can never see a reply without its waiter.
-            _pending.Writer.TryWrite(reply);
-            await _stream.WriteAsync(bytes, ct);
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            Break(ex);
-        }
-        finally
-        {
-            _writeLock.Release();
+            throw new RedisUnavailableException("The Redis connection is closed");
         }
 
         try
@@ -105,6 +100,30 @@ sealed class RedisConnection : IAsyncDisposable
             // The reply order is lost once a reply is abandoned: drop the connection so no caller gets another's reply.
             Break(ex);
             throw new RedisUnavailableException($"Redis did not answer {args[0]} within {timeout.TotalMilliseconds:0} ms", ex);
+        }
+    }
+
+    /// <summary>Writes whatever is queued in one go; a waiter is registered before its bytes leave, so replies always find it.</summary>
+    async Task WriteLoopAsync()
+    {
+        var buffer = new MemoryStream();
+        try
+        {
+            while (await _outgoing.Reader.WaitToReadAsync(_closing.Token))
+            {
+                buffer.SetLength(0);
+                while (buffer.Length < MaxBatchBytes && _outgoing.Reader.TryRead(out var item))
+                {
+                    _pending.Writer.TryWrite(item.Reply);
+                    buffer.Write(item.Bytes);
+                }
+
+                await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), _closing.Token);
+            }
+        }
+        catch (Exception ex)
+        {
+            Break(ex);
         }
     }
 
@@ -135,6 +154,12 @@ sealed class RedisConnection : IAsyncDisposable
         }
 
         _broken = true;
+        _outgoing.Writer.TryComplete();
+        while (_outgoing.Reader.TryRead(out var unsent))
+        {
+            unsent.Reply.TrySetException(new RedisUnavailableException("The Redis connection was lost", cause));
+        }
+
         _pending.Writer.TryComplete();
         while (_pending.Reader.TryRead(out var waiter))
         {
@@ -150,14 +175,13 @@ sealed class RedisConnection : IAsyncDisposable
         Break(new ObjectDisposedException(nameof(RedisConnection)));
         try
         {
-            await _readLoop;
+            await Task.WhenAll(_readLoop, _writeLoop);
         }
         catch (Exception)
         {
-            // The loop ends by failing; its failure has already been handed to the waiters.
+            // The loops end by failing; their failure has already been handed to the waiters.
         }
 
-        _writeLock.Dispose();
         _closing.Dispose();
     }
 }

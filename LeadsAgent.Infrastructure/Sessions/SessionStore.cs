@@ -51,7 +51,8 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    // Writes only if the stored version is the one we read (0 = absent), then refreshes the TTL and the indexes.
+    // Writes only if the stored version is the one we read (0 = absent), then sets the TTL and the index membership
+    // (a session that ended with nothing left to write leaves the indexes and gets the short retired TTL).
     const string CompareAndSet = """
         local v = redis.call('HGET', KEYS[1], 'v')
         if ((not v) and ARGV[1] == '0') or v == ARGV[1] then
@@ -60,10 +61,19 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
           if ARGV[6] == '1' then
             redis.call('SADD', KEYS[2], ARGV[5])
             redis.call('SADD', KEYS[3], ARGV[5])
+          else
+            redis.call('SREM', KEYS[2], ARGV[5])
+            redis.call('SREM', KEYS[3], ARGV[5])
           end
           return 1
         end
         return 0
+        """;
+
+    const string Retire = """
+        redis.call('SREM', KEYS[2], ARGV[1])
+        redis.call('SREM', KEYS[3], ARGV[1])
+        return redis.call('EXPIRE', KEYS[1], ARGV[2])
         """;
 
     // Write-back after an outage: the local copy wins only if Redis has nothing newer.
@@ -129,14 +139,34 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
     async Task<ConversationSession?> UpdateLockedAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed)
     {
+        var optimistic = false;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (attempt > 0)
+            if (attempt > 0 && !optimistic)
             {
                 await Task.Delay(Random.Shared.Next(1, 5 + attempt * 2), ct);
             }
 
-            var (current, version) = await LoadAsync(sessionId, ct);
+            // First try this instance's own copy: when nobody else wrote since (the usual case, a call's webhooks landing
+            // here), the compare-and-set succeeds without a read; when someone did, it fails and we read Redis.
+            ConversationSession? current = null;
+            long version = 0;
+            optimistic = false;
+            if (attempt == 0 && seed is null && _redisUp && redis.IsConfigured && _local.TryGetValue(sessionId, out var mine) && !mine.Dirty)
+            {
+                current = Parse(sessionId, mine.Json);
+                if (current is not null)
+                {
+                    version = current.Version = mine.Version;
+                    optimistic = true;
+                }
+            }
+
+            if (!optimistic)
+            {
+                (current, version) = await LoadAsync(sessionId, ct);
+            }
+
             var isNew = current is null;
             if (current is null)
             {
@@ -155,6 +185,12 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
             if (!await mutate(current))
             {
+                if (optimistic)
+                {
+                    // Nothing to write according to our copy: make sure it is not an old one before saying so.
+                    continue;
+                }
+
                 return current;
             }
 
@@ -165,12 +201,22 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
             {
                 try
                 {
+                    var finished = !active && current.Status != ConversationStatus.ACTIVE;
                     var stored = await redis.EvalAsync(CompareAndSet, [Key(sessionId), ActiveAll, BusinessIndex(current.BusinessId)],
-                        [Num(version), Num(current.Version), json, Num(Ttl), sessionId, active ? "1" : "0"], ct);
+                        [Num(version), Num(current.Version), json, Num(finished ? RetiredTtlSeconds : Ttl), sessionId, active ? "1" : "0"], ct);
                     MarkRedis(true);
                     if (stored.Integer == 1)
                     {
-                        Remember(sessionId, json, current, dirty: false);
+                        if (finished)
+                        {
+                            // Retired by this write: late callbacks still find it in Redis for a few minutes.
+                            _local.TryRemove(sessionId, out _);
+                        }
+                        else
+                        {
+                            Remember(sessionId, json, current, dirty: false);
+                        }
+
                         return current;
                     }
 
@@ -270,9 +316,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     {
         try
         {
-            await redis.ExecuteAsync(["SREM", ActiveAll, session.SessionId], ct);
-            await redis.ExecuteAsync(["SREM", BusinessIndex(session.BusinessId), session.SessionId], ct);
-            await redis.ExecuteAsync(["EXPIRE", Key(session.SessionId), Num(RetiredTtlSeconds)], ct);
+            await redis.EvalAsync(Retire, [Key(session.SessionId), ActiveAll, BusinessIndex(session.BusinessId)], [session.SessionId, Num(RetiredTtlSeconds)], ct);
             MarkRedis(true);
         }
         catch (RedisUnavailableException ex)
