@@ -248,11 +248,26 @@ public static partial class EmergencyTriage
             var normalizedKeyword = TextNormalizer.Normalize(keyword);
             if (normalizedKeyword.Length >= 3)
             {
-                var words = normalizedKeyword.Split(' ').Select(Regex.Escape);
-                yield return new Rule("owner_keyword", LeadPriority.URGENT, Hazard.None, Scope.All,
-                    new Regex(@"\b" + string.Join(@"\w*\s+", words) + @"\w*\b", Options));
+                yield return new Rule("owner_keyword", LeadPriority.URGENT, Hazard.None, Scope.All, KeywordPattern(normalizedKeyword));
             }
         }
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_keywordPatterns = new();
+
+    /// <summary>
+    /// An owner keyword's pattern, built once: compiling a regex costs milliseconds of JIT, far more than a turn, so a
+    /// busy business must not pay it on every message. Bounded: owners' keyword lists are short.
+    /// </summary>
+    static Regex KeywordPattern(string normalizedKeyword)
+    {
+        if (s_keywordPatterns.Count > 10_000)
+        {
+            s_keywordPatterns.Clear();
+        }
+
+        return s_keywordPatterns.GetOrAdd(normalizedKeyword, static k =>
+            new Regex(@"\b" + string.Join(@"\w*\s+", k.Split(' ').Select(Regex.Escape)) + @"\w*\b", Options));
     }
 
     /// <summary>Why a match does not count (negated, past, not happening), or null when it does.</summary>

@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LeadsAgent.Infrastructure.Businesses;
 
@@ -14,87 +15,133 @@ public sealed record BusinessProfile(Business Business, AgentConfig Config)
 }
 
 /// <summary>
-/// Profiles cached for a few seconds, so a voice turn does not query the database for configuration each time.
-/// Changes made on this instance invalidate at once; other instances see them within the cache lifetime. While the
-/// database is away, the last profile read keeps answering (a caller must not hear an error because of a restart).
+/// Profiles cached for a few seconds, so a voice turn does not query the database for configuration each time. A stale
+/// entry keeps answering while one background read per business refreshes it (hundreds of calls in progress must not
+/// all query at once every 15 s, nor wait for it), and while the database is away it keeps answering callers. Changes
+/// made on this instance invalidate at once; other instances see them within the cache lifetime.
 /// </summary>
-public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BusinessDirectory> logger)
 {
     static readonly TimeSpan s_lifetime = TimeSpan.FromSeconds(15);
     readonly ConcurrentDictionary<Guid, (BusinessProfile Profile, DateTimeOffset At)> _byId = new();
     readonly ConcurrentDictionary<string, (Guid Id, DateTimeOffset At)> _byNumber = new();
+    readonly ConcurrentDictionary<Guid, Lazy<Task<BusinessProfile?>>> _loading = new();
+    readonly ConcurrentDictionary<string, Lazy<Task<Guid?>>> _lookingUp = new();
+    readonly ConcurrentDictionary<Guid, int> _generation = new();
 
     public async Task<BusinessProfile?> GetAsync(Guid businessId, CancellationToken ct)
     {
-        if (_byId.TryGetValue(businessId, out var hit) && clock.GetUtcNow() - hit.At < s_lifetime)
+        if (_byId.TryGetValue(businessId, out var hit))
         {
+            if (clock.GetUtcNow() - hit.At >= s_lifetime)
+            {
+                InBackground(RefreshAsync(businessId));
+            }
+
             return hit.Profile;
         }
 
-        try
-        {
-            return await LoadAsync(businessId, ct);
-        }
-        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byId.TryGetValue(businessId, out var stale))
-        {
-            return stale.Profile;
-        }
-    }
-
-    async Task<BusinessProfile?> LoadAsync(Guid businessId, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var business = await db.Businesses.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == businessId, ct);
-        if (business is null)
-        {
-            return null;
-        }
-
-        var config = await db.AgentConfigs.IgnoreQueryFilters().AsNoTracking().Include(c => c.Questions)
-            .SingleOrDefaultAsync(c => c.BusinessId == businessId, ct) ?? new AgentConfig { BusinessId = businessId };
-        var titles = await db.KnowledgeDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.BusinessId == businessId)
-            .OrderBy(d => d.Title).Select(d => d.Title).Take(40).ToListAsync(ct);
-        var profile = new BusinessProfile(business, config) { KnowledgeTitles = titles };
-        _byId[businessId] = (profile, clock.GetUtcNow());
-        return profile;
+        return await RefreshAsync(businessId).WaitAsync(ct);
     }
 
     /// <summary>The business whose Twilio number was dialled.</summary>
     public async Task<BusinessProfile?> FindByTwilioNumberAsync(string number, CancellationToken ct)
     {
-        if (_byNumber.TryGetValue(number, out var hit) && clock.GetUtcNow() - hit.At < s_lifetime)
+        if (_byNumber.TryGetValue(number, out var hit))
         {
+            if (clock.GetUtcNow() - hit.At >= s_lifetime)
+            {
+                InBackground(LookUpAsync(number));
+            }
+
             return await GetAsync(hit.Id, ct);
         }
 
-        Guid? id;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-            id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == number).Select(b => (Guid?)b.Id).SingleOrDefaultAsync(ct);
-        }
-        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byNumber.TryGetValue(number, out var stale))
-        {
-            return await GetAsync(stale.Id, ct);
-        }
-
-        if (id is null)
-        {
-            return null;
-        }
-
-        _byNumber[number] = (id.Value, clock.GetUtcNow());
-        return await GetAsync(id.Value, ct);
+        return await LookUpAsync(number).WaitAsync(ct) is { } id ? await GetAsync(id, ct) : null;
     }
 
     public void Invalidate(Guid businessId)
     {
+        // A read already under way may have seen the old data: the generation tells it not to store what it read.
+        _generation.AddOrUpdate(businessId, 1, (_, g) => g + 1);
         _byId.TryRemove(businessId, out _);
         foreach (var stale in _byNumber.Where(kv => kv.Value.Id == businessId).ToList())
         {
             _byNumber.TryRemove(stale.Key, out _);
         }
     }
+
+    /// <summary>One database read per business at a time, shared by everyone who needs it.</summary>
+    Task<BusinessProfile?> RefreshAsync(Guid businessId) => _loading.GetOrAdd(businessId, id => new Lazy<Task<BusinessProfile?>>(async () =>
+    {
+        var generation = _generation.GetValueOrDefault(id);
+        try
+        {
+            var profile = await LoadAsync(id);
+            if (profile is not null && _generation.GetValueOrDefault(id) == generation)
+            {
+                _byId[id] = (profile, clock.GetUtcNow());
+            }
+
+            return profile;
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byId.TryGetValue(id, out var stale))
+        {
+            return stale.Profile;
+        }
+        finally
+        {
+            _loading.TryRemove(id, out _);
+        }
+    })).Value;
+
+    Task<Guid?> LookUpAsync(string number) => _lookingUp.GetOrAdd(number, n => new Lazy<Task<Guid?>>(async () =>
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+            var id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == n).Select(b => (Guid?)b.Id).SingleOrDefaultAsync();
+            if (id is null)
+            {
+                _byNumber.TryRemove(n, out _);
+            }
+            else
+            {
+                _byNumber[n] = (id.Value, clock.GetUtcNow());
+            }
+
+            return id;
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byNumber.TryGetValue(n, out var stale))
+        {
+            return stale.Id;
+        }
+        finally
+        {
+            _lookingUp.TryRemove(n, out _);
+        }
+    })).Value;
+
+    async Task<BusinessProfile?> LoadAsync(Guid businessId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var business = await db.Businesses.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == businessId);
+        if (business is null)
+        {
+            return null;
+        }
+
+        var config = await db.AgentConfigs.IgnoreQueryFilters().AsNoTracking().Include(c => c.Questions)
+            .SingleOrDefaultAsync(c => c.BusinessId == businessId) ?? new AgentConfig { BusinessId = businessId };
+        var titles = await db.KnowledgeDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.BusinessId == businessId)
+            .OrderBy(d => d.Title).Select(d => d.Title).Take(40).ToListAsync();
+        return new BusinessProfile(business, config) { KnowledgeTitles = titles };
+    }
+
+    /// <summary>A refresh nobody waits for: its failure is logged, never left unobserved.</summary>
+    void InBackground(Task task) => task.ContinueWith(
+        t => logger.LogWarning("Refreshing a business profile failed: {Reason}", t.Exception!.GetBaseException().GetType().Name),
+        CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

@@ -14,8 +14,16 @@ public interface IEmailSender
     Task SendAsync(EmailMessage message, CancellationToken ct);
 }
 
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
+/// <summary>
+/// SmtpClients kept for the process, each used by one message at a time (the outbox sends a few messages at once):
+/// disposing a client per message would block a thread-pool thread on its synchronous QUIT for every email
+/// (System.Net.Mail has no async dispose), which under load starves the webhooks of threads. A client that failed is
+/// dropped and replaced.
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender, IDisposable
 {
+    readonly System.Collections.Concurrent.ConcurrentBag<SmtpClient> _idle = [];
+
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
         var o = options.Value;
@@ -38,13 +46,48 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             mail.Headers.Add("Importance", "high");
         }
 
-        using var client = new SmtpClient(o.Host!, o.Port)
+        if (!_idle.TryTake(out var client))
         {
-            EnableSsl = o.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = 15_000,
-            Credentials = string.IsNullOrEmpty(o.User) ? null : new NetworkCredential(o.User, o.Pass),
-        };
-        await client.SendMailAsync(mail, ct);
+            client = new SmtpClient(o.Host!, o.Port)
+            {
+                EnableSsl = o.EnableSsl,
+                DeliveryMethod = SmtpDeliveryMethod.Network,
+                Timeout = 15_000,
+                Credentials = string.IsNullOrEmpty(o.User) ? null : new NetworkCredential(o.User, o.Pass),
+            };
+        }
+
+        try
+        {
+            await client.SendMailAsync(mail, ct);
+        }
+        catch
+        {
+            // Its connection may be dead or stuck: let it say QUIT off this path, and use a fresh one next time.
+            _ = Task.Run(() => DisposeQuietly(client), CancellationToken.None);
+            throw;
+        }
+
+        _idle.Add(client);
+    }
+
+    static void DisposeQuietly(SmtpClient client)
+    {
+        try
+        {
+            client.Dispose();
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The connection was already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            DisposeQuietly(client);
+        }
     }
 }

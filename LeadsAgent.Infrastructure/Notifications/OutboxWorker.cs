@@ -41,6 +41,7 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     static readonly TimeSpan s_lease = TimeSpan.FromMinutes(2);
+    const int Concurrency = 4;
     readonly Dictionary<NotificationKind, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,12 +67,10 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
     /// <summary>Claims and handles the rows that are due; returns how many it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        // A few at a time: one slow mail server or Twilio answer must not hold up the rest of the batch.
         var claimed = await ClaimAsync(20, ct);
-        foreach (var item in claimed)
-        {
-            await HandleAsync(item, ct);
-        }
-
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
+            async (item, token) => await HandleAsync(item, token));
         return claimed.Count;
     }
 

@@ -94,7 +94,10 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     sealed record Local(string Json, long Version, Guid BusinessId, bool Active, bool Dirty, DateTimeOffset Touched);
 
     readonly ConcurrentDictionary<string, Local> _local = new();
-    readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    // Writers of one session on this instance take turns; 1,024 stripes keep unrelated sessions (a turn can hold its
+    // stripe for a database write) from queueing behind each other.
+    readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
+    int _writes;
     volatile bool _redisUp = true;
 
     int Ttl => options.Value.TtlSeconds;
@@ -302,7 +305,8 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     void Remember(string sessionId, string json, ConversationSession session, bool dirty)
     {
         _local[sessionId] = new Local(json, session.Version, session.BusinessId, session.IsIndexed(), dirty, clock.GetUtcNow());
-        if (_local.Count > MaxLocalSessions)
+        // Counting a ConcurrentDictionary takes all its locks: check the bound every 256 writes, not on every one.
+        if ((Interlocked.Increment(ref _writes) & 255) == 0 && _local.Count > MaxLocalSessions)
         {
             // Bounded: drop the least recently touched clean copies (dirty ones wait for Redis).
             foreach (var old in _local.Where(kv => !kv.Value.Dirty).OrderBy(kv => kv.Value.Touched).Take(_local.Count - MaxLocalSessions))
