@@ -41,9 +41,9 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ITenantContext, SystemTenantContext>();
 
-        // Scoped factory: pages and workers get fresh contexts that still see the request's tenant.
-        services.AddDbContextFactory<LeadsDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString), ServiceLifetime.Scoped);
+        // Scoped factory: pages and workers get fresh contexts that still see the request's tenant. They share the
+        // process's one data source (one pool, the connection string parsed once) instead of building their own.
+        services.AddDbContextFactory<LeadsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Scoped);
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -42,6 +42,10 @@ public static class DatabaseUrl
             Host = uri.Host,
             Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
             Database = database,
+            // Nothing we run leaves session state behind (the schema comes from the connection's search_path and the
+            // migration lock is released explicitly), so a connection going back to the pool needs no DISCARD ALL:
+            // measured, that was one extra statement for every pooled open, about one per webhook under load.
+            NoResetOnClose = true,
         };
         var userInfo = uri.UserInfo.Split(':', 2);
         if (userInfo[0].Length > 0)

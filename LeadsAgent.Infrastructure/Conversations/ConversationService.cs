@@ -103,6 +103,14 @@ public sealed partial class ConversationService(
                 stored = await StoreLeadAsync(profile, draft, s, ct);
             }
 
+            if (s.Status != ConversationStatus.ACTIVE && s.EndedAt is null)
+            {
+                // Ended by this turn: saved as owing its conversation row, so it stays indexed and any instance's sweep
+                // writes it should this process stop before EndAsync below does.
+                s.EndedAt = now;
+                s.PersistPending = !s.Simulated;
+            }
+
             var turn = s.History.Count(m => m.Role == "user");
             s.Timings.Add(new TurnTiming(turn, Math.Round(watch.Elapsed.TotalMilliseconds + (webhookStartedMs ?? 0), 2), result.ModelMs is { } m ? Math.Round(m, 1) : null));
             return true;
@@ -155,7 +163,7 @@ public sealed partial class ConversationService(
 
         if (session.Status != ConversationStatus.ACTIVE)
         {
-            await EndAsync(sessionId, session.Status, ct);
+            await EndAsync(sessionId, session.Status, ct, settled: NothingToSettle(session, profile) ? session : null);
         }
 
         return new TurnOutcome(result, stored?.LeadId ?? session.LeadId, stored?.Created ?? false, session);
@@ -167,10 +175,12 @@ public sealed partial class ConversationService(
     /// the database is away the session keeps what it owes (lead, conversation) and stays indexed; a later call, the
     /// maintenance worker or any instance's sweep finishes the job.
     /// </summary>
-    public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null)
+    public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null,
+        ConversationSession? settled = null)
     {
         LeadRecorder.Stored? stored = null;
-        var session = await store.UpdateAsync(sessionId, async s =>
+        // A session the turn that ended it just saved, with nothing left to settle, needs no second write here.
+        var session = settled ?? await store.UpdateAsync(sessionId, async s =>
         {
             var changed = false;
             if (s.Status == ConversationStatus.ACTIVE)
@@ -273,6 +283,14 @@ public sealed partial class ConversationService(
 
         return inserted;
     }
+
+    /// <summary>
+    /// Whether a session ended by a turn is already as EndAsync's first write would leave it: ended, its lead stored
+    /// (or no partial lead to make of it), nothing waiting for the database.
+    /// </summary>
+    bool NothingToSettle(ConversationSession s, BusinessProfile profile) =>
+        s.EndedAt is not null && !s.Simulated && s.PendingLead is null
+        && (s.LeadCaptured || ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is null);
 
     /// <summary>Whether this instance holds sessions whose lead or conversation waits for the database.</summary>
     public bool HasPendingWrites => !_pending.IsEmpty;

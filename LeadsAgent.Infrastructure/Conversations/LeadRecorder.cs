@@ -34,7 +34,7 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
 
         var now = clock.GetUtcNow();
         var lead = draft.ToLead(business.Id, channel, sessionId, now);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One SaveChanges is one transaction: the lead and its outbox rows are stored together or not at all.
         db.Leads.Add(lead);
         foreach (var notification in Notifications(business, lead, now))
         {
@@ -44,13 +44,12 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         try
         {
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new Stored(lead.Id, true);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another instance stored this session's lead a moment ago.
-            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             var id = await db.Leads.IgnoreQueryFilters().Where(l => l.BusinessId == business.Id && l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
             return new Stored(id, false);
         }

@@ -54,9 +54,16 @@ public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> op
             return;
         }
 
+        // Queued on the pipelined connection in order, not awaited: nobody on a call or in a chat should wait for
+        // Redis to count the other instances' subscribers.
+        _ = ForwardAsync(JsonSerializer.Serialize(new Envelope(_instance, e), Json));
+    }
+
+    async Task ForwardAsync(string envelope)
+    {
         try
         {
-            await redis.PublishAsync(Channel, JsonSerializer.Serialize(new Envelope(_instance, e), Json), ct);
+            await redis.PublishAsync(Channel, envelope, CancellationToken.None);
         }
         catch (RedisUnavailableException)
         {

@@ -54,8 +54,7 @@ public sealed class RedisClient : IAsyncDisposable
     public async Task<long> PublishAsync(string channel, string message, CancellationToken ct = default) =>
         (await ExecuteAsync(["PUBLISH", channel, message], ct)).Integer;
 
-    /// <summary>Runs a Lua script (atomic on the server) with its keys and arguments.</summary>
-    /// <summary>Runs a Lua script by its SHA1 (EVALSHA), sending the text only when Redis has not seen it yet (NOSCRIPT).</summary>
+    /// <summary>Runs a Lua script (atomic on the server) by its SHA1 (EVALSHA), sending the text only when Redis has not seen it yet (NOSCRIPT).</summary>
     public async Task<RespValue> EvalAsync(string script, IReadOnlyList<string> keys, IReadOnlyList<string> args, CancellationToken ct = default)
     {
         var sha = _scriptHashes.GetOrAdd(script, static text => Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(text))));

@@ -7,14 +7,23 @@ using LeadsAgent.Infrastructure.Twilio;
 namespace LeadsAgent.Bench.Load;
 
 /// <summary>What one request did: which kind, how long it took, its status (0 for a broken connection).</summary>
-public readonly record struct Sample(string Kind, double Ms, int Status);
+/// <summary>One request: what the harness waited, and what the app says it spent (its Server-Timing header).</summary>
+public readonly record struct Sample(string Kind, double Ms, int Status, double? ServerMs = null);
 
 /// <summary>Collects samples from many tasks; cheap enough not to disturb what it measures.</summary>
 public sealed class Recorder
 {
     readonly System.Collections.Concurrent.ConcurrentQueue<Sample> _samples = new();
 
-    public void Add(string kind, double ms, int status) => _samples.Enqueue(new Sample(kind, ms, status));
+    public void Add(string kind, double ms, int status, HttpResponseMessage? response = null) =>
+        _samples.Enqueue(new Sample(kind, ms, status, response is null ? null : ServerMs(response)));
+
+    /// <summary>"app;dur=1.23" from the app's Server-Timing header.</summary>
+    static double? ServerMs(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Server-Timing", out var values)
+        && values.FirstOrDefault() is { } value && value.IndexOf("dur=", StringComparison.Ordinal) is var at and >= 0
+        && double.TryParse(value.AsSpan(at + 4), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? ms : null;
 
     public List<Sample> Drain()
     {
@@ -113,7 +122,7 @@ public sealed partial class VoiceCall(HttpClient http, Recorder recorder, Func<C
         {
             using var response = await http.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            recorder.Add(kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
+            recorder.Add(kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode, response);
             _twiml = body;
             LastSaid = string.Join(" ", SayText().Matches(body).Select(m => m.Groups[1].Value));
             return response.IsSuccessStatusCode;
@@ -153,7 +162,7 @@ public sealed class ChatVisitor(HttpClient http, Recorder recorder, Func<Cancell
             try
             {
                 using var response = await http.PostAsJsonAsync("/api/chat", new { businessId, sessionId = SessionId, message = next }, ct);
-                recorder.Add("chat", Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode);
+                recorder.Add("chat", Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode, response);
                 if (!response.IsSuccessStatusCode)
                 {
                     return;

@@ -20,7 +20,7 @@ namespace LeadsAgent.Bench.Load;
 public static class LoadHarness
 {
     sealed record Options(string Url, string Token, string PublicBase, int Seconds, int MixedSeconds, int Rounds, int Calls, int Chats, int? AppPid, int Businesses,
-        string? Only, int Warmup);
+        string? Only, int Warmup, int Rate);
 
     sealed record Business(Guid Id, string Number);
 
@@ -50,12 +50,22 @@ public static class LoadHarness
         // measured at 40 s); figures are for the steady state a long-running server is in.
         Console.WriteLine($"warm-up ({o.Warmup} s of calls and chats)");
         await CallsAsync(http, o, businesses, 50, 10, TimeSpan.FromSeconds(o.Warmup), null);
+        var (warmupEmails, drained) = await SettleOutboxAsync(businesses);
+        Console.WriteLine($"outbox: the warm-up's last {warmupEmails} owner emails sent in {drained:0.0} s after it ({(drained > 0 ? warmupEmails / drained : 0):0}/s)");
 
         if (o.Only == "max")
         {
             // For profiling: only the closed-loop maximum, for as long as --seconds says.
             var alone = await CallsAsync(http, o, businesses, o.Calls, 0, TimeSpan.FromSeconds(o.Seconds), null);
             Console.WriteLine($"maximum: {alone.VoiceRps:0} voice webhooks/s, turn p50 {alone.Turn.P50:0.0} / p99 {alone.Turn.P99:0.0} ms, app CPU {alone.AppCores:0.00} cores, harness {alone.HarnessCores:0.00}");
+            return 0;
+        }
+
+        if (o.Only == "half")
+        {
+            // For latency work: only the paced phase, at --rate webhooks/s.
+            var paced = await CallsAsync(http, o, businesses, o.Calls, 0, TimeSpan.FromSeconds(o.Seconds), o.Rate);
+            Console.WriteLine($"paced {o.Rate}/s: turn p50 {paced.Turn.P50:0.00} / p95 {paced.Turn.P95:0.00} / p99 {paced.Turn.P99:0.00} / max {paced.Turn.Max:0.0} ms; in the app p50 {paced.TurnServer.P50:0.00} / p99 {paced.TurnServer.P99:0.00} ms (achieved {paced.VoiceRps:0}/s); app CPU {paced.AppCores:0.00} cores");
             return 0;
         }
 
@@ -68,25 +78,29 @@ public static class LoadHarness
         Console.WriteLine($"maximum: {o.Calls} callers back to back: {max.VoiceRps:0} voice webhooks/s ({max.TurnRps:0} turns/s) = {100 * max.VoiceRps / ceiling:0.0} % of the ceiling; "
             + $"turn p50 {max.Turn.P50:0.0} / p99 {max.Turn.P99:0.0} ms; app CPU {max.AppCores:0.00} cores");
 
+        await SettleOutboxAsync(businesses);
         var half = max.VoiceRps / 2;
         var latency = await CallsAsync(http, o, businesses, o.Calls, 0, TimeSpan.FromSeconds(o.Seconds), half);
         report["half_load"] = latency.ToJson();
-        Console.WriteLine($"half load: {half:0} webhooks/s paced, {o.Calls} calls in flight: turn p50 {latency.Turn.P50:0.00} / p95 {latency.Turn.P95:0.00} / p99 {latency.Turn.P99:0.00} ms "
+        Console.WriteLine($"half load: {half:0} webhooks/s paced, {o.Calls} calls in flight: turn p50 {latency.Turn.P50:0.00} / p95 {latency.Turn.P95:0.00} / p99 {latency.Turn.P99:0.00} ms, in the app p50 {latency.TurnServer.P50:0.00} / p99 {latency.TurnServer.P99:0.00} ms "
             + $"(achieved {latency.VoiceRps:0}/s); app CPU {latency.AppCores:0.00} cores");
 
+        await SettleOutboxAsync(businesses);
         var rounds = new JsonArray();
         var expected = new List<string>();
         for (var round = 1; round <= o.Rounds; round++)
         {
             var mixed = await CallsAsync(http, o, businesses, o.Calls, o.Chats, TimeSpan.FromSeconds(o.MixedSeconds), half);
             expected.AddRange(mixed.ExpectedLeads);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            var (emails, after) = await SettleOutboxAsync(businesses);
             var rss = o.AppPid is { } pid ? ResidentMegabytes(pid) : (double?)null;
             var node = mixed.ToJson();
             node["app_rss_mb_after"] = rss;
+            node["owner_emails_sent_after_round"] = emails;
+            node["outbox_empty_seconds_after_round"] = Math.Round(after, 1);
             rounds.Add(node);
             Console.WriteLine($"mixed round {round}: {o.MixedSeconds} s, {mixed.Requests} requests ({mixed.VoiceRps:0} voice/s + {mixed.ChatRps:0} chat/s), statuses {mixed.Statuses}, "
-                + $"turn p99 {mixed.Turn.P99:0.00} ms, chat p99 {mixed.Chat.P99:0.00} ms, 5xx {mixed.ServerErrors}, app RSS after {rss:0} MB");
+                + $"turn p99 {mixed.Turn.P99:0.00} ms, chat p99 {mixed.Chat.P99:0.00} ms, 5xx {mixed.ServerErrors}, outbox empty {after:0} s later, app RSS after {rss:0} MB");
         }
 
         report["mixed_rounds"] = rounds;
@@ -123,7 +137,8 @@ public static class LoadHarness
         public JsonObject ToJson() => new() { ["p50_ms"] = P50, ["p95_ms"] = P95, ["p99_ms"] = P99, ["max_ms"] = Max, ["count"] = Count };
     }
 
-    sealed record PhaseResult(double Seconds, int Requests, double VoiceRps, double TurnRps, double ChatRps, Percentiles Turn, Percentiles Webhook,
+    /// <summary><paramref name="TurnServer"/>: the same turns as the app timed them; the difference is queueing on the shared cores.</summary>
+    sealed record PhaseResult(double Seconds, int Requests, double VoiceRps, double TurnRps, double ChatRps, Percentiles Turn, Percentiles TurnServer, Percentiles Webhook,
         Percentiles Chat, string Statuses, int ServerErrors, List<string> ExpectedLeads, double AppCores, double HarnessCores)
     {
         public JsonObject ToJson() => new()
@@ -134,6 +149,7 @@ public static class LoadHarness
             ["voice_turns_per_s"] = Math.Round(TurnRps, 1),
             ["chat_per_s"] = Math.Round(ChatRps, 1),
             ["voice_turn"] = Turn.ToJson(),
+            ["voice_turn_in_app"] = TurnServer.ToJson(),
             ["voice_all_webhooks"] = Webhook.ToJson(),
             ["chat"] = Chat.ToJson(),
             ["statuses"] = Statuses,
@@ -221,7 +237,8 @@ public static class LoadHarness
         var statuses = string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
         return new PhaseResult(seconds, samples.Count, voice.Count / seconds, voice.Count(s => s.Kind == "voice-turn") / seconds,
             samples.Count(s => s.Kind == "chat") / seconds,
-            Percentiles.Of(voice.Where(s => s.Kind == "voice-turn").Select(s => s.Ms)), Percentiles.Of(voice.Select(s => s.Ms)),
+            Percentiles.Of(voice.Where(s => s.Kind == "voice-turn").Select(s => s.Ms)),
+            Percentiles.Of(voice.Where(s => s.Kind == "voice-turn" && s.ServerMs is not null).Select(s => s.ServerMs!.Value)), Percentiles.Of(voice.Select(s => s.Ms)),
             Percentiles.Of(samples.Where(s => s.Kind == "chat").Select(s => s.Ms)), statuses, samples.Count(s => s.Status is >= 500 or 0),
             [.. expected], appCores, harnessCores);
     }
@@ -305,6 +322,39 @@ public static class LoadHarness
         clean.Timeout = 600;
         await clean.ExecuteNonQueryAsync();
         return list;
+    }
+
+    /// <summary>
+    /// Waits (at most five minutes) until the owner emails and alerts of the load businesses' leads are all sent, so the
+    /// next phase measures its own work and not the outbox catching up on the last one; returns how many went out and
+    /// how long that took.
+    /// </summary>
+    static async Task<(long Sent, double Seconds)> SettleOutboxAsync(IReadOnlyList<Business> businesses)
+    {
+        var url = Environment.GetEnvironmentVariable("DATABASE_URL") ?? throw new InvalidOperationException("DATABASE_URL is not set (scripts/load sets it)");
+        await using var connection = new NpgsqlConnection(DatabaseUrl.ToConnectionString(url));
+        await connection.OpenAsync();
+        var ids = businesses.Select(b => b.Id).ToArray();
+        async Task<(long Pending, long Sent)> CountAsync()
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'SENT') FROM notifications WHERE business_id = ANY($1)", connection);
+            command.Parameters.AddWithValue(ids);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var watch = Stopwatch.StartNew();
+        var (pending, sentBefore) = await CountAsync();
+        var sent = sentBefore;
+        while (pending > 0 && watch.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(500);
+            (pending, sent) = await CountAsync();
+        }
+
+        return (sent - sentBefore, watch.Elapsed.TotalSeconds);
     }
 
     static async Task<(long Stored, long Distinct)> StoredLeadsAsync(List<string> sessionIds)
@@ -396,6 +446,6 @@ public static class LoadHarness
             Environment.GetEnvironmentVariable("TWILIO_AUTH_TOKEN") ?? throw new InvalidOperationException("TWILIO_AUTH_TOKEN is not set (scripts/load sets it)"),
             Environment.GetEnvironmentVariable("TWILIO_WEBHOOK_BASE_URL") ?? throw new InvalidOperationException("TWILIO_WEBHOOK_BASE_URL is not set"),
             Int("seconds", 20), Int("mixed-seconds", 60), Int("rounds", 2), Int("calls", 200), Int("chats", 50),
-            int.TryParse(Arg("app-pid"), out var pid) ? pid : null, Int("businesses", 5), Arg("only"), Int("warmup", 60));
+            int.TryParse(Arg("app-pid"), out var pid) ? pid : null, Int("businesses", 5), Arg("only"), Int("warmup", 60), Int("rate", 800));
     }
 }
