@@ -30,6 +30,23 @@ public class HealthTests
     }
 
     [Fact]
+    public async Task Api_answers_carry_the_apps_own_time_in_server_timing_and_pages_do_not()
+    {
+        await using var fx = new PlatformFixture();
+        await fx.InitializeAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var path in new[] { "/api/widget/config/" + Guid.NewGuid(), "/api/no-such-thing" })
+        {
+            var response = await fx.Anonymous().GetAsync(path, ct);
+            var timing = Assert.Single(response.Headers.GetValues("Server-Timing"));
+            Assert.Matches(@"^app;dur=\d+(\.\d+)?$", timing);
+        }
+
+        Assert.False((await fx.Anonymous().GetAsync("/login", ct)).Headers.Contains("Server-Timing"));
+    }
+
+    [Fact]
     public async Task With_redis_unreachable_health_is_degraded_not_unhealthy_and_the_api_still_works()
     {
         await using var fx = new OverriddenFixture(new() { ["Redis:Url"] = "redis://127.0.0.1:1/0", ["Redis:ConnectTimeoutMs"] = "300" });
