@@ -9,13 +9,16 @@ using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Chat;
 using LeadsAgent.Web.Components;
 using LeadsAgent.Web.Endpoints;
-using LeadsAgent.Web.Hubs;
 using LeadsAgent.Web.Errors;
+using LeadsAgent.Web.Hubs;
 using LeadsAgent.Web.Validation;
 using LeadsAgent.Web.Voice;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Npgsql;
 
 namespace LeadsAgent.Web;
 
@@ -60,6 +63,11 @@ public static class WebComposition
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // One key ring for every instance and every restart (PostgreSQL), named for the product rather than the
+        // install path: cookies, bearer tokens and antiforgery tokens issued by one instance are honoured by all.
+        services.AddDataProtection().SetApplicationName("LeadsAgent");
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, db) => o.XmlRepository = new PostgresXmlRepository(db));
 
         services.AddAuthentication(o =>
             {

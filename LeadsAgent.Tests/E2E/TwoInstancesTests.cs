@@ -114,4 +114,31 @@ public class TwoInstancesTests(TwoInstancesTests.Fixture fx) : IClassFixture<Two
         Assert.Equal(1, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM conversations WHERE business_id = '{businessId}'"));
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task An_owner_signed_in_on_one_instance_is_signed_in_on_the_other_with_one_key_ring_in_postgres()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        using var first = new HttpClient { BaseAddress = new Uri(fx.BaseUrl) };
+        using var second = new HttpClient { BaseAddress = new Uri(fx.SecondUrl) };
+
+        var login = await first.PostAsJsonAsync("/api/auth/login", new { email, password = "Owner-password-1" }, ct);
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(ct))!["accessToken"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/business");
+        request.Headers.Authorization = new("Bearer", token);
+        var answer = await second.SendAsync(request, ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.True(await fx.Database.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys") >= 1);
+
+        // The browser's cookie too: signed in through the first instance, the second shows the dashboard.
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await page.GotoAsync(fx.SecondUrl + "/leads");
+        Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Leads");
+        Assert.Empty(errors);
+    }
 }
