@@ -122,6 +122,7 @@ public sealed class SessionOptions
     public int ChatIdleMinutes { get; set; } = 30;
     public int VoiceIdleMinutes { get; set; } = 10;
     public int SweepSeconds { get; set; } = 30;
+    public int LocalCopyIdleMinutes { get; set; } = 5;
 }
 
 /// <summary>The notification outbox: retries, and how long an owner has to accept an emergency call.</summary>

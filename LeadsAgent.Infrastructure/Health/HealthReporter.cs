@@ -154,6 +154,11 @@ public sealed class HealthReporter(
             ["leads_today"] = leads?.Total ?? 0,
             ["emergencies_today"] = leads?.Urgent ?? 0,
             ["emergency_calls_today"] = leads?.UrgentCalls ?? 0,
+            // Memory, for operators and the load harness: the process's resident set, the managed heap after the last
+            // garbage collection, and the session copies this instance keeps (bounded at 10,000).
+            ["memory_working_set_mb"] = Environment.WorkingSet / (1024 * 1024),
+            ["gc_heap_mb"] = GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024),
+            ["session_copies"] = store.LocalSessions,
         };
     }
 }

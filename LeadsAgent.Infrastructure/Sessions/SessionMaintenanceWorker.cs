@@ -11,7 +11,8 @@ namespace LeadsAgent.Infrastructure.Sessions;
 /// <summary>
 /// Every second, writes back sessions kept in memory during a Redis outage and retries leads and conversations that
 /// waited for the database; every sweep interval, ends sessions
-/// idle past their timeout as ABANDONED (persisted once, a partial lead if a number was captured). Every instance
+/// idle past their timeout as ABANDONED (persisted once, a partial lead if a number was captured) and drops this
+/// instance's copies of sessions idle for a few minutes. Every instance
 /// runs it; ending is idempotent, so they never double up.
 /// </summary>
 public sealed class SessionMaintenanceWorker(
@@ -42,6 +43,10 @@ public sealed class SessionMaintenanceWorker(
                 {
                     lastSweep = clock.GetUtcNow();
                     await SweepAsync(stoppingToken);
+                    if (store is RedisSessionStore copies)
+                    {
+                        copies.ForgetIdleCopies(TimeSpan.FromMinutes(options.Value.LocalCopyIdleMinutes));
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

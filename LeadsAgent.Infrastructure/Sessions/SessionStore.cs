@@ -316,6 +316,27 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         }
     }
 
+    /// <summary>
+    /// Drops the clean copies of sessions untouched for longer than <paramref name="idle"/> (Redis has them; a later
+    /// turn reads them back), so memory follows the sessions in use rather than filling the 10,000-copy bound with
+    /// chats whose visitors left. Copies waiting for Redis are kept. Returns how many were dropped.
+    /// </summary>
+    public int ForgetIdleCopies(TimeSpan idle)
+    {
+        var before = clock.GetUtcNow() - idle;
+        var dropped = 0;
+        foreach (var entry in _local)
+        {
+            // Removed only if unchanged since read: a turn writing it meanwhile keeps its fresh copy.
+            if (!entry.Value.Dirty && entry.Value.Touched <= before && _local.TryRemove(entry))
+            {
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
     public async Task RetireAsync(ConversationSession session, CancellationToken ct)
     {
         try

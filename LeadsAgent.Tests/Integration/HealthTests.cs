@@ -25,6 +25,9 @@ public class HealthTests
         Assert.Equal("not configured", body["components"]!["openai"]!["status"]!.GetValue<string>());
         Assert.Equal("not configured", body["components"]!["twilio"]!["status"]!.GetValue<string>());
         Assert.Equal(0, body["metrics"]!["emergency_calls_today"]!.GetValue<long>());
+        Assert.True(body["metrics"]!["memory_working_set_mb"]!.GetValue<long>() > 0);
+        Assert.True(body["metrics"]!["gc_heap_mb"]!.GetValue<long>() > 0);
+        Assert.True(body["metrics"]!["session_copies"]!.GetValue<long>() >= 0);
         Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
     }

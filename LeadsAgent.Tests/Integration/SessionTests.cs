@@ -70,6 +70,28 @@ public class SessionTests(SessionTests.TwoInstances fx) : IClassFixture<SessionT
     }
 
     [Fact]
+    public async Task Idle_session_copies_leave_memory_and_the_conversation_goes_on_from_redis()
+    {
+        var profile = await ProfileAsync();
+        var id = "chat-" + Guid.NewGuid();
+        var ct = TestContext.Current.CancellationToken;
+        var store = (RedisSessionStore)fx.App.Services.GetRequiredService<ISessionStore>();
+        await Conversations(fx.App).StartAsync(profile, Channel.CHAT, id, new Dictionary<string, string>(), null, ct);
+        await Conversations(fx.App).TurnAsync(id, "Help, a pipe burst and the kitchen is flooding", null, ct);
+
+        Assert.Equal(0, store.ForgetIdleCopies(TimeSpan.FromMinutes(5)));
+        var before = store.Health.LocalSessions;
+        Assert.True(store.ForgetIdleCopies(TimeSpan.Zero) >= 1);
+        Assert.True(store.Health.LocalSessions < before);
+
+        var next = await Conversations(fx.App).TurnAsync(id, "Maria Lopez", null, ct);
+        Assert.NotNull(next);
+        Assert.Equal(5, next.Session.History.Count);
+        Assert.Equal("Maria Lopez", next.Session.History[^2].Content);
+        Assert.True(next.Session.EmergencyDetected, "what the first turn learned is still there");
+    }
+
+    [Fact]
     public async Task Concurrent_updates_to_one_session_lose_nothing()
     {
         var profile = await ProfileAsync();

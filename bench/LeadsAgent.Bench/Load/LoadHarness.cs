@@ -96,11 +96,15 @@ public static class LoadHarness
             var rss = o.AppPid is { } pid ? ResidentMegabytes(pid) : (double?)null;
             var node = mixed.ToJson();
             node["app_rss_mb_after"] = rss;
+            var health = await http.GetFromJsonAsync<JsonObject>("/health");
+            var gcHeap = health?["metrics"]?["gc_heap_mb"]?.GetValue<long>();
+            node["app_gc_heap_mb_after"] = gcHeap;
+            node["app_session_copies_after"] = health?["metrics"]?["session_copies"]?.GetValue<long>();
             node["owner_emails_sent_after_round"] = emails;
             node["outbox_empty_seconds_after_round"] = Math.Round(after, 1);
             rounds.Add(node);
             Console.WriteLine($"mixed round {round}: {o.MixedSeconds} s, {mixed.Requests} requests ({mixed.VoiceRps:0} voice/s + {mixed.ChatRps:0} chat/s), statuses {mixed.Statuses}, "
-                + $"turn p99 {mixed.Turn.P99:0.00} ms, chat p99 {mixed.Chat.P99:0.00} ms, 5xx {mixed.ServerErrors}, outbox empty {after:0} s later, app RSS after {rss:0} MB");
+                + $"turn p99 {mixed.Turn.P99:0.00} ms, chat p99 {mixed.Chat.P99:0.00} ms, 5xx {mixed.ServerErrors}, outbox empty {after:0} s later, app RSS after {rss:0} MB (managed heap {gcHeap} MB, {node["app_session_copies_after"]} session copies)");
         }
 
         report["mixed_rounds"] = rounds;
