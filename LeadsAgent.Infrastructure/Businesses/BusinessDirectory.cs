@@ -72,56 +72,56 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>One database read per business at a time, shared by everyone who needs it.</summary>
-    Task<BusinessProfile?> RefreshAsync(Guid businessId) => _loading.GetOrAdd(businessId, id => new Lazy<Task<BusinessProfile?>>(async () =>
+    Task<BusinessProfile?> RefreshAsync(Guid businessId) => SingleFlight(_loading, businessId, async id =>
     {
         var generation = _generation.GetValueOrDefault(id);
-        try
+        var profile = await LoadAsync(id);
+        if (profile is not null && _generation.GetValueOrDefault(id) == generation)
         {
-            var profile = await LoadAsync(id);
-            if (profile is not null && _generation.GetValueOrDefault(id) == generation)
-            {
-                _byId[id] = (profile, clock.GetUtcNow());
-            }
+            _byId[id] = (profile, clock.GetUtcNow());
+        }
 
-            return profile;
-        }
-        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byId.TryGetValue(id, out var stale))
-        {
-            return stale.Profile;
-        }
-        finally
-        {
-            _loading.TryRemove(id, out _);
-        }
-    })).Value;
+        return profile;
+    }, id => _byId.TryGetValue(id, out var stale) ? (true, stale.Profile) : (false, null));
 
-    Task<Guid?> LookUpAsync(string number) => _lookingUp.GetOrAdd(number, n => new Lazy<Task<Guid?>>(async () =>
+    Task<Guid?> LookUpAsync(string number) => SingleFlight(_lookingUp, number, async n =>
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == n).Select(b => (Guid?)b.Id).SingleOrDefaultAsync();
+        if (id is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-            var id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == n).Select(b => (Guid?)b.Id).SingleOrDefaultAsync();
-            if (id is null)
-            {
-                _byNumber.TryRemove(n, out _);
-            }
-            else
-            {
-                _byNumber[n] = (id.Value, clock.GetUtcNow());
-            }
+            _byNumber.TryRemove(n, out _);
+        }
+        else
+        {
+            _byNumber[n] = (id.Value, clock.GetUtcNow());
+        }
 
-            return id;
-        }
-        catch (Exception ex) when (DatabaseOutage.Is(ex) && _byNumber.TryGetValue(n, out var stale))
+        return id;
+    }, n => _byNumber.TryGetValue(n, out var stale) ? (true, stale.Id) : (false, null));
+
+    /// <summary>
+    /// Runs <paramref name="load"/> once per key at a time, every caller sharing the one read; while the database is
+    /// away, the last value read (if any) is served instead.
+    /// </summary>
+    static Task<TValue> SingleFlight<TKey, TValue>(ConcurrentDictionary<TKey, Lazy<Task<TValue>>> inFlight, TKey key,
+        Func<TKey, Task<TValue>> load, Func<TKey, (bool Found, TValue Value)> lastKnown) where TKey : notnull =>
+        inFlight.GetOrAdd(key, k => new Lazy<Task<TValue>>(async () =>
         {
-            return stale.Id;
-        }
-        finally
-        {
-            _lookingUp.TryRemove(n, out _);
-        }
-    })).Value;
+            try
+            {
+                return await load(k);
+            }
+            catch (Exception ex) when (DatabaseOutage.Is(ex) && lastKnown(k) is (true, var value))
+            {
+                return value;
+            }
+            finally
+            {
+                inFlight.TryRemove(k, out _);
+            }
+        })).Value;
 
     async Task<BusinessProfile?> LoadAsync(Guid businessId)
     {
