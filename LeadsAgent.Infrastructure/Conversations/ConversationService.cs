@@ -36,8 +36,8 @@ public sealed partial class ConversationService(
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pending = new();
     static readonly Histogram<double> s_modelMs = s_meter.CreateHistogram<double>("model_ms", "ms", "Language model time per turn");
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pending = new();
 
     /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
     public async Task<(ConversationSession Session, TurnResult? Greeting)> StartAsync(BusinessProfile profile, Channel channel, string sessionId,
@@ -155,11 +155,7 @@ public sealed partial class ConversationService(
             await PublishAsync(LiveEvent.EmergencyDetected, session, ct);
         }
 
-        if (stored is { Created: true })
-        {
-            await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, session.BusinessId, sessionId,
-                new { leadId = stored.LeadId, priority = session.Priority.ToString(), channel = session.Channel.ToString() }, clock.GetUtcNow()), ct);
-        }
+        await PublishLeadCapturedAsync(stored, session, ct);
 
         if (session.Status != ConversationStatus.ACTIVE)
         {
@@ -213,7 +209,7 @@ public sealed partial class ConversationService(
                 stored = await StoreLeadAsync(profile, pending, s, ct);
                 changed = true;
             }
-            else if (!s.LeadCaptured && ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is { } partial)
+            else if (!s.LeadCaptured && PartialLeadOf(s, profile) is { } partial)
             {
                 s.LeadCaptured = true;
                 stored = await StoreLeadAsync(profile, partial, s, ct);
@@ -234,11 +230,7 @@ public sealed partial class ConversationService(
             return false;
         }
 
-        if (stored is { Created: true })
-        {
-            await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, session.BusinessId, sessionId,
-                new { leadId = stored.LeadId, priority = session.Priority.ToString(), channel = session.Channel.ToString() }, clock.GetUtcNow()), ct);
-        }
+        await PublishLeadCapturedAsync(stored, session, ct);
 
         if (session.PendingLead is not null)
         {
@@ -290,7 +282,11 @@ public sealed partial class ConversationService(
     /// </summary>
     bool NothingToSettle(ConversationSession s, BusinessProfile profile) =>
         s.EndedAt is not null && !s.Simulated && s.PendingLead is null
-        && (s.LeadCaptured || ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow())) is null);
+        && (s.LeadCaptured || PartialLeadOf(s, profile) is null);
+
+    /// <summary>The lead an ended session leaves if a call-back number was captured, else null.</summary>
+    LeadDraft? PartialLeadOf(ConversationSession s, BusinessProfile profile) =>
+        ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow()));
 
     /// <summary>Whether this instance holds sessions whose lead or conversation waits for the database.</summary>
     public bool HasPendingWrites => !_pending.IsEmpty;
@@ -327,10 +323,9 @@ public sealed partial class ConversationService(
                     _pending.TryRemove(id, out _);
                 }
 
-                if (stored is { Created: true } && updated is not null)
+                if (updated is not null)
                 {
-                    await events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, updated.BusinessId, id,
-                        new { leadId = stored.LeadId, priority = updated.Priority.ToString(), channel = updated.Channel.ToString() }, clock.GetUtcNow()), ct);
+                    await PublishLeadCapturedAsync(stored, updated, ct);
                 }
             }
             else
@@ -387,6 +382,13 @@ public sealed partial class ConversationService(
         command.Parameters.AddWithValue((object?)Cut(session.Metadata.GetValueOrDefault("to"), 20) ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    /// <summary>Tells the dashboards about a lead this call just created (not one a retry found already stored).</summary>
+    Task PublishLeadCapturedAsync(LeadRecorder.Stored? stored, ConversationSession s, CancellationToken ct) =>
+        stored is { Created: true }
+            ? events.PublishAsync(LiveEvent.Create(LiveEvent.LeadCaptured, s.BusinessId, s.SessionId,
+                new { leadId = stored.LeadId, priority = s.Priority.ToString(), channel = s.Channel.ToString() }, clock.GetUtcNow()), ct)
+            : Task.CompletedTask;
 
     static string? Cut(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
 

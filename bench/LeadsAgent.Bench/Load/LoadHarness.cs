@@ -312,9 +312,7 @@ public static class LoadHarness
 
         // Each run starts from nothing of its own: an outbox still sending a previous run's thousands of emails would
         // eat the CPU this run measures. Only the load-test businesses' rows are touched.
-        var url = Environment.GetEnvironmentVariable("DATABASE_URL") ?? throw new InvalidOperationException("DATABASE_URL is not set (scripts/load sets it)");
-        await using var connection = new NpgsqlConnection(DatabaseUrl.ToConnectionString(url));
-        await connection.OpenAsync();
+        await using var connection = await OpenDatabaseAsync();
         await using var clean = new NpgsqlBatch(connection);
         foreach (var table in new[] { "conversations", "notifications", "leads", "knowledge_gaps" })
         {
@@ -335,9 +333,7 @@ public static class LoadHarness
     /// </summary>
     static async Task<(long Sent, double Seconds)> SettleOutboxAsync(IReadOnlyList<Business> businesses)
     {
-        var url = Environment.GetEnvironmentVariable("DATABASE_URL") ?? throw new InvalidOperationException("DATABASE_URL is not set (scripts/load sets it)");
-        await using var connection = new NpgsqlConnection(DatabaseUrl.ToConnectionString(url));
-        await connection.OpenAsync();
+        await using var connection = await OpenDatabaseAsync();
         var ids = businesses.Select(b => b.Id).ToArray();
         async Task<(long Pending, long Sent)> CountAsync()
         {
@@ -361,11 +357,18 @@ public static class LoadHarness
         return (sent - sentBefore, watch.Elapsed.TotalSeconds);
     }
 
-    static async Task<(long Stored, long Distinct)> StoredLeadsAsync(List<string> sessionIds)
+    /// <summary>The app's database (DATABASE_URL, as scripts/load exports it), for counting what the app stored.</summary>
+    static async Task<NpgsqlConnection> OpenDatabaseAsync()
     {
         var url = Environment.GetEnvironmentVariable("DATABASE_URL") ?? throw new InvalidOperationException("DATABASE_URL is not set (scripts/load sets it)");
-        await using var connection = new NpgsqlConnection(DatabaseUrl.ToConnectionString(url));
+        var connection = new NpgsqlConnection(DatabaseUrl.ToConnectionString(url));
         await connection.OpenAsync();
+        return connection;
+    }
+
+    static async Task<(long Stored, long Distinct)> StoredLeadsAsync(List<string> sessionIds)
+    {
+        await using var connection = await OpenDatabaseAsync();
         // Leads are written while the caller is still talking; give the last conversations a moment.
         (long, long) counts = (0, 0);
         for (var i = 0; i < 30; i++)
