@@ -2,19 +2,19 @@ using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Email;
 using LeadsAgent.Infrastructure.Events;
-using LeadsAgent.Infrastructure.Sessions;
-using LeadsAgent.Infrastructure.Knowledge;
-using LeadsAgent.Infrastructure.Notifications;
-using LeadsAgent.Infrastructure.Twilio;
-using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Health;
 using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Infrastructure.Knowledge;
+using LeadsAgent.Infrastructure.Notifications;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
+using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +39,8 @@ public static class DependencyInjection
         services.AddOptions<FeatureOptions>().Bind(config.GetSection(FeatureOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<ITenantContext, SystemTenantContext>();
+        services.AddScoped<TenantScope>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantScope>());
 
         // Scoped factory: pages and workers get fresh contexts that still see the request's tenant. They share the
         // process's one data source (one pool, the connection string parsed once) instead of building their own.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -87,8 +88,8 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
     Task<Guid?> LookUpAsync(string number) => SingleFlight(_lookingUp, number, async n =>
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var id = await db.Businesses.IgnoreQueryFilters().Where(b => b.TwilioPhoneNumber == n).Select(b => (Guid?)b.Id).SingleOrDefaultAsync();
+        var db = scope.ServiceProvider.DbAcrossBusinesses("find the business of a called number");
+        var id = await db.Businesses.Where(b => b.TwilioPhoneNumber == n).Select(b => (Guid?)b.Id).SingleOrDefaultAsync();
         if (id is null)
         {
             _byNumber.TryRemove(n, out _);
@@ -126,16 +127,16 @@ public sealed class BusinessDirectory(IServiceScopeFactory scopes, TimeProvider 
     async Task<BusinessProfile?> LoadAsync(Guid businessId)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var business = await db.Businesses.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == businessId);
+        var db = scope.ServiceProvider.DbForBusiness(businessId);
+        var business = await db.Businesses.AsNoTracking().SingleOrDefaultAsync(b => b.Id == businessId);
         if (business is null)
         {
             return null;
         }
 
-        var config = await db.AgentConfigs.IgnoreQueryFilters().AsNoTracking().Include(c => c.Questions)
+        var config = await db.AgentConfigs.AsNoTracking().Include(c => c.Questions)
             .SingleOrDefaultAsync(c => c.BusinessId == businessId) ?? new AgentConfig { BusinessId = businessId };
-        var titles = await db.KnowledgeDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.BusinessId == businessId)
+        var titles = await db.KnowledgeDocuments.AsNoTracking().Where(d => d.BusinessId == businessId)
             .OrderBy(d => d.Title).Select(d => d.Title).Take(40).ToListAsync();
         return new BusinessProfile(business, config) { KnowledgeTitles = titles };
     }

@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,14 @@ public sealed record CreateBusinessCommand(
     string? TimeZone = null);
 
 /// <summary>Creates a business with its agent config, default questions and owner, all or nothing.</summary>
-public sealed class CreateBusiness(LeadsDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class CreateBusiness(LeadsDbContext db, TenantScope tenant, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<Business> HandleAsync(CreateBusinessCommand command, CancellationToken ct = default)
     {
+        // A Twilio number belongs to one business across the platform; refused to owners by the tenant scope.
+        tenant.AcrossBusinesses("create a business");
         if (command.TwilioPhoneNumber is not null &&
-            await db.Businesses.IgnoreQueryFilters().AnyAsync(b => b.TwilioPhoneNumber == command.TwilioPhoneNumber, ct))
+            await db.Businesses.AnyAsync(b => b.TwilioPhoneNumber == command.TwilioPhoneNumber, ct))
         {
             throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
         }

@@ -6,6 +6,7 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,8 +26,8 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
     public async Task<Stored> StoreAsync(Business business, LeadDraft draft, Channel channel, string sessionId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var existing = await db.Leads.IgnoreQueryFilters().Where(l => l.BusinessId == business.Id && l.SessionId == sessionId).Select(l => (Guid?)l.Id).SingleOrDefaultAsync(ct);
+        var db = scope.ServiceProvider.DbForBusiness(business.Id);
+        var existing = await db.Leads.Where(l => l.SessionId == sessionId).Select(l => (Guid?)l.Id).SingleOrDefaultAsync(ct);
         if (existing is not null)
         {
             return new Stored(existing.Value, false);
@@ -50,7 +51,7 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         {
             // Another instance stored this session's lead a moment ago.
             db.ChangeTracker.Clear();
-            var id = await db.Leads.IgnoreQueryFilters().Where(l => l.BusinessId == business.Id && l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
+            var id = await db.Leads.Where(l => l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
             return new Stored(id, false);
         }
     }

@@ -5,6 +5,7 @@ using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -131,9 +132,9 @@ public sealed class HealthReporter(
     async Task<Dictionary<string, long>> MetricsAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var db = scope.ServiceProvider.DbAcrossBusinesses("health metrics");
         var since = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
-        var leads = await db.Leads.IgnoreQueryFilters().Where(l => l.CreatedAt >= since)
+        var leads = await db.Leads.Where(l => l.CreatedAt >= since)
             .GroupBy(l => 1)
             .Select(g => new
             {
@@ -142,8 +143,8 @@ public sealed class HealthReporter(
                 UrgentCalls = g.LongCount(l => l.Priority == LeadPriority.URGENT && l.Channel == Channel.VOICE),
             })
             .SingleOrDefaultAsync(ct);
-        var conversations = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since, ct);
-        var voiceToday = await db.Conversations.IgnoreQueryFilters().LongCountAsync(c => c.StartedAt >= since && c.Channel == Channel.VOICE, ct);
+        var conversations = await db.Conversations.LongCountAsync(c => c.StartedAt >= since, ct);
+        var voiceToday = await db.Conversations.LongCountAsync(c => c.StartedAt >= since && c.Channel == Channel.VOICE, ct);
         var store = sessions.Health;
         return new Dictionary<string, long>
         {

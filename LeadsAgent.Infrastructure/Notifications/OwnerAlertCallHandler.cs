@@ -5,6 +5,7 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,11 +32,11 @@ public sealed class OwnerAlertCallHandler(
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var db = scope.ServiceProvider.DbForBusiness(item.BusinessId);
         var payload = JsonNode.Parse(item.Payload)!.AsObject();
-        var lead = await db.Leads.IgnoreQueryFilters().SingleOrDefaultAsync(l => l.Id == item.LeadId, ct)
+        var lead = await db.Leads.SingleOrDefaultAsync(l => l.Id == item.LeadId, ct)
             ?? throw new OutboxRetryException("The lead no longer exists.", retry: false);
-        var business = await db.Businesses.IgnoreQueryFilters().SingleAsync(b => b.Id == item.BusinessId, ct);
+        var business = await db.Businesses.SingleAsync(b => b.Id == item.BusinessId, ct);
 
         if (lead.AlertAcknowledgedAt is not null)
         {
@@ -69,7 +70,7 @@ public sealed class OwnerAlertCallHandler(
         }
 
         var escalating = payload["escalation"]?.GetValue<bool>() == true;
-        var row = await db.Notifications.IgnoreQueryFilters().SingleAsync(n => n.Id == item.Id, ct);
+        var row = await db.Notifications.SingleAsync(n => n.Id == item.Id, ct);
         row.Payload = payload.ToJsonString();
         if (!escalating)
         {

@@ -7,6 +7,7 @@ using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Email;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,10 +27,10 @@ public sealed class OwnerEmailHandler(IServiceScopeFactory scopes, IEmailSender 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        var lead = await db.Leads.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(l => l.Id == item.LeadId, ct)
+        var db = scope.ServiceProvider.DbForBusiness(item.BusinessId);
+        var lead = await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == item.LeadId, ct)
             ?? throw new OutboxRetryException("The lead no longer exists.", retry: false);
-        var business = await db.Businesses.IgnoreQueryFilters().AsNoTracking().SingleAsync(b => b.Id == item.BusinessId, ct);
+        var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == item.BusinessId, ct);
         var to = JsonNode.Parse(item.Payload)?["to"]?.GetValue<string>() ?? business.NotificationEmail
             ?? throw new OutboxRetryException("The business has no notification email.", retry: false);
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Knowledge;
-using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Infrastructure.Knowledge;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,9 +62,9 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
     async Task UseAcmeQuestionsAsync(Guid businessId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var business = await db.Businesses.IgnoreQueryFilters().SingleAsync(b => b.Id == businessId, ct);
+        var business = await db.Businesses.SingleAsync(b => b.Id == businessId, ct);
         business.BackupPhoneNumber = "+15551230002";
-        var config = await db.AgentConfigs.IgnoreQueryFilters().Include(c => c.Questions).SingleAsync(c => c.BusinessId == businessId, ct);
+        var config = await db.AgentConfigs.Include(c => c.Questions).SingleAsync(c => c.BusinessId == businessId, ct);
         config.AgentName = "Ava";
         config.PersonaPrompt = "You are Ava, the friendly receptionist of Acme Plumbing & Heating, a family-run plumber serving Springfield since 1998. Be warm, brief and practical.";
         config.WelcomeMessage = "Hi, I'm Ava from Acme Plumbing & Heating. Leaking, clogged or cold? Tell me what's going on and I'll get you sorted.";

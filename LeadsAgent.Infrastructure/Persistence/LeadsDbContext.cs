@@ -30,6 +30,9 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
 
+    /// <summary>Set only by an explicit cross-business grant; without it and without a business, queries see no rows.</summary>
+    public bool TenantAllBusinesses => tenant.AllBusinesses;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -47,17 +50,18 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
-        // One tenancy mechanism for every business-owned table: an owner never sees another business's rows.
-        builder.Entity<Business>().HasQueryFilter(e => TenantBusinessId == null || e.Id == TenantBusinessId);
-        builder.Entity<AgentConfig>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<LeadCaptureQuestion>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<Lead>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<Conversation>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<KnowledgeDocument>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<KnowledgeChunk>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<KnowledgeGap>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<Notification>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
-        builder.Entity<PlanChange>().HasQueryFilter(e => TenantBusinessId == null || e.BusinessId == TenantBusinessId);
+        // One tenancy mechanism for every business-owned table, failing closed: an owner never sees another business's
+        // rows, and work that named no business (and was not granted all of them) sees none.
+        builder.Entity<Business>().HasQueryFilter(e => TenantAllBusinesses || e.Id == TenantBusinessId);
+        builder.Entity<AgentConfig>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<LeadCaptureQuestion>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<Lead>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<Conversation>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<KnowledgeDocument>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<KnowledgeChunk>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<KnowledgeGap>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

@@ -1,5 +1,6 @@
 using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public class KnowledgeQualityTests(PlatformFixture fx, ITestOutputHelper output)
         var (businessId, _, _) = await fx.CreateBusinessAsync("PRO");
         await using (var scope = fx.App.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+            var db = scope.ServiceProvider.DbForBusiness(businessId);
             var business = await db.Businesses.SingleAsync(b => b.Id == businessId, TestContext.Current.CancellationToken);
             await scope.ServiceProvider.GetRequiredService<KnowledgeBase>().AddAsync(business, Domain.Plans.PlanTier.PRO, DemoData.SampleKnowledge(), TestContext.Current.CancellationToken);
         }

@@ -7,6 +7,7 @@ using LeadsAgent.Domain.Leads;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public class KnowledgeRetrievalTests(PlatformFixture fx) : IClassFixture<Platfor
     async Task AddAsync(Guid businessId, params (string Title, string Content)[] entries)
     {
         await using var scope = fx.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        var db = scope.ServiceProvider.DbForBusiness(businessId);
         var business = await db.Businesses.SingleAsync(b => b.Id == businessId, TestContext.Current.CancellationToken);
         await scope.ServiceProvider.GetRequiredService<KnowledgeBase>().AddAsync(business, Domain.Plans.PlanTier.PRO,
             [.. entries.Select(e => new KnowledgeEntry(e.Title, e.Content))], TestContext.Current.CancellationToken);
@@ -94,7 +95,7 @@ public class KnowledgeRetrievalTests(PlatformFixture fx) : IClassFixture<Platfor
         async Task<TurnResult> AskAsync(string question)
         {
             await using var scope = fx.App.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+            var db = scope.ServiceProvider.DbForBusiness(businessId);
             var business = await db.Businesses.SingleAsync(b => b.Id == businessId, TestContext.Current.CancellationToken);
             var config = await db.AgentConfigs.Include(c => c.Questions).SingleAsync(c => c.BusinessId == businessId, TestContext.Current.CancellationToken);
             var session = ConversationSession.Start(Guid.NewGuid().ToString(), businessId, Channel.CHAT, DateTimeOffset.UtcNow);

@@ -1,4 +1,5 @@
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsAgent.Web.Chat;
@@ -25,8 +26,8 @@ public sealed class WidgetOrigins(IServiceScopeFactory scopes, TimeProvider cloc
                 if (clock.GetUtcNow() - _loadedAt > s_refresh)
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-                    var lists = await db.AgentConfigs.IgnoreQueryFilters().AsNoTracking().Select(c => c.AllowedWidgetOrigins).ToListAsync();
+                    var db = scope.ServiceProvider.DbAcrossBusinesses("allowed widget origins for CORS");
+                    var lists = await db.AgentConfigs.AsNoTracking().Select(c => c.AllowedWidgetOrigins).ToListAsync();
                     _all = [.. lists.SelectMany(l => l).Select(o => o.ToLowerInvariant())];
                     _loadedAt = clock.GetUtcNow();
                 }

@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
@@ -17,16 +18,18 @@ public static class OwnerAlertEndpoints
         voice.MapPost("/alert/status", StatusAsync);
     }
 
-    static async Task<IResult> AnswerAsync(HttpRequest request, LeadsDbContext db, ILiveEvents events, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> AnswerAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, ILiveEvents events, TimeProvider clock, CancellationToken ct)
     {
+        // A signed Twilio callback names its alert by id, not by business: the alert's own row tells whose it is.
+        tenant.AcrossBusinesses("owner alert call answered");
         var form = await request.ReadFormAsync(ct);
         if (!Guid.TryParse(request.Query["n"], out var id)
-            || await db.Notifications.IgnoreQueryFilters().SingleOrDefaultAsync(n => n.Id == id && n.Kind == NotificationKind.OWNER_ALERT_CALL, ct) is not { } alert)
+            || await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.Kind == NotificationKind.OWNER_ALERT_CALL, ct) is not { } alert)
         {
             return Xml(Response(Say("This alert is no longer active. Goodbye."), Hangup()));
         }
 
-        var lead = await db.Leads.IgnoreQueryFilters().SingleAsync(l => l.Id == alert.LeadId, ct);
+        var lead = await db.Leads.SingleAsync(l => l.Id == alert.LeadId, ct);
         if (form["Digits"].ToString() != "1")
         {
             return Xml(Response(Gather(new(Input: "dtmf", Action: $"/api/voice/alert/answer?n={id}", Method: "POST", Timeout: 10, NumDigits: 1),
@@ -38,7 +41,7 @@ public static class OwnerAlertEndpoints
         lead.AlertAcknowledgedAt ??= now;
         lead.UpdatedAt = now;
         // Accepted: pending escalations to the backup number are no longer needed.
-        await db.Notifications.IgnoreQueryFilters()
+        await db.Notifications
             .Where(n => n.LeadId == lead.Id && n.Kind == NotificationKind.OWNER_ALERT_CALL && n.Status == NotificationStatus.PENDING)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Status, NotificationStatus.CANCELLED).SetProperty(n => n.UpdatedAt, now), ct);
         await db.SaveChangesAsync(ct);
@@ -47,12 +50,13 @@ public static class OwnerAlertEndpoints
         return Xml(Response(Say($"Thank you, the job is yours.{callback} Goodbye."), Hangup()));
     }
 
-    static async Task<IResult> StatusAsync(HttpRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> StatusAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        tenant.AcrossBusinesses("owner alert call status");
         var form = await request.ReadFormAsync(ct);
         var status = form["CallStatus"].ToString();
         if (!Guid.TryParse(request.Query["n"], out var id) || status.Length is 0 or > 20
-            || await db.Notifications.IgnoreQueryFilters().SingleOrDefaultAsync(n => n.Id == id, ct) is not { } alert)
+            || await db.Notifications.SingleOrDefaultAsync(n => n.Id == id, ct) is not { } alert)
         {
             return TypedResults.NoContent();
         }
@@ -65,7 +69,7 @@ public static class OwnerAlertEndpoints
         {
             // The owner did not pick up: call the backup now rather than after the full wait.
             var now = clock.GetUtcNow();
-            await db.Notifications.IgnoreQueryFilters()
+            await db.Notifications
                 .Where(n => n.LeadId == alert.LeadId && n.Kind == NotificationKind.OWNER_ALERT_CALL && n.Status == NotificationStatus.PENDING && n.NextAttemptAt > now)
                 .ExecuteUpdateAsync(u => u.SetProperty(n => n.NextAttemptAt, now), ct);
         }

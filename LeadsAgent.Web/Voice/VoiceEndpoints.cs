@@ -10,6 +10,7 @@ using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
@@ -184,8 +185,8 @@ public static partial class VoiceEndpoints
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
-        await db.Leads.IgnoreQueryFilters().Where(l => l.Id == leadId).ExecuteUpdateAsync(u => u.SetProperty(l => l.RecordingUrl, url).SetProperty(l => l.UpdatedAt, clock.GetUtcNow()), ct);
+        var db = scope.ServiceProvider.DbForBusiness(session.BusinessId);
+        await db.Leads.Where(l => l.Id == leadId).ExecuteUpdateAsync(u => u.SetProperty(l => l.RecordingUrl, url).SetProperty(l => l.UpdatedAt, clock.GetUtcNow()), ct);
         return TypedResults.NoContent();
     }
 
