@@ -11,6 +11,7 @@ using LeadsAgent.Web.Components;
 using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Errors;
 using LeadsAgent.Web.Hubs;
+using LeadsAgent.Web.Security;
 using LeadsAgent.Web.Validation;
 using LeadsAgent.Web.Voice;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,7 +43,7 @@ public static class WebComposition
         var services = builder.Services;
         services.AddInfrastructure(builder.Configuration);
         services.AddHttpContextAccessor();
-        services.AddScoped<ITenantContext, HttpTenantContext>();
+        services.AddScoped<ISignedInTenant, HttpSignedInTenant>();
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<AgentConfigUpdater>();
         services.AddScoped<BusinessUpdater>();
@@ -90,6 +91,9 @@ public static class WebComposition
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
+                    // The account's security stamp, checked every Auth:SecurityStampValidationSeconds: a password
+                    // change or "sign out everywhere" ends this cookie in other browsers.
+                    OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                     // The JSON API answers 401/403; only pages redirect to the sign-in page.
                     OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
@@ -97,15 +101,28 @@ public static class WebComposition
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
 
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((o, auth) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(auth.Value.SecurityStampValidationSeconds));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<BearerStampCheck>();
+        services.AddScoped<PasswordSignIn>();
+
         services.AddAuthorizationBuilder()
+            // Closed by default: an endpoint or page without an attribute needs a signed-in user; public ones say AllowAnonymous.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AuthPolicies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
             .AddPolicy(AuthPolicies.Owner, p => p.RequireRole(Roles.Owner).RequireClaim(AppClaims.BusinessId))
             .AddPolicy(PlanRequirementHandler.Pro, p => p.RequireRole(Roles.Owner).AddRequirements(new PlanRequirement(LeadsAgent.Domain.Plans.PlanTier.PRO)))
             .AddPolicy(PlanRequirementHandler.Basic, p => p.RequireRole(Roles.Owner).AddRequirements(new PlanRequirement(LeadsAgent.Domain.Plans.PlanTier.BASIC)));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PlanRequirementHandler>();
 
+        services.AddOptions<Security.ProxyOptions>().Bind(builder.Configuration.GetSection(Security.ProxyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Security.ProxyOptions>, Security.ProxyOptionsValidator>();
         services.AddSingleton<WidgetOrigins>();
-        services.AddOptions<ChatOptions>().Bind(builder.Configuration.GetSection(ChatOptions.Section));
+        services.AddOptions<ChatOptions>().Bind(builder.Configuration.GetSection(ChatOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ChatOptions>, ChatOptionsValidator>();
         services.AddSingleton<ChatRateLimits>();
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
@@ -136,6 +153,7 @@ public static class WebComposition
         var migrateOnly = args.Contains("--migrate");
         var seedDemo = args.Contains("--seed-demo");
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().AcrossBusinesses("startup: migrations, platform admin and demo data");
         var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
         await tasks.MigrateAsync();
         await tasks.EnsurePlatformAdminAsync();
@@ -153,6 +171,14 @@ public static class WebComposition
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // Client address and scheme from a configured proxy only (per-client limits, secure cookies, HSTS behind TLS).
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.ProxyOptions>>().Value;
+        if (proxies.IsConfigured)
+        {
+            app.UseForwardedHeaders(proxies.ToMiddlewareOptions());
+        }
+
+        app.UseSecurityHeaders();
         // Server-Timing (a standard header browsers' dev tools and the load harness read): our own time for each API
         // request, from the pipeline's start to the response's first byte, so a slow answer can be told apart from a
         // slow network or a queue in front of us.
@@ -194,6 +220,7 @@ public static class WebComposition
         app.UseStaticFiles();
         app.UseCors();
         app.UseAuthentication();
+        BearerStampCheck.UseBearerStampCheck(app);
         app.UseAuthorization();
         app.UseAntiforgery();
 

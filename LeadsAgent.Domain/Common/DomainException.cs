@@ -12,3 +12,6 @@ public sealed class NotFoundException(string what) : DomainException($"{what} wa
 
 /// <summary>The request conflicts with what is stored, such as a phone number another business already uses.</summary>
 public sealed class ConflictException(string message, string? field = null) : DomainException(message, field);
+
+/// <summary>The request is understood but the signed-in user may not do it (403).</summary>
+public sealed class ForbiddenException(string message, string? field = null) : DomainException(message, field);

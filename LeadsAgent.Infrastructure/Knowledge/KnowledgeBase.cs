@@ -38,14 +38,11 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
             Validate(entries[i], entries.Count == 1 ? null : i);
         }
 
-        if (PlanRules.KnowledgeEntryLimit(plan) is int limit)
+        var limit = PlanRules.KnowledgeEntryLimit(plan);
+        if (limit is int max)
         {
-            var existing = await db.KnowledgeDocuments.CountAsync(d => d.BusinessId == business.Id, ct);
-            if (existing + entries.Count > limit)
-            {
-                throw new PlanUpgradeRequiredException(plan, PlanRules.RequiredTier(PlanFeature.KnowledgeBaseManagement), PlanFeature.KnowledgeBaseManagement,
-                    $"The {plan} plan keeps at most {limit} knowledge entries; this business has {existing}.");
-            }
+            // A cheap early answer; the binding check is the one inside the transaction below.
+            await EnsureRoomAsync(business.Id, plan, max, entries.Count, ct);
         }
 
         var now = clock.GetUtcNow();
@@ -62,6 +59,14 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         var chunks = await ChunkAndEmbedAsync(documents, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (limit is int cap)
+        {
+            // The business row is locked for the rest of the transaction, so parallel imports take turns: each counts
+            // what the previous one committed, and the plan's limit holds however many requests arrive at once.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {business.Id} FOR UPDATE", ct);
+            await EnsureRoomAsync(business.Id, plan, cap, entries.Count, ct);
+        }
+
         db.KnowledgeDocuments.AddRange(documents);
         db.KnowledgeChunks.AddRange(chunks);
         await db.SaveChangesAsync(ct);
@@ -169,9 +174,19 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         return chunks;
     }
 
+    async Task EnsureRoomAsync(Guid businessId, PlanTier plan, int limit, int adding, CancellationToken ct)
+    {
+        var existing = await db.KnowledgeDocuments.CountAsync(d => d.BusinessId == businessId, ct);
+        if (existing + adding > limit)
+        {
+            throw new PlanUpgradeRequiredException(plan, PlanRules.RequiredTier(PlanFeature.KnowledgeBaseManagement), PlanFeature.KnowledgeBaseManagement,
+                $"The {plan} plan keeps at most {limit} knowledge entries; this business has {existing}.");
+        }
+    }
+
     public static string EmbeddingText(KnowledgeChunk chunk) => chunk.HeadingPath + "\n" + chunk.Content;
 
     Task BumpVersionAsync(Guid businessId, CancellationToken ct) =>
-        db.Businesses.IgnoreQueryFilters().Where(b => b.Id == businessId)
+        db.Businesses.Where(b => b.Id == businessId)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.KnowledgeVersion, b => b.KnowledgeVersion + 1), ct);
 }

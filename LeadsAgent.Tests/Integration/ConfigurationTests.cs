@@ -36,6 +36,9 @@ public class ConfigurationTests
     [InlineData("Smtp:Port", "99999", "SMTP_PORT")]
     [InlineData("Twilio:AccountSid", "XX123", "TWILIO_ACCOUNT_SID")]
     [InlineData("Admin:Password", "", "ADMIN_PASSWORD")]
+    [InlineData("Chat:SecondsPerMessage", "0.001", "Chat:SecondsPerMessage")]
+    [InlineData("Chat:BurstPerClient", "0", "Chat:BurstPerClient")]
+    [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/99", "ForwardedHeaders:KnownNetworks")]
     public async Task A_malformed_setting_stops_the_app_with_a_message_naming_it(string key, string value, string variable)
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using LeadsAgent.Tests.Support;
@@ -12,24 +13,36 @@ public class HealthTests
     {
         await using var fx = new PlatformFixture();
         await fx.InitializeAsync();
-        var body = await (await fx.Anonymous().GetAsync("/health", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK);
+        var ct = TestContext.Current.CancellationToken;
+        var (businessId, _, _) = await fx.CreateBusinessAsync("PRO");
+        (await fx.Anonymous().PostAsJsonAsync("/api/chat", new { businessId, message = "do you fix leaking taps?" }, ct)).EnsureSuccessStatusCode();
 
+        // Anyone sees whether each part works, and nothing more.
+        var anonymous = await (await fx.Anonymous().GetAsync("/health", ct)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("healthy", anonymous["status"]!.GetValue<string>());
+        Assert.Null(anonymous["metrics"]);
+        Assert.Equal("""{"status":"healthy"}""", anonymous["components"]!["database"]!.ToJsonString());
+        Assert.Equal("not configured", anonymous["components"]!["twilio"]!["status"]!.GetValue<string>());
+
+        // The platform admin also gets latencies and the numbers.
+        var body = await (await fx.Admin().GetAsync("/health", ct)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("healthy", body["status"]!.GetValue<string>());
         Assert.True(DateTimeOffset.UtcNow - body["timestamp"]!.GetValue<DateTimeOffset>() < TimeSpan.FromMinutes(1));
         foreach (var component in new[] { "database", "redis", "smtp" })
         {
             Assert.Equal("healthy", body["components"]![component]!["status"]!.GetValue<string>());
-            Assert.True(body["components"]![component]!["latency"]!.GetValue<double>() >= 0);
+            Assert.InRange(body["components"]![component]!["latency"]!.GetValue<double>(), 0, 3000);
         }
 
         Assert.Equal("not configured", body["components"]!["openai"]!["status"]!.GetValue<string>());
         Assert.Equal("not configured", body["components"]!["twilio"]!["status"]!.GetValue<string>());
         Assert.Equal(0, body["metrics"]!["emergency_calls_today"]!.GetValue<long>());
+        Assert.Equal(1, body["metrics"]!["active_sessions"]!.GetValue<long>());
         Assert.True(body["metrics"]!["memory_working_set_mb"]!.GetValue<long>() > 0);
         Assert.True(body["metrics"]!["gc_heap_mb"]!.GetValue<long>() > 0);
-        Assert.True(body["metrics"]!["session_copies"]!.GetValue<long>() >= 0);
-        Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.True(body["metrics"]!["session_copies"]!.GetValue<long>() >= 1, "the chat just answered keeps a copy of its session");
+        Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/live", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fx.Anonymous().GetAsync("/health/ready", ct)).StatusCode);
     }
 
     [Fact]
@@ -84,7 +97,7 @@ public class HealthTests
         });
         await fx.InitializeAsync();
 
-        var body = await (await fx.Anonymous().GetAsync("/health", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK);
+        var body = await (await fx.Admin().GetAsync("/health", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("healthy", body["components"]!["openai"]!["status"]!.GetValue<string>());
         Assert.Equal("unhealthy", body["components"]!["twilio"]!["status"]!.GetValue<string>());

@@ -76,7 +76,7 @@ public static class ChatEndpoints
 
         var plan = Plan(profile, features.Value);
         return TypedResults.Ok(new WidgetConfig(id, profile.Business.Name, profile.Config.AgentName, profile.Config.WelcomeMessage, profile.Config.ColorTheme,
-            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber ?? profile.Business.NotificationPhoneNumber));
+            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber));
     }
 
     static async Task<IResult> ChatAsync(ChatRequest request, HttpContext http, BusinessDirectory directory, ConversationService conversations,
@@ -134,7 +134,7 @@ public static class ChatEndpoints
         var plan = Plan(profile, features.Value);
         return TypedResults.Ok(new ChatReply(sessionId, outcome.Result.Reply, session.Priority, session.Priority == LeadPriority.URGENT,
             session.LeadCaptured, outcome.LeadId, PlanRules.ShowBranding(plan), outcome.Result.Triage.SafetyScript?.Text,
-            session.Priority == LeadPriority.URGENT ? profile.Business.TwilioPhoneNumber ?? profile.Business.NotificationPhoneNumber : null));
+            session.Priority == LeadPriority.URGENT ? profile.Business.TwilioPhoneNumber : null));
     }
 
     static PlanTier Plan(BusinessProfile profile, FeatureOptions features) => features.EnablePlanTiers ? profile.Business.PlanTier : PlanTier.PRO;

@@ -8,8 +8,33 @@ public sealed class ChatOptions
 {
     public const string Section = "Chat";
     public int BurstPerClient { get; set; } = 10;
-    public int SecondsPerMessage { get; set; } = 3;
+    public double SecondsPerMessage { get; set; } = 3;
     public int MessagesPerBusinessPerMinute { get; set; } = 300;
+}
+
+/// <summary>Chat limits checked at start: a zero or absurd value would refuse or break every chat message.</summary>
+public sealed class ChatOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ChatOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ChatOptions options)
+    {
+        var failures = new List<string>();
+        if (options.BurstPerClient is < 1 or > 10_000)
+        {
+            failures.Add("Chat:BurstPerClient must be between 1 and 10000 messages.");
+        }
+
+        if (!(options.SecondsPerMessage is >= 0.1 and <= 3600))
+        {
+            failures.Add("Chat:SecondsPerMessage must be between 0.1 and 3600 seconds.");
+        }
+
+        if (options.MessagesPerBusinessPerMinute is < 1 or > 1_000_000)
+        {
+            failures.Add("Chat:MessagesPerBusinessPerMinute must be between 1 and 1000000.");
+        }
+
+        return failures.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
 }
 
 /// <summary>
@@ -39,14 +64,16 @@ public sealed class ChatRateLimits(IOptions<ChatOptions> options) : IDisposable
     /// <summary>Null when allowed; otherwise how long to wait.</summary>
     public TimeSpan? TryAcquire(string client, Guid businessId)
     {
-        using var business = _perBusiness.AttemptAcquire(businessId.ToString());
-        if (!business.IsAcquired)
+        // The visitor's own bucket first: a refused request must not spend the business's allowance, or one visitor's
+        // flood would give every other visitor of the business a 429 for a minute.
+        using var lease = _perClient.AttemptAcquire($"{businessId}:{client}");
+        if (!lease.IsAcquired)
         {
-            return business.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+            return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(options.Value.SecondsPerMessage);
         }
 
-        using var lease = _perClient.AttemptAcquire($"{businessId}:{client}");
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(3);
+        using var business = _perBusiness.AttemptAcquire(businessId.ToString());
+        return business.IsAcquired ? null : business.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
     }
 
     public void Dispose()

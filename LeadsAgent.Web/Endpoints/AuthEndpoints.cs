@@ -1,8 +1,12 @@
 using FluentValidation;
 using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace LeadsAgent.Web.Endpoints;
 
@@ -17,43 +21,94 @@ public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     }
 }
 
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest>
+{
+    public RefreshRequestValidator() => RuleFor(x => x.RefreshToken).RequiredText(4096);
+}
+
 public static class AuthEndpoints
 {
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous().Validate<LoginRequest>().DisableAntiforgery();
+        app.MapPost("/api/auth/refresh", RefreshAsync).AllowAnonymous().Validate<RefreshRequest>().DisableAntiforgery();
 
         // The dashboard's sign-out is a form post with an antiforgery token, so another site cannot sign owners out.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // The token is checked here: the framework only checks it for endpoints that bind form fields.
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            if (!AntiforgeryPassed(http))
+            {
+                return AntiforgeryRefused();
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
-        }).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        // "Sign out everywhere": a new security stamp ends every other browser's cookie and every bearer token.
+        app.MapPost("/account/logout-everywhere", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        {
+            if (!AntiforgeryPassed(http))
+            {
+                return AntiforgeryRefused();
+            }
+
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login?signedOut=everywhere");
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
-    /// <summary>Password sign-in for the JSON API; returns the framework's bearer token ({accessToken, expiresIn, ...}).</summary>
-    static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+    /// <summary>The antiforgery middleware's verdict for this request; no verdict at all counts as a refusal.</summary>
+    static bool AntiforgeryPassed(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true };
+
+    static IResult AntiforgeryRefused() =>
+        TypedResults.Problem("This form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest, title: "Form expired");
+
+    /// <summary>Password sign-in for the JSON API; returns the framework's bearer token ({accessToken, expiresIn, refreshToken}).</summary>
+    static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, PasswordSignIn passwords,
+        SignInManager<AppUser> signIn)
     {
-        var user = await users.FindByEmailAsync(request.Email!);
-        if (user is null)
+        var outcome = await passwords.CheckAsync(request.Email!, request.Password!, PasswordSignIn.ClientKey(http));
+        switch (outcome.Status)
         {
-            return InvalidCredentials();
+            case SignInStatus.Throttled:
+                http.Response.Headers.RetryAfter = ((int)outcome.RetryAfter!.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem("Too many failed sign-ins from this address. Wait a moment and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+            case SignInStatus.LockedOut:
+                return TypedResults.Problem("Too many failed sign-ins. Try again in 15 minutes.", statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Account locked");
+            case SignInStatus.Succeeded:
+                return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(outcome.User!), authenticationScheme: IdentityConstants.BearerScheme);
+            default:
+                return InvalidCredentials();
+        }
+    }
+
+    /// <summary>
+    /// A new access token for a refresh token the login returned, as Identity's own API does it: refused once the
+    /// refresh token expired or the account's security stamp changed (password change, sign out everywhere).
+    /// </summary>
+    static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Problem("This refresh token is no longer valid; sign in again.", statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign in again");
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem("Too many failed sign-ins. Try again in 15 minutes.", statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Account locked");
-        }
-
-        if (!result.Succeeded)
-        {
-            return InvalidCredentials();
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     static ProblemHttpResult InvalidCredentials() =>

@@ -70,11 +70,19 @@ public sealed class UpdateBusinessRequestValidator : AbstractValidator<UpdateBus
 {
     public UpdateBusinessRequestValidator()
     {
-        RuleFor(x => x.Name).RequiredText(200);
+        RuleFor(x => x.Name).RequiredText(200).When(x => x.Name is not null);
         RuleFor(x => x.TwilioPhoneNumber).PhoneNumber();
         RuleFor(x => x.NotificationEmail).OptionalEmail();
         RuleFor(x => x.NotificationPhoneNumber).PhoneNumber();
         RuleFor(x => x.BackupPhoneNumber).PhoneNumber();
         RuleFor(x => x.TimeZone).TimeZone();
     }
+}
+
+/// <summary>The Twilio number a platform admin connects to a business (null or empty disconnects it).</summary>
+public sealed record AssignNumberRequest(string? TwilioPhoneNumber);
+
+public sealed class AssignNumberRequestValidator : AbstractValidator<AssignNumberRequest>
+{
+    public AssignNumberRequestValidator() => RuleFor(x => x.TwilioPhoneNumber).PhoneNumber();
 }

@@ -1,4 +1,5 @@
 using LeadsAgent.Infrastructure.Health;
+using LeadsAgent.Infrastructure.Identity;
 
 namespace LeadsAgent.Web.Endpoints;
 
@@ -7,10 +8,20 @@ public static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (HealthReporter reporter, CancellationToken ct) =>
+        app.MapGet("/health", async (HealthReporter reporter, HttpContext http, CancellationToken ct) =>
         {
             var report = await reporter.ReportAsync(ct);
-            return TypedResults.Json(report, statusCode: report.Status == ComponentHealth.Unhealthy ? 503 : 200);
+            var status = report.Status == ComponentHealth.Unhealthy ? 503 : 200;
+            // Anyone (a load balancer, an uptime monitor) may see whether each part works; the numbers (traffic,
+            // memory, latencies, probe details) are for the platform admin.
+            return http.User.IsInRole(Roles.PlatformAdmin)
+                ? TypedResults.Json<object>(report, statusCode: status)
+                : TypedResults.Json<object>(new
+                {
+                    status = report.Status,
+                    timestamp = report.Timestamp,
+                    components = report.Components.ToDictionary(c => c.Key, c => new { status = c.Value.Status }),
+                }, statusCode: status);
         }).AllowAnonymous();
 
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "alive" })).AllowAnonymous();

@@ -26,6 +26,8 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
                 string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct())),
             PlanUpgradeRequiredException plan => PlanFilter.UpgradeRequired(plan.CurrentPlan, plan.RequiredPlan, plan.Message),
             NotFoundException notFound => TypedResults.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message, forbidden.Field),
+            UnauthorizedAccessException => Problem(StatusCodes.Status403Forbidden, "Not allowed", "Your account may not use this.", null),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, conflict.Field),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Invalid request", domain.Message, domain.Field),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>

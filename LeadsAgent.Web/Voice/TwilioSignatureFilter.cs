@@ -25,10 +25,22 @@ public sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> option
         var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
         if (signature.Length == 0)
         {
+            LogUnsigned(logger, http.Request.Path);
             return TypedResults.Problem("No X-Twilio-Signature header: this request does not come from Twilio.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        IFormCollection form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A body Twilio would never send: refused before any work, one Warning line and no stack trace, so a flood of
+            // junk cannot bury real errors in the log.
+            LogMalformed(logger, http.Request.Path, ex.GetType().Name);
+            return TypedResults.Problem("The request body is not a form Twilio would send.", statusCode: StatusCodes.Status400BadRequest);
+        }
         var url = PublicUrl(http, o);
         var parameters = form.Select(kv => new KeyValuePair<string, IReadOnlyList<string>>(kv.Key, kv.Value.Select(v => v ?? "").ToList()));
         if (!TwilioSignature.IsValid(o.AuthToken, signature, url, parameters))
@@ -52,6 +64,12 @@ public sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> option
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused a Twilio webhook to {Path}: TWILIO_AUTH_TOKEN is not configured, so signatures cannot be checked")]
     private static partial void LogNoToken(ILogger logger, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unsigned webhook to {Path}")]
+    private static partial void LogUnsigned(ILogger logger, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook to {Path} with a malformed body ({Reason})")]
+    private static partial void LogMalformed(ILogger logger, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a webhook to {Path} with an invalid Twilio signature")]
     private static partial void LogRejected(ILogger logger, PathString path);

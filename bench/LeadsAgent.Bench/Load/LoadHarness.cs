@@ -96,7 +96,10 @@ public static class LoadHarness
             var rss = o.AppPid is { } pid ? ResidentMegabytes(pid) : (double?)null;
             var node = mixed.ToJson();
             node["app_rss_mb_after"] = rss;
-            var health = await http.GetFromJsonAsync<JsonObject>("/health");
+            // /health's metrics are for the platform admin; anonymous callers get component status only.
+            using var healthRequest = new HttpRequestMessage(HttpMethod.Get, "/health");
+            healthRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", s_adminToken);
+            var health = await (await http.SendAsync(healthRequest)).Content.ReadFromJsonAsync<JsonObject>();
             var gcHeap = health?["metrics"]?["gc_heap_mb"]?.GetValue<long>();
             node["app_gc_heap_mb_after"] = gcHeap;
             node["app_session_copies_after"] = health?["metrics"]?["session_copies"]?.GetValue<long>();
@@ -276,6 +279,8 @@ public static class LoadHarness
     }
 
     /// <summary>PRO plumbing businesses with Twilio numbers for the callers (created once, found again on later runs).</summary>
+    static string? s_adminToken;
+
     static async Task<IReadOnlyList<Business>> PrepareBusinessesAsync(HttpClient http, Options o)
     {
         var email = Environment.GetEnvironmentVariable("ADMIN_EMAIL") ?? "admin@leadsagent.test";
@@ -283,6 +288,7 @@ public static class LoadHarness
         var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        s_adminToken = token;
         async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
         {
             using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
