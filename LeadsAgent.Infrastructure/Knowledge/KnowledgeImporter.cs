@@ -7,6 +7,7 @@ using AngleSharp.Html.Parser;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Net;
 using Microsoft.Extensions.Options;
 
 namespace LeadsAgent.Infrastructure.Knowledge;
@@ -180,7 +181,6 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
         return encoding.GetString(buffer.ToArray());
     }
 
-    /// <summary>Loopback, private, link-local and unique-local addresses: an import must not reach the server's own network.</summary>
     static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
     {
         IPAddress[] addresses;
@@ -193,17 +193,6 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
             throw new DomainException("That address's host name does not exist.", "url");
         }
 
-        return addresses.Length == 0 || addresses.Any(a =>
-        {
-            if (IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6SiteLocal || a.IsIPv6UniqueLocal)
-            {
-                return true;
-            }
-
-            var b = a.MapToIPv4().GetAddressBytes();
-            return a.AddressFamily == AddressFamily.InterNetwork || a.IsIPv4MappedToIPv6
-                ? b[0] is 10 or 127 or 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127)
-                : false;
-        });
+        return addresses.Length == 0 || addresses.Any(a => !PublicAddress.IsPublic(a));
     }
 }
