@@ -12,6 +12,7 @@ using LeadsAgent.Infrastructure.Twilio;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Health;
 using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Infrastructure.Net;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Tenancy;
@@ -76,6 +77,8 @@ public static class DependencyInjection
         services.AddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridKnowledgeRetriever>());
         services.AddSingleton<KnowledgeGapRecorder>();
         services.AddScoped<KnowledgeBase>();
+        services.TryAddSingleton<IOutboundAddressPolicy, PublicOnlyAddressPolicy>();
+        services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddHttpClient(KnowledgeImporter.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-KnowledgeImport/1.0"))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, AllowAutoRedirect = true });

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace LeadsAgent.Infrastructure.Knowledge;
 
 /// <summary>Turns question/answer files (CSV, JSON) and web pages into knowledge entries; nothing is stored here.</summary>
-public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options)
+public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options, IOutboundAddressPolicy addressPolicy,
+    IHostNameResolver resolver)
 {
     public const string HttpClientName = "knowledge-import";
 
@@ -181,18 +182,21 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
         return encoding.GetString(buffer.ToArray());
     }
 
-    static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
+    async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
     {
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.Host, ct);
+            // DnsSafeHost drops the brackets of an IPv6 literal ("[::]"), which IPAddress.TryParse would not read.
+            addresses = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+                ? [IPAddress.Parse(uri.DnsSafeHost)]
+                : await resolver.ResolveAsync(uri.IdnHost, ct);
         }
         catch (SocketException)
         {
             throw new DomainException("That address's host name does not exist.", "url");
         }
 
-        return addresses.Length == 0 || addresses.Any(a => !PublicAddress.IsPublic(a));
+        return addresses.Length == 0 || addresses.Any(a => !addressPolicy.IsAllowed(a));
     }
 }
