@@ -81,7 +81,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddHttpClient(KnowledgeImporter.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-KnowledgeImport/1.0"))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, AllowAutoRedirect = true });
+            .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
         services.AddHostedService<ReembedWorker>();
         services.AddSingleton<ILanguageModel>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)

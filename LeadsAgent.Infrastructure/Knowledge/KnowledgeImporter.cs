@@ -18,6 +18,8 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
 {
     public const string HttpClientName = "knowledge-import";
 
+    const int MaxRedirects = 3;
+
     /// <summary>CSV with a question and an answer per row; a header row (question,answer) is optional.</summary>
     public static IReadOnlyList<KnowledgeEntry> FromCsv(string csv)
     {
@@ -87,38 +89,33 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
     /// <summary>Fetches an HTML page and keeps its readable text, headings as Markdown headings.</summary>
     public async Task<KnowledgeEntry> FromUrlAsync(string url, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsWebAddress(uri))
         {
             throw new DomainException("Give the full address of a web page, starting with https://.", "url");
         }
 
         var o = options.Value;
-        if (!o.AllowPrivateUrls && await IsPrivateAsync(uri, ct))
-        {
-            throw new DomainException("That address is on a private network; only public web pages can be imported.", "url");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(o.FetchTimeoutSeconds));
         string html;
         try
         {
             using var client = httpFactory.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await GetFollowingRedirectsAsync(client, uri, o.AllowPrivateUrls, timeout.Token);
+            // Neither message repeats the status or content type: the answer may come from a server we did not mean to reach.
             if (!response.IsSuccessStatusCode)
             {
-                throw new DomainException($"The page answered HTTP {(int)response.StatusCode}; check the address.", "url");
+                throw new DomainException("The page answered with an error; check the address.", "url");
             }
 
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not ("text/html" or "application/xhtml+xml"))
+            if (response.Content.Headers.ContentType?.MediaType is not ("text/html" or "application/xhtml+xml"))
             {
-                throw new DomainException($"That address is not a web page (it is {mediaType ?? "of an unknown type"}).", "url");
+                throw new DomainException("That address is not a web page.", "url");
             }
 
             html = await ReadLimitedAsync(response, o.MaxPageBytes, timeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             throw new DomainException("The page could not be fetched (no answer, or it took too long).", "url");
         }
@@ -182,21 +179,74 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
         return encoding.GetString(buffer.ToArray());
     }
 
-    async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
+    static bool IsWebAddress(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>
+    /// GET that follows at most <see cref="MaxRedirects"/> redirects itself: every hop's host is resolved once and
+    /// refused if any of its addresses is private, and the connection goes to the checked addresses, so neither a
+    /// redirect nor a DNS answer that changes after the check reaches the server's own network.
+    /// </summary>
+    async Task<HttpResponseMessage> GetFollowingRedirectsAsync(HttpClient client, Uri uri, bool allowPrivate, CancellationToken ct)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            var addresses = await CheckedAddressesAsync(uri, redirects > 0, allowPrivate, ct);
+            using var request = CheckedAddressHandler.Get(uri, addresses);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                    or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
+                || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            if (redirects == MaxRedirects)
+            {
+                throw new DomainException("That address redirects too many times.", "url");
+            }
+
+            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (!IsWebAddress(uri))
+            {
+                throw new DomainException("That address redirects to something other than a web page.", "url");
+            }
+        }
+    }
+
+    /// <summary>The one resolution of a hop's host, refused when any address is private (unless AllowPrivateUrls).</summary>
+    async Task<IPAddress[]> CheckedAddressesAsync(Uri uri, bool redirected, bool allowPrivate, CancellationToken ct)
     {
         IPAddress[] addresses;
-        try
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
         {
-            // DnsSafeHost drops the brackets of an IPv6 literal ("[::]"), which IPAddress.TryParse would not read.
-            addresses = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-                ? [IPAddress.Parse(uri.DnsSafeHost)]
-                : await resolver.ResolveAsync(uri.IdnHost, ct);
+            // The URI parser has already read the literal, including forms like 0x7f.1 or 2130706433 (both 127.0.0.1).
+            addresses = [IPAddress.Parse(uri.Host)];
         }
-        catch (SocketException)
+        else
         {
-            throw new DomainException("That address's host name does not exist.", "url");
+            try
+            {
+                addresses = await resolver.ResolveAsync(uri.IdnHost, ct);
+            }
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
+            {
+                addresses = [];
+            }
+
+            if (addresses.Length == 0)
+            {
+                throw new DomainException(redirected ? "That address redirects to a host name that does not exist." : "That address's host name does not exist.", "url");
+            }
         }
 
-        return addresses.Length == 0 || addresses.Any(a => !addressPolicy.IsAllowed(a));
+        if (!allowPrivate && addresses.Any(a => !addressPolicy.IsAllowed(a)))
+        {
+            throw new DomainException(redirected
+                ? "That address redirects to a private network; only public web pages can be imported."
+                : "That address is on a private network; only public web pages can be imported.", "url");
+        }
+
+        return addresses;
     }
 }
