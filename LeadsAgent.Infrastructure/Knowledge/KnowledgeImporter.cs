@@ -161,6 +161,9 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
 
     static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
     {
+        var charset = response.Content.Headers.ContentType?.CharSet?.Trim('"', ' ');
+        var encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : EncodingNamed(charset)
+            ?? throw new DomainException("That page uses a character set we cannot read.", "url");
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -174,9 +177,21 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
             }
         }
 
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        var encoding = charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"'));
         return encoding.GetString(buffer.ToArray());
+    }
+
+    // .NET knows only the Unicode encodings, ASCII and Latin-1 by itself; the code pages provider adds windows-1252 and
+    // the other legacy sets pages still declare, without registering it for the whole process.
+    static Encoding? EncodingNamed(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name);
+        }
     }
 
     static bool IsWebAddress(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;

@@ -209,4 +209,22 @@ public class KnowledgeUrlSafetyTests(KnowledgeUrlSafetyTests.Fixture fx) : IClas
         Assert.Empty(sites.Internal.Requests);
         Assert.Equal(1L, await DocumentsAsync(businessId));
     }
+
+    [Fact]
+    public async Task A_page_in_an_unknown_character_set_is_a_400_and_a_windows_1252_page_is_read()
+    {
+        await using var sites = await Sites.StartAsync((req, ctx) => req.PathAndQuery == "/bogus"
+            ? Page(ctx, "text/html; charset=x-bogus", System.Text.Encoding.UTF8.GetBytes(ServicesPage))
+            // "Café" with é as the single byte 0xE9, which UTF-8 could not read.
+            : Page(ctx, "text/html; charset=windows-1252", [.. "<html><head><title>Caf"u8, 0xE9, .. "</title></head><body><p>Open daily.</p></body></html>"u8]));
+        var (businessId, owner, _) = await fx.CreateBusinessAsync("PRO");
+
+        var refused = await (await ImportAsync(owner, sites.Site.BaseUrl + "/bogus")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("That page uses a character set we cannot read.", refused["detail"]!.GetValue<string>());
+        Assert.NotEmpty(ApiClient.ErrorsFor(refused, "url"));
+        Assert.Equal(0L, await DocumentsAsync(businessId));
+
+        var page = await (await ImportAsync(owner, sites.Site.BaseUrl + "/latin")).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Café", page["title"]!.GetValue<string>());
+    }
 }
