@@ -9,6 +9,7 @@ using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Health;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Knowledge;
+using LeadsAgent.Infrastructure.Net;
 using LeadsAgent.Infrastructure.Notifications;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
@@ -77,9 +78,11 @@ public static class DependencyInjection
         services.AddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridKnowledgeRetriever>());
         services.AddSingleton<KnowledgeGapRecorder>();
         services.AddScoped<KnowledgeBase>();
+        services.TryAddSingleton<IOutboundAddressPolicy, PublicOnlyAddressPolicy>();
+        services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
         services.AddSingleton<KnowledgeImporter>();
         services.AddHttpClient(KnowledgeImporter.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-KnowledgeImport/1.0"))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, AllowAutoRedirect = true });
+            .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
         services.AddHostedService<ReembedWorker>();
         services.AddSingleton<ILanguageModel>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAILanguageModel>(sp)

@@ -7,14 +7,18 @@ using AngleSharp.Html.Parser;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Net;
 using Microsoft.Extensions.Options;
 
 namespace LeadsAgent.Infrastructure.Knowledge;
 
 /// <summary>Turns question/answer files (CSV, JSON) and web pages into knowledge entries; nothing is stored here.</summary>
-public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options)
+public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options, IOutboundAddressPolicy addressPolicy,
+    IHostNameResolver resolver)
 {
     public const string HttpClientName = "knowledge-import";
+
+    const int MaxRedirects = 3;
 
     /// <summary>CSV with a question and an answer per row; a header row (question,answer) is optional.</summary>
     public static IReadOnlyList<KnowledgeEntry> FromCsv(string csv)
@@ -85,38 +89,33 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
     /// <summary>Fetches an HTML page and keeps its readable text, headings as Markdown headings.</summary>
     public async Task<KnowledgeEntry> FromUrlAsync(string url, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsWebAddress(uri))
         {
             throw new DomainException("Give the full address of a web page, starting with https://.", "url");
         }
 
         var o = options.Value;
-        if (!o.AllowPrivateUrls && await IsPrivateAsync(uri, ct))
-        {
-            throw new DomainException("That address is on a private network; only public web pages can be imported.", "url");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(o.FetchTimeoutSeconds));
         string html;
         try
         {
             using var client = httpFactory.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await GetFollowingRedirectsAsync(client, uri, o.AllowPrivateUrls, timeout.Token);
+            // Neither message repeats the status or content type: the answer may come from a server we did not mean to reach.
             if (!response.IsSuccessStatusCode)
             {
-                throw new DomainException($"The page answered HTTP {(int)response.StatusCode}; check the address.", "url");
+                throw new DomainException("The page answered with an error; check the address.", "url");
             }
 
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not ("text/html" or "application/xhtml+xml"))
+            if (response.Content.Headers.ContentType?.MediaType is not ("text/html" or "application/xhtml+xml"))
             {
-                throw new DomainException($"That address is not a web page (it is {mediaType ?? "of an unknown type"}).", "url");
+                throw new DomainException("That address is not a web page.", "url");
             }
 
             html = await ReadLimitedAsync(response, o.MaxPageBytes, timeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             throw new DomainException("The page could not be fetched (no answer, or it took too long).", "url");
         }
@@ -162,6 +161,9 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
 
     static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
     {
+        var charset = response.Content.Headers.ContentType?.CharSet?.Trim('"', ' ');
+        var encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : EncodingNamed(charset)
+            ?? throw new DomainException("That page uses a character set we cannot read.", "url");
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -175,35 +177,91 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
             }
         }
 
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        var encoding = charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"'));
         return encoding.GetString(buffer.ToArray());
     }
 
-    /// <summary>Loopback, private, link-local and unique-local addresses: an import must not reach the server's own network.</summary>
-    static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
+    // .NET knows only the Unicode encodings, ASCII and Latin-1 by itself; the code pages provider adds windows-1252 and
+    // the other legacy sets pages still declare, without registering it for the whole process.
+    static Encoding? EncodingNamed(string name)
     {
-        IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.Host, ct);
+            return Encoding.GetEncoding(name);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            throw new DomainException("That address's host name does not exist.", "url");
+            return CodePagesEncodingProvider.Instance.GetEncoding(name);
         }
+    }
 
-        return addresses.Length == 0 || addresses.Any(a =>
+    static bool IsWebAddress(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>
+    /// GET that follows at most <see cref="MaxRedirects"/> redirects itself: every hop's host is resolved once and
+    /// refused if any of its addresses is private, and the connection goes to the checked addresses, so neither a
+    /// redirect nor a DNS answer that changes after the check reaches the server's own network.
+    /// </summary>
+    async Task<HttpResponseMessage> GetFollowingRedirectsAsync(HttpClient client, Uri uri, bool allowPrivate, CancellationToken ct)
+    {
+        for (var redirects = 0; ; redirects++)
         {
-            if (IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6SiteLocal || a.IsIPv6UniqueLocal)
+            var addresses = await CheckedAddressesAsync(uri, redirects > 0, allowPrivate, ct);
+            using var request = CheckedAddressHandler.Get(uri, addresses);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode is not (HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                    or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
+                || response.Headers.Location is not { } location)
             {
-                return true;
+                return response;
             }
 
-            var b = a.MapToIPv4().GetAddressBytes();
-            return a.AddressFamily == AddressFamily.InterNetwork || a.IsIPv4MappedToIPv6
-                ? b[0] is 10 or 127 or 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127)
-                : false;
-        });
+            response.Dispose();
+            if (redirects == MaxRedirects)
+            {
+                throw new DomainException("That address redirects too many times.", "url");
+            }
+
+            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (!IsWebAddress(uri))
+            {
+                throw new DomainException("That address redirects to something other than a web page.", "url");
+            }
+        }
+    }
+
+    /// <summary>The one resolution of a hop's host, refused when any address is private (unless AllowPrivateUrls).</summary>
+    async Task<IPAddress[]> CheckedAddressesAsync(Uri uri, bool redirected, bool allowPrivate, CancellationToken ct)
+    {
+        IPAddress[] addresses;
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+        {
+            // The URI parser has already read the literal, including forms like 0x7f.1 or 2130706433 (both 127.0.0.1).
+            addresses = [IPAddress.Parse(uri.Host)];
+        }
+        else
+        {
+            try
+            {
+                addresses = await resolver.ResolveAsync(uri.IdnHost, ct);
+            }
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
+            {
+                addresses = [];
+            }
+
+            if (addresses.Length == 0)
+            {
+                throw new DomainException(redirected ? "That address redirects to a host name that does not exist." : "That address's host name does not exist.", "url");
+            }
+        }
+
+        if (!allowPrivate && addresses.Any(a => !addressPolicy.IsAllowed(a)))
+        {
+            throw new DomainException(redirected
+                ? "That address redirects to a private network; only public web pages can be imported."
+                : "That address is on a private network; only public web pages can be imported.", "url");
+        }
+
+        return addresses;
     }
 }

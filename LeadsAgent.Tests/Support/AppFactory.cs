@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadsAgent.Tests.Support;
 
@@ -15,6 +17,9 @@ public class AppFactory(TestDatabase database, IReadOnlyDictionary<string, strin
     public TestDatabase Database { get; } = database;
 
     public Dictionary<string, string?> Settings { get; } = BuildSettings(database, overrides);
+
+    /// <summary>Replaces app services after the app registered its own (set it before the first request).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     static Dictionary<string, string?> BuildSettings(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides)
     {
@@ -44,6 +49,11 @@ public class AppFactory(TestDatabase database, IReadOnlyDictionary<string, strin
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }

@@ -21,6 +21,8 @@ public sealed class FakeHttpServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int Port => new Uri(BaseUrl).Port;
+
     public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
     FakeHttpServer(WebApplication app, string baseUrl)
@@ -29,10 +31,11 @@ public sealed class FakeHttpServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<FakeHttpServer> StartAsync(Func<RecordedRequest, HttpContext, Task> handler)
+    /// <summary>Starts on <paramref name="address"/> (any of 127.0.0.0/8 answers on Linux) and a free port unless one is given.</summary>
+    public static async Task<FakeHttpServer> StartAsync(Func<RecordedRequest, HttpContext, Task> handler, string address = "127.0.0.1", int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         FakeHttpServer? server = null;
@@ -46,8 +49,8 @@ public sealed class FakeHttpServer : IAsyncDisposable
             await handler(recorded, ctx);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeHttpServer(app, address);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new FakeHttpServer(app, baseUrl);
         return server;
     }
 
