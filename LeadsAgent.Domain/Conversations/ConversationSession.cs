@@ -41,7 +41,10 @@ public sealed class ConversationSession
     /// </summary>
     public bool Simulated { get; set; }
 
-    /// <summary>A completed lead the database could not take yet (it was away); stored by the next turn, the end or the maintenance worker.</summary>
+    /// <summary>
+    /// A lead decided but not stored yet: stored right after the session update that decided it, or, if the database
+    /// was away, by the next turn, the end or the maintenance worker.
+    /// </summary>
     public LeadDraft? PendingLead { get; set; }
 
     /// <summary>Ended, but the conversation row is not written yet.</summary>

@@ -11,6 +11,9 @@ namespace LeadsAgent.Domain.Engine;
 public sealed record TurnContext(Business Business, AgentConfig Config, DateTimeOffset Now, string? CallerNumber = null, TimeSpan? ModelTimeout = null)
 {
     public IReadOnlyList<LeadCaptureQuestion> Questions => [.. Config.OrderedQuestions];
+
+    /// <summary>Shared by every run of one turn, so a re-run reuses the passages and model answer of the first.</summary>
+    public TurnMemo? Memo { get; init; }
 }
 
 /// <summary>What Twilio should do after the agent speaks.</summary>
@@ -44,6 +47,9 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 {
     public const int MaxMessageLength = 2000;
     const int MaxAttempts = 2;
+
+    /// <summary>Whether a turn with words asks a language model beyond the engine's own (a call that costs time and money).</summary>
+    public bool AsksModel => model is not LocalLanguageModel;
 
     /// <summary>The question used when an emergency needs a call-back number and the owner asks for none.</summary>
     public static readonly LeadCaptureQuestion CallbackQuestion = new()
@@ -91,8 +97,9 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         var normalized = TextNormalizer.Normalize(text);
         var asksSomething = IntentClassifier.IsQuestion(text, normalized) || intents.Any(i => i.Intent is Intents.Faq or Intents.Pricing or Intents.Hours);
 
-        var passages = asksSomething ? await knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct) : [];
-        var (modelTurn, modelMs) = await AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct);
+        var memo = ctx.Memo ?? new TurnMemo();
+        var passages = asksSomething ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
+        var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
         var priority = triage.Priority;
@@ -165,7 +172,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
     async Task<(ModelTurn? Turn, double? Ms)> AskModelAsync(ConversationSession session, TurnContext ctx, string text,
         LeadCaptureQuestion? current, IReadOnlyList<KnowledgePassage> passages, LeadPriority priority, CancellationToken ct)
     {
-        if (model is LocalLanguageModel)
+        if (!AsksModel)
         {
             // Its reading is the engine's own deterministic one: asking would only repeat this turn's work.
             return (null, null);

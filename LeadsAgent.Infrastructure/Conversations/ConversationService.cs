@@ -79,8 +79,10 @@ public sealed partial class ConversationService(
         var watch = Stopwatch.StartNew();
         TurnResult? result = null;
         BusinessProfile? profile = null;
-        LeadRecorder.Stored? stored = null;
         var wasEmergency = false;
+        // The callback below runs again if another instance saves the session first: it only decides the new state.
+        // The model and the knowledge base are asked once (the memo), the lead is stored once the state is saved.
+        var memo = new TurnMemo();
         var session = await store.UpdateAsync(sessionId, async s =>
         {
             if (s.Status != ConversationStatus.ACTIVE)
@@ -96,11 +98,10 @@ public sealed partial class ConversationService(
 
             wasEmergency = s.EmergencyDetected;
             var now = clock.GetUtcNow();
-            result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now), ct);
-            if ((result.Lead ?? s.PendingLead) is { } draft && !s.Simulated)
+            result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now) with { Memo = memo }, ct);
+            if (result.Lead is { } draft && !s.Simulated)
             {
-                // Stored now, not at the end of the call: the owner's alert must not wait for a hang-up.
-                stored = await StoreLeadAsync(profile, draft, s, ct);
+                s.PendingLead = draft;
             }
 
             if (s.Status != ConversationStatus.ACTIVE && s.EndedAt is null)
@@ -114,7 +115,7 @@ public sealed partial class ConversationService(
             var turn = s.History.Count(m => m.Role == "user");
             s.Timings.Add(new TurnTiming(turn, Math.Round(watch.Elapsed.TotalMilliseconds + (webhookStartedMs ?? 0), 2), result.ModelMs is { } m ? Math.Round(m, 1) : null));
             return true;
-        }, ct);
+        }, ct, fresh: engine.AsksModel);
 
         if (session is null || result is null || profile is null)
         {
@@ -137,6 +138,8 @@ public sealed partial class ConversationService(
             return new TurnOutcome(result, null, false, session);
         }
 
+        // Stored now, not at the end of the call: the owner's alert must not wait for a hang-up.
+        (var stored, session) = await StorePendingLeadAsync(profile, session, ct);
         if (result.UnansweredQuestion is { } question)
         {
             try
@@ -162,7 +165,7 @@ public sealed partial class ConversationService(
             await EndAsync(sessionId, session.Status, ct, settled: NothingToSettle(session, profile) ? session : null);
         }
 
-        return new TurnOutcome(result, stored?.LeadId ?? session.LeadId, stored?.Created ?? false, session);
+        return new TurnOutcome(result with { Session = session }, stored?.LeadId ?? session.LeadId, stored?.Created ?? false, session);
     }
 
     /// <summary>
@@ -174,7 +177,7 @@ public sealed partial class ConversationService(
     public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null,
         ConversationSession? settled = null)
     {
-        LeadRecorder.Stored? stored = null;
+        BusinessProfile? profile = null;
         // A session the turn that ended it just saved, with nothing left to settle, needs no second write here.
         var session = settled ?? await store.UpdateAsync(sessionId, async s =>
         {
@@ -199,20 +202,12 @@ public sealed partial class ConversationService(
                 s.Metadata[key] = value;
             }
 
-            if (s.Simulated || await directory.GetAsync(s.BusinessId, ct) is not { } profile)
+            profile = s.Simulated ? null : await directory.GetAsync(s.BusinessId, ct);
+            if (profile is not null && s.PendingLead is null && !s.LeadCaptured && PartialLeadOf(s, profile) is { } partial)
             {
-                return changed;
-            }
-
-            if (s.PendingLead is { } pending)
-            {
-                stored = await StoreLeadAsync(profile, pending, s, ct);
-                changed = true;
-            }
-            else if (!s.LeadCaptured && PartialLeadOf(s, profile) is { } partial)
-            {
+                // Stored below, once this state is saved.
                 s.LeadCaptured = true;
-                stored = await StoreLeadAsync(profile, partial, s, ct);
+                s.PendingLead = partial;
                 changed = true;
             }
 
@@ -230,7 +225,11 @@ public sealed partial class ConversationService(
             return false;
         }
 
-        await PublishLeadCapturedAsync(stored, session, ct);
+        if (profile is not null)
+        {
+            (var stored, session) = await StorePendingLeadAsync(profile, session, ct);
+            await PublishLeadCapturedAsync(stored, session, ct);
+        }
 
         if (session.PendingLead is not null)
         {
@@ -307,26 +306,13 @@ public sealed partial class ConversationService(
             }
             else if (session.PendingLead is not null && await directory.GetAsync(session.BusinessId, ct) is { } profile)
             {
-                LeadRecorder.Stored? stored = null;
-                var updated = await store.UpdateAsync(id, async s =>
-                {
-                    if (s.PendingLead is not { } draft)
-                    {
-                        return false;
-                    }
-
-                    stored = await StoreLeadAsync(profile, draft, s, ct);
-                    return true;
-                }, ct);
-                if (updated is { PendingLead: null })
+                var (stored, updated) = await StorePendingLeadAsync(profile, session, ct);
+                if (updated.PendingLead is null)
                 {
                     _pending.TryRemove(id, out _);
                 }
 
-                if (updated is not null)
-                {
-                    await PublishLeadCapturedAsync(stored, updated, ct);
-                }
+                await PublishLeadCapturedAsync(stored, updated, ct);
             }
             else
             {
@@ -336,25 +322,49 @@ public sealed partial class ConversationService(
     }
 
     /// <summary>
-    /// Stores the session's lead with its outbox rows. While the database is away the lead waits on the session
-    /// (<see cref="ConversationSession.PendingLead"/>), never lost and never stored twice (one lead per session).
+    /// Stores the lead a saved session holds as pending, with its outbox rows, then records its id on the session.
+    /// Called after the session update that decided the lead, never inside it (that callback may run again). Storing
+    /// is idempotent, one lead per session: a second caller (a retry, another instance, the sweep) gets the same lead
+    /// with Created false, and recording it is a plain state change, safe to repeat. While the database is away the lead
+    /// waits on the session (<see cref="ConversationSession.PendingLead"/>) for a later turn, the end or the maintenance
+    /// worker: never lost and never stored twice.
     /// </summary>
-    async Task<LeadRecorder.Stored?> StoreLeadAsync(BusinessProfile profile, LeadDraft draft, ConversationSession s, CancellationToken ct)
+    async Task<(LeadRecorder.Stored? Stored, ConversationSession Session)> StorePendingLeadAsync(BusinessProfile profile, ConversationSession session,
+        CancellationToken ct)
     {
+        if (session.PendingLead is not { } draft || session.Simulated)
+        {
+            return (null, session);
+        }
+
+        LeadRecorder.Stored stored;
         try
         {
-            var stored = await leads.StoreAsync(profile.Business, draft, s.Channel, s.SessionId, ct);
-            s.LeadId = stored.LeadId;
-            s.PendingLead = null;
-            return stored;
+            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct);
         }
         catch (Exception ex) when (DatabaseOutage.Is(ex))
         {
-            s.PendingLead = draft;
-            _pending[s.SessionId] = 0;
-            LogLeadWaiting(logger, s.SessionId, ex.GetType().Name);
-            return null;
+            _pending[session.SessionId] = 0;
+            LogLeadWaiting(logger, session.SessionId, ex.GetType().Name);
+            return (null, session);
         }
+
+        bool Record(ConversationSession s)
+        {
+            var changed = s.LeadId != stored.LeadId || s.PendingLead is not null;
+            s.LeadId = stored.LeadId;
+            s.PendingLead = null;
+            return changed;
+        }
+
+        var recorded = await store.UpdateAsync(session.SessionId, s => Task.FromResult(Record(s)), ct);
+        if (recorded is null)
+        {
+            // Gone from the store meanwhile (expired): the lead is stored all the same.
+            Record(session);
+        }
+
+        return (stored, recorded ?? session);
     }
 
     /// <summary>Writes the finished conversation once (the session id is unique); later calls change nothing.</summary>

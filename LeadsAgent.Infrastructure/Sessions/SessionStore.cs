@@ -23,8 +23,11 @@ public interface ISessionStore
     /// <summary>
     /// Applies a change atomically: the mutation runs on the latest copy and is re-run on a fresh copy if another
     /// writer got there first, so concurrent webhooks never lose each other's changes. Null if there is no session.
+    /// The mutation may run more than once, so it only decides state; side effects belong after the change is saved.
+    /// <paramref name="fresh"/> starts from the stored session rather than this instance's copy: for a costly mutation
+    /// (one that asks the language model), which on an out-of-date copy would run on old state and be run again.
     /// </summary>
-    Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct);
+    Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, bool fresh = false);
 
     /// <summary>Takes an ended session out of the active indexes and lets it expire soon (late callbacks still find it).</summary>
     Task RetireAsync(ConversationSession session, CancellationToken ct);
@@ -118,21 +121,21 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     public async Task<ConversationSession> CreateAsync(ConversationSession session, CancellationToken ct)
     {
         session.Version = 0;
-        var created = await UpdateCoreAsync(session.SessionId, _ => Task.FromResult(true), ct, seed: session);
+        var created = await UpdateCoreAsync(session.SessionId, _ => Task.FromResult(true), ct, seed: session, fresh: false);
         return created ?? session;
     }
 
-    public Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct) =>
-        UpdateCoreAsync(sessionId, mutate, ct, seed: null);
+    public Task<ConversationSession?> UpdateAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, bool fresh = false) =>
+        UpdateCoreAsync(sessionId, mutate, ct, seed: null, fresh);
 
-    async Task<ConversationSession?> UpdateCoreAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed)
+    async Task<ConversationSession?> UpdateCoreAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed, bool fresh)
     {
         // Writers of one session on this instance take turns; only writers on other instances can race (and retry).
         var gate = _locks[(uint)sessionId.GetHashCode(StringComparison.Ordinal) % _locks.Length];
         await gate.WaitAsync(ct);
         try
         {
-            return await UpdateLockedAsync(sessionId, mutate, ct, seed);
+            return await UpdateLockedAsync(sessionId, mutate, ct, seed, fresh);
         }
         finally
         {
@@ -140,7 +143,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         }
     }
 
-    async Task<ConversationSession?> UpdateLockedAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed)
+    async Task<ConversationSession?> UpdateLockedAsync(string sessionId, Func<ConversationSession, Task<bool>> mutate, CancellationToken ct, ConversationSession? seed, bool fresh)
     {
         var optimistic = false;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -155,7 +158,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
             ConversationSession? current = null;
             long version = 0;
             optimistic = false;
-            if (attempt == 0 && seed is null && _redisUp && redis.IsConfigured && _local.TryGetValue(sessionId, out var mine) && !mine.Dirty)
+            if (attempt == 0 && seed is null && !fresh && _redisUp && redis.IsConfigured && _local.TryGetValue(sessionId, out var mine) && !mine.Dirty)
             {
                 current = Parse(sessionId, mine.Json);
                 if (current is not null)

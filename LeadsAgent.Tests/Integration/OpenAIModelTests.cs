@@ -17,7 +17,7 @@ namespace LeadsAgent.Tests.Integration;
 /// <summary>The real OpenAI SDK against a fake OpenAI-compatible server on loopback.</summary>
 public class OpenAIModelTests
 {
-    static string Completion(string content) => JsonSerializer.Serialize(new
+    internal static string Completion(string content) => JsonSerializer.Serialize(new
     {
         id = "chatcmpl-1",
         @object = "chat.completion",

@@ -1,0 +1,19 @@
+namespace LeadsAgent.Domain.Engine;
+
+/// <summary>What one turn learned from outside the engine (passages, the model's reading), so a re-run of it asks neither again.</summary>
+/// <remarks>
+/// One per message. A session store re-runs a turn on a fresher copy of the session when another instance saved it
+/// first; the model's reading of the message, asked one write earlier, stands (the engine validates and merges it
+/// against the session it now has), because asking again would pay for the turn twice.
+/// </remarks>
+public sealed class TurnMemo
+{
+    IReadOnlyList<KnowledgePassage>? _passages;
+    (ModelTurn? Turn, double? Ms)? _model;
+
+    internal async Task<IReadOnlyList<KnowledgePassage>> PassagesAsync(Func<Task<IReadOnlyList<KnowledgePassage>>> retrieve) =>
+        _passages ??= await retrieve();
+
+    internal async Task<(ModelTurn? Turn, double? Ms)> ModelAsync(Func<Task<(ModelTurn? Turn, double? Ms)>> ask) =>
+        _model ??= await ask();
+}
