@@ -22,6 +22,8 @@ public class ClientAddressTests(ClientAddressTests.Fixture fx) : IClassFixture<C
             ["Chat:SecondsPerMessage"] = "3600",
             ["Chat:MessagesPerBusinessPerMinute"] = "12",
             ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+            ["Auth:FailedSignInBurstPerClient"] = "3",
+            ["Auth:SecondsPerFailedSignIn"] = "3600",
         };
 
         protected override void ConfigureApp(AppFactory app)
@@ -102,6 +104,26 @@ public class ClientAddressTests(ClientAddressTests.Fixture fx) : IClassFixture<C
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, await ChatAsync(forger, id, "198.51.100.99"));
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_are_limited_per_client_address_across_accounts()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        async Task<HttpStatusCode> LoginAsync(HttpClient client, string who, string password) =>
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = who, password }, TestContext.Current.CancellationToken)).StatusCode;
+
+        // Password spraying: a few wrong guesses at different accounts from one address...
+        using var sprayer = From("127.0.0.8");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync(sprayer, $"victim-{i}@example.com", "Summer2026!"));
+        }
+
+        // ...and that address must wait, even with a right password; other addresses are not affected.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginAsync(sprayer, email, "Owner-password-1"));
+        using var owner = From("127.0.0.9");
+        Assert.Equal(HttpStatusCode.OK, await LoginAsync(owner, email, "Owner-password-1"));
     }
 
     [Fact]

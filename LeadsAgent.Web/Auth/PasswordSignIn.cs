@@ -111,9 +111,10 @@ public sealed class SignInThrottle(IOptions<AuthOptions> options) : IDisposable
     /// <summary>Null while the client may try; otherwise how long until it may.</summary>
     public TimeSpan? Exhausted(string client)
     {
-        // Zero permits asks "is anything left?" without spending it.
-        using var probe = _failures.AttemptAcquire(client, 0);
-        return probe.IsAcquired ? null : TimeSpan.FromSeconds(Math.Ceiling(options.Value.SecondsPerFailedSignIn));
+        // Whole permits left, without spending one (a zero-permit acquire would count a refilled fraction as "left").
+        return _failures.GetStatistics(client) is { CurrentAvailablePermits: < 1 }
+            ? TimeSpan.FromSeconds(Math.Ceiling(options.Value.SecondsPerFailedSignIn))
+            : null;
     }
 
     public void Failed(string client)

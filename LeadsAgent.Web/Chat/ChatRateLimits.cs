@@ -18,9 +18,9 @@ public sealed class ChatOptionsValidator : Microsoft.Extensions.Options.IValidat
     public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ChatOptions options)
     {
         var failures = new List<string>();
-        if (options.BurstPerClient is < 1 or > 10_000)
+        if (options.BurstPerClient is < 1 or > 10_000_000)
         {
-            failures.Add("Chat:BurstPerClient must be between 1 and 10000 messages.");
+            failures.Add("Chat:BurstPerClient must be between 1 and 10000000 messages.");
         }
 
         if (!(options.SecondsPerMessage is >= 0.1 and <= 3600))
