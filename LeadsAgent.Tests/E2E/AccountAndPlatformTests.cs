@@ -171,4 +171,31 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await fx.SignInAsync(fresh, email, "Owner-password-1");
         Assert.DoesNotContain("/login", fresh.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task On_a_phone_an_owner_signs_out_everywhere_and_the_other_browser_is_signed_out_too()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        var (desk, _) = await fx.NewPageAsync();
+        await fx.SignInAsync(desk, email, "Owner-password-1");
+        var (phone, errors) = await fx.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await fx.SignInAsync(phone, email, "Owner-password-1");
+        await phone.GotoAsync("/account");
+
+        await Assertions.Expect(phone.GetByLabel("Your Twilio number")).ToHaveValueAsync("Not connected yet");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the account page scrolls sideways on a phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(phone, "account-phone");
+        var stampBefore = await fx.Database.ScalarAsync<string>($"SELECT security_stamp FROM users WHERE email = '{email}'");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out on every device");
+        await BrowserFixture.ScreenshotAsync(phone, "signed-out-everywhere-phone");
+
+        Assert.NotEqual(stampBefore, await fx.Database.ScalarAsync<string>($"SELECT security_stamp FROM users WHERE email = '{email}'"));
+        // The desk browser's next page asks it to sign in again.
+        await desk.GotoAsync("/account");
+        await Assertions.Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        Assert.Empty(errors);
+    }
 }

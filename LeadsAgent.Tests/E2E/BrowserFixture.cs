@@ -24,6 +24,8 @@ public class BrowserFixture : PlatformFixture
         ["Twilio:AccountSid"] = "ACbrowser000000000000000000000000",
         ["Twilio:AuthToken"] = TwilioToken,
         ["Twilio:WebhookBaseUrl"] = TwilioBase,
+        // Sessions are checked against the account on every request, so "sign out everywhere" shows at once.
+        ["Auth:SecurityStampValidationSeconds"] = "0",
     };
 
     /// <summary>Signs in through the sign-in page, as an owner would.</summary>

@@ -24,6 +24,8 @@ public sealed partial class DashboardSession(AppFactory app)
     public async Task<bool> IsSignedInAsync()
     {
         var response = await Http.GetAsync("/account");
+        // Signed out is the redirect to the sign-in page, nothing else (an error page is not "signed out").
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"/account answered {(int)response.StatusCode}");
         return response.StatusCode == HttpStatusCode.OK;
     }
 
