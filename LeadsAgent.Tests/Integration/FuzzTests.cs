@@ -29,6 +29,9 @@ public class FuzzTests(FuzzTests.Fixture fx) : IClassFixture<FuzzTests.Fixture>
             ["Chat:BurstPerClient"] = "1000000",
             ["Chat:MessagesPerBusinessPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Error",
+            // Hostile sign-ins fail by the hundred; the floor under each failure would only make the run longer.
+            ["Auth:FailedSignInFloorMs"] = "0",
+            ["Auth:FailedSignInBurstPerClient"] = "1000000",
         };
 
         /// <summary>Kestrel on a loopback port: the real HTTP parser sees the bytes, and a crash shows as a broken connection.</summary>

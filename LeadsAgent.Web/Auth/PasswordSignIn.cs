@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using LeadsAgent.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,9 @@ public sealed class AuthOptions
 
     /// <summary>How often a cookie or bearer token is checked against the account (a password change or "sign out everywhere" ends it).</summary>
     public double SecurityStampValidationSeconds { get; set; } = 60;
+
+    /// <summary>A failed sign-in is answered no sooner than this, whether or not the email has an account.</summary>
+    public int FailedSignInFloorMs { get; set; } = 600;
 }
 
 public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
@@ -25,9 +29,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var failures = new List<string>();
-        if (options.FailedSignInBurstPerClient is < 1 or > 10_000)
+        if (options.FailedSignInBurstPerClient is < 1 or > 10_000_000)
         {
-            failures.Add("Auth:FailedSignInBurstPerClient must be between 1 and 10000.");
+            failures.Add("Auth:FailedSignInBurstPerClient must be between 1 and 10000000.");
         }
 
         if (!(options.SecondsPerFailedSignIn is >= 0.1 and <= 3600))
@@ -38,6 +42,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         if (!(options.SecurityStampValidationSeconds is >= 0 and <= 3600))
         {
             failures.Add("Auth:SecurityStampValidationSeconds must be between 0 and 3600 seconds.");
+        }
+
+        if (options.FailedSignInFloorMs is < 0 or > 10_000)
+        {
+            failures.Add("Auth:FailedSignInFloorMs must be between 0 and 10000 ms.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -60,7 +69,7 @@ public sealed record SignInOutcome(SignInStatus Status, AppUser? User = null, Ti
 /// unknown email costs the same password-hash work as a known one, so the answer's timing does not reveal which
 /// emails have accounts.
 /// </summary>
-public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle)
+public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle, IOptions<AuthOptions> options)
 {
     static readonly AppUser s_nobody = new() { UserName = "nobody", Email = "nobody@invalid" };
     static string? s_nobodyHash;
@@ -72,13 +81,13 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<App
             return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
             s_nobodyHash ??= users.PasswordHasher.HashPassword(s_nobody, "no account has this password");
             users.PasswordHasher.VerifyHashedPassword(s_nobody, s_nobodyHash, password);
-            throttle.Failed(clientKey);
-            return new SignInOutcome(SignInStatus.Failed);
+            return await FailedAsync(SignInStatus.Failed);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
@@ -87,8 +96,21 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<App
             return new SignInOutcome(SignInStatus.Succeeded, user);
         }
 
-        throttle.Failed(clientKey);
-        return new SignInOutcome(result.IsLockedOut ? SignInStatus.LockedOut : SignInStatus.Failed);
+        return await FailedAsync(result.IsLockedOut ? SignInStatus.LockedOut : SignInStatus.Failed);
+
+        // A known account's failure also writes its failed-attempt count; a floor under every failure's answer hides
+        // that difference too (and slows guessing), while a right password is never delayed.
+        async Task<SignInOutcome> FailedAsync(SignInStatus status)
+        {
+            throttle.Failed(clientKey);
+            var left = TimeSpan.FromMilliseconds(options.Value.FailedSignInFloorMs) - Stopwatch.GetElapsedTime(started);
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left);
+            }
+
+            return new SignInOutcome(status);
+        }
     }
 
     /// <summary>The client key of a request: its address (the real visitor's when a configured proxy forwarded it).</summary>
