@@ -107,11 +107,8 @@ sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             return ValidateOptionsResult.Fail($"{DesignEnvironmentVariables.Describe("Smtp:Port")} must be a port number (1-65535).");
         }
 
-        try
-        {
-            _ = new System.Net.Mail.MailAddress(options.From);
-        }
-        catch (FormatException)
+        // Parsed as the sender parses it; a bare "user" without a domain stays refused, as it was before.
+        if (!MimeKit.MailboxAddress.TryParse(options.From, out var from) || string.IsNullOrEmpty(from.Domain))
         {
             return ValidateOptionsResult.Fail($"{DesignEnvironmentVariables.Describe("Smtp:From")} must be an email address.");
         }

@@ -41,9 +41,9 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     static readonly TimeSpan s_lease = TimeSpan.FromMinutes(2);
-    // System.Net.Mail waits about 44 ms per message on the network (its small writes meet delayed ACKs; measured 23
-    // messages/s on one connection to a local sink that takes 360/s from Python), so throughput comes from sending
-    // several at once: at most eight connections to the mail server, well under providers' per-account limits.
+    // One connection carries about 115 messages/s to the local sink (MailKit with Nagle off, 8.7 ms each; measured),
+    // eight at once about 200/s; a remote provider answers each SMTP command a network round trip later, so throughput
+    // comes from sending several at once: at most eight connections, well under providers' per-account limits.
     const int Concurrency = 8;
     readonly Dictionary<NotificationKind, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace LeadsAgent.Tests.Support;
 
@@ -10,7 +9,7 @@ namespace LeadsAgent.Tests.Support;
 public sealed record ReceivedMail(string To, string Subject, string Text, string Html, string Raw);
 
 /// <summary>Reads the Maildir the aiosmtpd sink writes, and can run a sink of a test's own to stop and start.</summary>
-public sealed partial class MailSink : IAsyncDisposable
+public sealed class MailSink : IAsyncDisposable
 {
     readonly string _dir;
     Process? _process;
@@ -81,86 +80,17 @@ public sealed partial class MailSink : IAsyncDisposable
     static IReadOnlyList<ReceivedMail> Read(string dir)
     {
         var folder = Path.Combine(dir, "new");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(f => Parse(File.ReadAllText(f)))] : [];
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Select(Parse)] : [];
     }
 
-    static ReceivedMail Parse(string raw)
+    // MimeKit decodes what the sender encoded (quoted-printable or base64 parts, encoded-word subjects), so a test reads
+    // the words a person would see, not the transfer encoding.
+    static ReceivedMail Parse(string path)
     {
-        var (headers, body) = Split(raw);
-        string text = "", html = "";
-        if (Header(headers, "Content-Type") is { } type && Boundary().Match(type) is { Success: true } b)
-        {
-            foreach (var part in body.Split("--" + b.Groups[1].Value).Skip(1))
-            {
-                var (ph, pb) = Split(part.TrimStart('\r', '\n'));
-                var decoded = Decode(pb, Header(ph, "Content-Transfer-Encoding"));
-                if (Header(ph, "Content-Type") is { } t && t.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
-                {
-                    html = decoded;
-                }
-                else if (Header(ph, "Content-Type") is { } p && p.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
-                {
-                    text = decoded;
-                }
-            }
-        }
-        else
-        {
-            text = Decode(body, Header(headers, "Content-Transfer-Encoding"));
-        }
-
-        return new ReceivedMail(Header(headers, "To") ?? "", DecodeWords(Header(headers, "Subject") ?? ""), text, html, raw);
+        var raw = File.ReadAllText(path);
+        using var message = MimeMessage.Load(path);
+        return new ReceivedMail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "", message.HtmlBody ?? "", raw);
     }
-
-    static (string Headers, string Body) Split(string s)
-    {
-        var normalized = s.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var at = normalized.IndexOf("\n\n", StringComparison.Ordinal);
-        return at < 0 ? (normalized, "") : (normalized[..at], normalized[(at + 2)..]);
-    }
-
-    static string? Header(string headers, string name)
-    {
-        var unfolded = Regex.Replace(headers, @"\n[ \t]+", " ");
-        return unfolded.Split('\n').FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
-    }
-
-    static string Decode(string body, string? encoding) => encoding?.ToLowerInvariant() switch
-    {
-        "base64" => Encoding.UTF8.GetString(Convert.FromBase64String(Regex.Replace(body.Split("\n--")[0], @"\s", ""))),
-        "quoted-printable" => QuotedPrintable(body),
-        _ => body,
-    };
-
-    static string QuotedPrintable(string s)
-    {
-        var soft = s.Replace("=\n", "", StringComparison.Ordinal);
-        var bytes = new List<byte>();
-        for (var i = 0; i < soft.Length; i++)
-        {
-            if (soft[i] == '=' && i + 2 < soft.Length && Uri.IsHexDigit(soft[i + 1]) && Uri.IsHexDigit(soft[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(soft.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(soft[i].ToString()));
-            }
-        }
-
-        return Encoding.UTF8.GetString([.. bytes]);
-    }
-
-    static string DecodeWords(string s) => EncodedWord().Replace(s, m => m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-        ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
-        : QuotedPrintable(m.Groups[3].Value.Replace('_', ' '))).Replace("?= =?", "", StringComparison.Ordinal);
-
-    [GeneratedRegex("boundary=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
-    private static partial Regex Boundary();
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*")]
-    private static partial Regex EncodedWord();
 
     public async ValueTask DisposeAsync()
     {
