@@ -90,7 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<ConversationEngine>();
 
         services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.Section));
-        services.AddHttpClient<TwilioCallsClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddTwilioCalls();
         services.AddSingleton<IOutboxHandler, OwnerAlertCallHandler>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();

@@ -1,6 +1,9 @@
-using System.Globalization;
 using System.Xml.Linq;
 using LeadsAgent.Domain.Engine;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using SdkHttpMethod = Twilio.Http.HttpMethod;
+using SdkTwiML = Twilio.TwiML.TwiML;
 
 namespace LeadsAgent.Infrastructure.Twilio;
 
@@ -33,95 +36,124 @@ public sealed record RecordOptions(
     string? RecordingStatusCallbackEvent = null);
 
 /// <summary>
-/// TwiML written with System.Xml.Linq exactly as twilio-csharp writes it: declaration with lowercase utf-8, two-space
-/// indentation, empty elements as start/end tag pairs, attributes in each verb's fixed order, booleans in lower case.
+/// TwiML built with the Twilio SDK's <c>Twilio.TwiML.VoiceResponse</c> verbs. These helpers keep our callers'
+/// short, option-record shape and translate plain strings into the SDK's string-enum and Uri parameters.
 /// </summary>
 public static class TwiML
 {
-    public static XElement Response(params XElement[] verbs) => Element("Response", verbs);
-
-    public static XElement Say(string text, string? voice = null, string? language = null, int? loop = null) =>
-        Attrs(new XElement("Say", text), ("voice", voice), ("loop", loop), ("language", language));
-
-    /// <summary>A Say made of speech parts: plain text, or SSML children (break, emphasis) for voices that take them.</summary>
-    public static XElement Say(SpokenReply reply, string? voice, string? language)
+    public static VoiceResponse Response(params SdkTwiML[] verbs)
     {
-        var say = Attrs(new XElement("Say"), ("voice", voice), ("language", language));
-        if (!reply.UsesSsml)
+        var response = new VoiceResponse();
+        foreach (var verb in verbs)
         {
-            say.Add(reply.PlainText);
-            return say;
+            response.Append(verb);
         }
 
-        // Starting with a text node keeps the serializer from indenting the children of this mixed content.
-        say.Add(new XText(string.Empty));
+        return response;
+    }
+
+    // The SDK's string enums convert any string implicitly, but a null converts to an enum holding null, which the SDK
+    // then writes as an attribute and XAttribute rejects: only convert values that are there.
+    public static Say Say(string text, string? voice = null, string? language = null, int? loop = null) =>
+        new(text, voice is null ? null : (Say.VoiceEnum)voice, loop, language is null ? null : (Say.LanguageEnum)language);
+
+    /// <summary>A Say made of speech parts: plain text, or SSML children (break, emphasis) for voices that take them.</summary>
+    public static Say Say(SpokenReply reply, string? voice, string? language)
+    {
+        if (!reply.UsesSsml)
+        {
+            return Say(reply.PlainText, voice, language);
+        }
+
+        var say = Say(string.Empty, voice, language);
+
+        // The SDK drops an empty body once children are added, and the XML writer would then indent the SSML children,
+        // putting whitespace into the spoken text. A leading empty text node makes this mixed content, which it leaves alone.
+        say.AddText(string.Empty);
         foreach (var part in reply.Parts)
         {
-            say.Add(part switch
+            _ = part switch
             {
-                SpeechText t => new XText(t.Text),
-                SpeechBreak b => new XElement("break", new XAttribute("time", b.Milliseconds.ToString(CultureInfo.InvariantCulture) + "ms"), string.Empty),
-                SpeechEmphasis e => new XElement("emphasis", new XAttribute("level", "strong"), e.Text),
+                SpeechText t => say.AddText(t.Text),
+                SpeechBreak b => say.Break(time: $"{b.Milliseconds}ms"),
+                SpeechEmphasis e => say.Emphasis(e.Text, SsmlEmphasis.LevelEnum.Strong),
                 _ => throw new ArgumentOutOfRangeException(nameof(reply), part.GetType().Name),
-            });
+            };
         }
 
         return say;
     }
 
-    public static XElement Gather(GatherOptions o, params XElement[] children) => Attrs(Element("Gather", children),
-        ("input", o.Input), ("action", o.Action), ("method", o.Method), ("timeout", o.Timeout), ("speechTimeout", o.SpeechTimeout),
-        ("finishOnKey", o.FinishOnKey), ("numDigits", o.NumDigits), ("language", o.Language), ("hints", o.Hints),
-        ("actionOnEmptyResult", o.ActionOnEmptyResult), ("speechModel", o.SpeechModel), ("enhanced", o.Enhanced));
-
-    public static XElement Pause(int length) => Attrs(Element("Pause"), ("length", length));
-
-    public static XElement Play(string url, int? loop = null, string? digits = null) => Attrs(new XElement("Play", url), ("loop", loop), ("digits", digits));
-
-    public static XElement Dial(DialOptions o, params XElement[] nouns) => Attrs(Element("Dial", nouns),
-        ("action", o.Action), ("method", o.Method), ("timeout", o.Timeout), ("callerId", o.CallerId), ("answerOnBridge", o.AnswerOnBridge));
-
-    public static XElement Number(string number) => new("Number", number);
-
-    public static XElement Record(RecordOptions o) => Attrs(Element("Record"),
-        ("action", o.Action), ("method", o.Method), ("timeout", o.Timeout), ("finishOnKey", o.FinishOnKey), ("maxLength", o.MaxLength),
-        ("playBeep", o.PlayBeep), ("trim", o.Trim), ("recordingStatusCallback", o.RecordingStatusCallback),
-        ("recordingStatusCallbackMethod", o.RecordingStatusCallbackMethod), ("recordingStatusCallbackEvent", o.RecordingStatusCallbackEvent));
-
-    public static XElement Redirect(string url, string? method = null) => Attrs(new XElement("Redirect", url), ("method", method));
-
-    public static XElement Hangup() => Element("Hangup");
-
-    /// <summary>The document as twilio-csharp's ToString() renders it.</summary>
-    public static string Render(XElement root) => "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString().ReplaceLineEndings("\n");
-
-    /// <summary>One line, for the Calls API's Twiml parameter (4000 characters at most).</summary>
-    public static string RenderCompact(XElement root) => root.ToString(SaveOptions.DisableFormatting);
-
-    static XElement Element(string name, XElement[]? children = null) =>
-        children is { Length: > 0 } ? new XElement(name, children) : new XElement(name, string.Empty);
-
-    static XElement Attrs(XElement element, params (string Name, object? Value)[] attributes)
+    public static Gather Gather(GatherOptions o, params SdkTwiML[] children)
     {
-        foreach (var (name, value) in attributes)
+        var gather = new Gather(
+            input: o.Input?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(i => (Gather.InputEnum)i).ToList(),
+            action: Url(o.Action),
+            method: Method(o.Method),
+            timeout: o.Timeout,
+            speechTimeout: o.SpeechTimeout,
+            finishOnKey: o.FinishOnKey,
+            numDigits: o.NumDigits,
+            language: o.Language is null ? null : (Gather.LanguageEnum)o.Language,
+            hints: o.Hints,
+            actionOnEmptyResult: o.ActionOnEmptyResult,
+            speechModel: o.SpeechModel,
+            enhanced: o.Enhanced);
+        foreach (var child in children)
         {
-            if (value is not null)
-            {
-                element.Add(new XAttribute(name, value switch
-                {
-                    bool b => b ? "true" : "false",
-                    int i => i.ToString(CultureInfo.InvariantCulture),
-                    _ => value.ToString()!,
-                }));
-            }
+            gather.Append(child);
         }
 
-        // Attributes first, then content, as XElement serialises them; an element with neither stays <X></X>.
-        if (!element.Nodes().Any())
-        {
-            element.Add(string.Empty);
-        }
-
-        return element;
+        return gather;
     }
+
+    public static Pause Pause(int length) => new(length);
+
+    public static Play Play(string url, int? loop = null, string? digits = null) => new(Url(url), loop, digits);
+
+    public static Dial Dial(DialOptions o, params SdkTwiML[] nouns)
+    {
+        var dial = new Dial(action: Url(o.Action), method: Method(o.Method), timeout: o.Timeout, callerId: o.CallerId, answerOnBridge: o.AnswerOnBridge);
+        foreach (var noun in nouns)
+        {
+            dial.Append(noun);
+        }
+
+        return dial;
+    }
+
+    public static Number Number(string number) => new(new global::Twilio.Types.PhoneNumber(number));
+
+    public static Record Record(RecordOptions o) => new(
+        action: Url(o.Action),
+        method: Method(o.Method),
+        timeout: o.Timeout,
+        finishOnKey: o.FinishOnKey,
+        maxLength: o.MaxLength,
+        playBeep: o.PlayBeep,
+        trim: o.Trim is null ? null : (Record.TrimEnum)o.Trim,
+        recordingStatusCallback: Url(o.RecordingStatusCallback),
+        recordingStatusCallbackMethod: Method(o.RecordingStatusCallbackMethod),
+        recordingStatusCallbackEvent: o.RecordingStatusCallbackEvent?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(e => (Record.RecordingEventEnum)e).ToList());
+
+    public static Redirect Redirect(string url, string? method = null) => new(Url(url), Method(method));
+
+    public static Hangup Hangup() => new();
+
+    /// <summary>The document as the SDK renders it: utf-8 declaration, two-space indentation.</summary>
+    public static string Render(SdkTwiML root) => root.ToString(SaveOptions.None);
+
+    /// <summary>One line without the declaration, for the Calls API's Twiml parameter (4000 characters at most).</summary>
+    public static string RenderCompact(SdkTwiML root) => root.ToXDocument().Root!.ToString(SaveOptions.DisableFormatting);
+
+    /// <summary>The document as XML, for reading back what a caller would hear (the call simulator).</summary>
+    public static XElement ToXml(SdkTwiML root) => root.ToXDocument().Root!;
+
+    // The SDK writes a Uri's OriginalString. Our webhook paths are relative, and on Unix a bare "/path" parsed as
+    // RelativeOrAbsolute becomes a file:// URI, so ask for a relative one unless the string is absolute.
+    static Uri? Url(string? url) => url is null ? null
+        : Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute
+        : new Uri(url, UriKind.Relative);
+
+    static SdkHttpMethod? Method(string? method) => method is null ? null : new SdkHttpMethod(method);
 }

@@ -1,8 +1,11 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using LeadsAgent.Infrastructure.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace LeadsAgent.Infrastructure.Twilio;
 
@@ -13,10 +16,13 @@ public sealed class TwilioApiException(string message, int? status, bool retryab
     public bool Retryable { get; } = retryable;
 }
 
-/// <summary>Places outbound calls through Twilio's Calls API (no SDK here: architecture D4).</summary>
-public sealed class TwilioCallsClient(HttpClient http, IOptions<TwilioOptions> options)
+/// <summary>Places outbound calls through Twilio's Calls API with the Twilio SDK's <see cref="CallResource"/>.</summary>
+public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<TwilioOptions> options)
 {
+    public const string HttpClientName = "Twilio";
     public const int MaxTwimlLength = 4000;
+
+    static readonly List<string> s_statusEvents = ["initiated", "ringing", "answered", "completed"];
 
     public sealed record PlacedCall(string Sid, string Status);
 
@@ -33,57 +39,76 @@ public sealed class TwilioCallsClient(HttpClient http, IOptions<TwilioOptions> o
             throw new TwilioApiException($"The call's TwiML is {twiml.Length} characters; Twilio takes at most {MaxTwimlLength}.", null, retryable: false);
         }
 
-        var fields = new List<KeyValuePair<string, string>> { new("To", to), new("From", from), new("Twiml", twiml), new("Timeout", "30") };
-        if (statusCallback is not null)
-        {
-            fields.Add(new("StatusCallback", statusCallback));
-            foreach (var e in new[] { "initiated", "ringing", "answered", "completed" })
-            {
-                fields.Add(new("StatusCallbackEvent", e));
-            }
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(o.AccountSid!)}/Calls.json")
-        {
-            Content = new FormUrlEncodedContent(fields),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.AccountSid}:{o.AuthToken}")));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        HttpResponseMessage response;
+        // A client per call is cheap: the pooled handler (and the base-address rewrite) comes from the factory.
+        var rest = new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
         try
         {
-            response = await http.SendAsync(request, ct);
+            // The SDK takes no CancellationToken; WaitAsync stops our wait on shutdown, and the named client's timeout
+            // bounds the request left behind.
+            var call = await CallResource.CreateAsync(
+                to: new PhoneNumber(to),
+                from: new PhoneNumber(from),
+                twiml: new Twiml(twiml),
+                statusCallback: statusCallback is null ? null : new Uri(statusCallback),
+                statusCallbackEvent: statusCallback is null ? null : s_statusEvents,
+                timeout: 30,
+                client: rest).WaitAsync(ct);
+            return new PlacedCall(call.Sid, call.Status?.ToString() ?? "");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (ApiConnectionException)
         {
             throw new TwilioApiException("Twilio could not be reached.", null, retryable: true);
         }
-
-        using (response)
+        catch (ApiException ex)
         {
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if ((int)response.StatusCode is >= 200 and < 400)
-            {
-                using var json = JsonDocument.Parse(body);
-                return new PlacedCall(json.RootElement.GetProperty("sid").GetString()!, json.RootElement.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "");
-            }
-
-            var message = $"Twilio answered HTTP {(int)response.StatusCode}";
-            try
-            {
-                using var error = JsonDocument.Parse(body);
-                if (error.RootElement.TryGetProperty("message", out var m))
-                {
-                    message += $": {m.GetString()} (code {(error.RootElement.TryGetProperty("code", out var c) ? c.ToString() : "?")})";
-                }
-            }
-            catch (JsonException)
-            {
-                // Not Twilio's error body; the status says enough.
-            }
-
-            var status = (int)response.StatusCode;
-            throw new TwilioApiException(message, status, retryable: status is 408 or 429 or >= 500);
+            // Status is 0 when the error body was not Twilio's JSON (a proxy's page): the status is unknown, so retry
+            // rather than drop the alert.
+            int? status = ex.Status == 0 ? null : ex.Status;
+            var message = status is null ? $"Twilio answered an error: {ex.Message}" : $"Twilio answered HTTP {status}: {ex.Message} (code {ex.Code})";
+            throw new TwilioApiException(message, status, retryable: status is null or 408 or 429 or >= 500);
         }
+        catch (ApiStandardException ex)
+        {
+            throw new TwilioApiException($"Twilio answered HTTP {ex.Status}: {ex.Title} {ex.Detail} (code {ex.Code})", ex.Status,
+                retryable: ex.Status is 408 or 429 or >= 500);
+        }
+    }
+}
+
+/// <summary>
+/// Sends the SDK's requests to <c>Twilio:ApiBaseUrl</c>. The SDK always builds <c>https://api.twilio.com/...</c> (its
+/// region and edge settings only choose among Twilio's own hosts), so tests and proxies that stand in for Twilio are
+/// reached by rewriting each request's scheme, host and port, keeping the SDK's path and query.
+/// </summary>
+public sealed class TwilioApiBaseHandler(IOptions<TwilioOptions> options) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var target)
+            && !(uri.Scheme == target.Scheme && uri.Host == target.Host && uri.Port == target.Port && target.AbsolutePath == "/"))
+        {
+            request.RequestUri = new UriBuilder(uri)
+            {
+                Scheme = target.Scheme,
+                Host = target.Host,
+                Port = target.Port,
+                Path = target.AbsolutePath.TrimEnd('/') + uri.AbsolutePath,
+            }.Uri;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class TwilioCallsRegistration
+{
+    /// <summary>The Calls API client on a factory-made HttpClient aimed at <c>Twilio:ApiBaseUrl</c>.</summary>
+    public static IServiceCollection AddTwilioCalls(this IServiceCollection services)
+    {
+        services.AddTransient<TwilioApiBaseHandler>();
+        services.AddHttpClient(TwilioCallsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .AddHttpMessageHandler<TwilioApiBaseHandler>();
+        services.AddSingleton<TwilioCallsClient>();
+        return services;
     }
 }

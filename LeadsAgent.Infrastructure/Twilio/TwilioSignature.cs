@@ -8,6 +8,12 @@ namespace LeadsAgent.Infrastructure.Twilio;
 /// name and value in ordinal order (repeated names: distinct values, sorted), base64. Validation accepts the URL as
 /// received or with its port removed/added, as Twilio's SDKs do, and compares in constant time.
 /// </summary>
+// Why not the SDK's Twilio.Security.RequestValidator (Twilio 8.2.0): run against TwilioSignatureTests it passes the
+// sixteen URL/port/case/userinfo vectors, the wrong-host and wrong-signature ones and our own three, but fails both
+// repeated-name vectors (MessagingBinding.Address twice -> 83O6e2vORAoJHUNzJjDWN1jz+BA=; Digits=5678,1234,1234 ->
+// IK+Dwps556ElfBT0I3Rgjkr1wJU=): its NameValueCollection overload joins repeated values with commas, and its
+// IDictionary overload cannot hold them, while Twilio signs each distinct value sorted (as twilio-node and
+// twilio-python do). It also throws on an empty or missing signature rather than answering false.
 public static class TwilioSignature
 {
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> parameters)

@@ -72,6 +72,20 @@ public class TwilioSignatureTests
         Assert.Equal("OyGYPqTF6ztdbRNCvuQO/oPvqQ4=", TwilioSignature.Compute(Token, "http://mycompany.com/myapp.php?foo=1&bar=2", s_fixture));
     }
 
+    /// <summary>
+    /// Why TwilioSignature is ours and not the SDK's RequestValidator: the SDK joins repeated names' values with commas.
+    /// When a Twilio release signs these vectors as Twilio does, this fails, and the SDK's validator can replace ours.
+    /// </summary>
+    [Fact]
+    public void SdkRequestValidator_RepeatedNames_StillRejectsTwiliosSignatures()
+    {
+        var validator = new global::Twilio.Security.RequestValidator(Token);
+        var digits = new System.Collections.Specialized.NameValueCollection { { "Sid", "CA123" }, { "SidAccount", "AC123" }, { "Digits", "5678" }, { "Digits", "1234" }, { "Digits", "1234" } };
+        Assert.False(validator.Validate(Base, digits, "IK+Dwps556ElfBT0I3Rgjkr1wJU="));
+        Assert.True(validator.Validate(Base, new System.Collections.Specialized.NameValueCollection { { "CallSid", "CA1234567890ABCDE" }, { "Caller", "+14158675309" },
+            { "Digits", "1234" }, { "From", "+14158675309" }, { "To", "+18005551212" } }, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+    }
+
     [Theory]
     [InlineData("https://a.example/x?y=1", "https://a.example:443/x?y=1")]
     [InlineData("https://a.example:8443/x", "https://a.example/x")]

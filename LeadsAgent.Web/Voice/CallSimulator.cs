@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Xml.Linq;
+using Twilio.TwiML;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Emergencies;
@@ -241,11 +241,14 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }, ct);
 
     /// <summary>What the caller hears: every Say in order, as plain text (SSML tags dropped).</summary>
-    static string Heard(XElement twiml) => string.Join(" ", twiml.Descendants("Say").Select(s => s.Value.Trim()).Where(s => s.Length > 0));
+    static string Heard(VoiceResponse twiml) => string.Join(" ", ToXml(twiml).Descendants("Say").Select(s => s.Value.Trim()).Where(s => s.Length > 0));
 
-    static string ActionOf(XElement twiml) =>
-        twiml.Element("Dial") is not null ? "transfer"
-        : twiml.Element("Record") is not null ? "voicemail"
-        : twiml.Element("Gather") is not null ? "listen"
-        : twiml.Element("Hangup") is not null ? "hang up" : "listen";
+    static string ActionOf(VoiceResponse response)
+    {
+        var twiml = ToXml(response);
+        return twiml.Element("Dial") is not null ? "transfer"
+            : twiml.Element("Record") is not null ? "voicemail"
+            : twiml.Element("Gather") is not null ? "listen"
+            : twiml.Element("Hangup") is not null ? "hang up" : "listen";
+    }
 }

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace LeadsAgent.Web.Voice;
 
 /// <summary>
@@ -18,8 +16,7 @@ public sealed partial class CallerSafetyNetFilter(ILogger<CallerSafetyNetFilter>
         catch (Exception ex) when (ex is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             LogFailed(logger, context.HttpContext.Request.Path, ex);
-            XElement apology = VoiceAgent.Apology();
-            return TypedResults.Text(Infrastructure.Twilio.TwiML.Render(apology), "text/xml", System.Text.Encoding.UTF8);
+            return TypedResults.Text(Infrastructure.Twilio.TwiML.Render(VoiceAgent.Apology()), "text/xml", System.Text.Encoding.UTF8);
         }
     }
 

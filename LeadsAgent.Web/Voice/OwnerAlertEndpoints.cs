@@ -78,5 +78,5 @@ public static class OwnerAlertEndpoints
         return TypedResults.NoContent();
     }
 
-    static IResult Xml(System.Xml.Linq.XElement response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
+    static IResult Xml(Twilio.TwiML.VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
@@ -9,12 +8,13 @@ using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.Extensions.Options;
+using VoiceResponse = Twilio.TwiML.VoiceResponse;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
 
 /// <summary>What the phone agent answers to one webhook: the TwiML, and the turn behind it when there was one.</summary>
-public sealed record VoiceReply(XElement Twiml, TurnOutcome? Turn);
+public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 
 /// <summary>
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
@@ -28,12 +28,12 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     const int SpeechTimeoutSeconds = 2;
 
     /// <summary>Said when something is wrong with the request itself: an apology and a safe next step.</summary>
-    public static XElement Apology(string? voice = null, string? language = null) => Response(
+    public static VoiceResponse Apology(string? voice = null, string? language = null) => Response(
         Say("Sorry, we couldn't take your call just now. If this is an emergency, please hang up and call 911. Otherwise, please call us again in a few minutes.", voice, language),
         Hangup());
 
     /// <summary>A new call for a business: the greeting and the first listen, or a voicemail when the plan has no phone agent.</summary>
-    public async Task<XElement> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
+    public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
     {
         var (business, config) = (profile.Business, profile.Config);
         var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
@@ -88,7 +88,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     }
 
     /// <summary>The TwiML for the engine's decision.</summary>
-    static XElement Respond(TurnResult result, BusinessProfile profile)
+    static VoiceResponse Respond(TurnResult result, BusinessProfile profile)
     {
         var (business, config) = (profile.Business, profile.Config);
         var say = Say(result.Spoken, config.TwilioVoice, config.TwilioLanguage);
@@ -113,7 +113,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         }
     }
 
-    static XElement GatherWith(SpokenReply spoken, BusinessProfile profile)
+    static Twilio.TwiML.Voice.Gather GatherWith(SpokenReply spoken, BusinessProfile profile)
     {
         var config = profile.Config;
         return TwiML.Gather(new GatherOptions(Input: "speech", Action: GatherPath, Method: "POST", SpeechTimeout: SpeechTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -121,7 +121,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             Say(spoken, config.TwilioVoice, config.TwilioLanguage));
     }
 
-    public static XElement Voicemail() => Record(new RecordOptions(Action: ActionPath + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
+    public static Twilio.TwiML.Voice.Record Voicemail() => Record(new RecordOptions(Action: ActionPath + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
         RecordingStatusCallback: RecordingPath, RecordingStatusCallbackMethod: "POST", RecordingStatusCallbackEvent: "completed"));
 
     /// <summary>Words the recogniser should expect: the trade's emergencies, the business's name and its question words.</summary>

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Xml.Linq;
+using Twilio.TwiML;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
@@ -36,7 +36,7 @@ public static partial class VoiceEndpoints
         voice.MapOwnerAlerts();
     }
 
-    static IResult Xml(XElement response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
+    static IResult Xml(VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
 
     static IResult Apology(string? voice = null, string? language = null) => Xml(VoiceAgent.Apology(voice, language));
 
