@@ -36,12 +36,22 @@ sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         {
             try
             {
-                _ = options.Endpoint;
+                _ = RedisConfiguration.Parse(options.Url!, options.Password, options.Database);
             }
             catch (FormatException ex)
             {
                 failures.Add($"{DesignEnvironmentVariables.Describe("Redis:Url")} is invalid: {ex.Message}.");
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TlsCaFile) && !File.Exists(options.TlsCaFile))
+        {
+            failures.Add($"{DesignEnvironmentVariables.Describe("Redis:TlsCaFile")} names a file that does not exist.");
+        }
+
+        if (options.ConnectTimeoutMs is < 50 or > 60_000 || options.CommandTimeoutMs is < 50 or > 60_000)
+        {
+            failures.Add($"{DesignEnvironmentVariables.Describe("Redis:ConnectTimeoutMs")} and {DesignEnvironmentVariables.Describe("Redis:CommandTimeoutMs")} must be between 50 and 60000 ms.");
         }
 
         if (options.TtlSeconds is < 60 or > 7 * 24 * 3600)
