@@ -44,9 +44,17 @@ sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TlsCaFile) && !File.Exists(options.TlsCaFile))
+        if (!string.IsNullOrWhiteSpace(options.TlsCaFile))
         {
-            failures.Add($"{DesignEnvironmentVariables.Describe("Redis:TlsCaFile")} names a file that does not exist.");
+            // Checked here because the library reads it only when it first connects, where a bad file would fail every call.
+            try
+            {
+                using var _ = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(options.TlsCaFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                failures.Add($"{DesignEnvironmentVariables.Describe("Redis:TlsCaFile")} is not a readable PEM or DER certificate file.");
+            }
         }
 
         if (options.ConnectTimeoutMs is < 50 or > 60_000 || options.CommandTimeoutMs is < 50 or > 60_000)
