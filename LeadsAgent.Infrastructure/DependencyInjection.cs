@@ -97,7 +97,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
-        services.AddSingleton<RedisClient>();
+        services.AddSingleton<RedisConnector>();
         services.AddOptions<SessionOptions>().Bind(config.GetSection(SessionOptions.Section));
         services.AddSingleton<RedisSessionStore>();
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<RedisSessionStore>());

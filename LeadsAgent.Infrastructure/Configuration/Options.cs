@@ -22,10 +22,22 @@ public sealed class RedisOptions
     public string KeyPrefix { get; set; } = "la:";
     public int ConnectTimeoutMs { get; set; } = 2000;
     public int CommandTimeoutMs { get; set; } = 1000;
+    /// <summary>A PEM certificate (a private CA, or a self-signed server certificate) trusted for rediss:// besides the system's.</summary>
+    public string? TlsCaFile { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
 
-    public RedisEndpoint Endpoint => RedisEndpoint.Parse(Url!, Password, Database);
+    /// <summary>StackExchange.Redis options from <see cref="Url"/> and the overrides; valid after validation.</summary>
+    public StackExchange.Redis.ConfigurationOptions ToConfigurationOptions()
+    {
+        var options = RedisConfiguration.Parse(Url!, Password, Database);
+        if (!string.IsNullOrWhiteSpace(TlsCaFile))
+        {
+            options.TrustIssuer(TlsCaFile);
+        }
+
+        return options;
+    }
 }
 
 /// <summary>OpenAI: optional; without a key the deterministic local engine answers.</summary>

@@ -36,12 +36,30 @@ sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         {
             try
             {
-                _ = options.Endpoint;
+                _ = RedisConfiguration.Parse(options.Url!, options.Password, options.Database);
             }
             catch (FormatException ex)
             {
                 failures.Add($"{DesignEnvironmentVariables.Describe("Redis:Url")} is invalid: {ex.Message}.");
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TlsCaFile))
+        {
+            // Checked here because the library reads it only when it first connects, where a bad file would fail every call.
+            try
+            {
+                using var _ = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(options.TlsCaFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                failures.Add($"{DesignEnvironmentVariables.Describe("Redis:TlsCaFile")} is not a readable PEM or DER certificate file.");
+            }
+        }
+
+        if (options.ConnectTimeoutMs is < 50 or > 60_000 || options.CommandTimeoutMs is < 50 or > 60_000)
+        {
+            failures.Add($"{DesignEnvironmentVariables.Describe("Redis:ConnectTimeoutMs")} and {DesignEnvironmentVariables.Describe("Redis:CommandTimeoutMs")} must be between 50 and 60000 ms.");
         }
 
         if (options.TtlSeconds is < 60 or > 7 * 24 * 3600)

@@ -4,6 +4,7 @@ using LeadsAgent.Infrastructure.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LeadsAgent.Infrastructure.Events;
 
@@ -31,20 +32,25 @@ public interface ILiveEvents
 
 /// <summary>
 /// In-process fan-out plus Redis PUBLISH/SUBSCRIBE on one channel, each message tagged with the instance that sent
-/// it so no instance delivers its own events twice. Without Redis, events stay on this instance.
+/// it so no instance delivers its own events twice. Without Redis, events stay on this instance. The multiplexer
+/// restores the subscription after a reconnect; events published while it was away are not replayed.
 /// </summary>
-public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> options, ILogger<RedisLiveEvents> logger) : ILiveEvents, IHostedService, IAsyncDisposable
+public sealed class RedisLiveEvents(RedisConnector redis, IOptions<RedisOptions> options, ILogger<RedisLiveEvents> logger) : ILiveEvents, IHostedService, IAsyncDisposable
 {
-    string Channel => options.Value.KeyPrefix + "events";
+    RedisChannel Channel => RedisChannel.Literal(options.Value.KeyPrefix + "events");
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     readonly string _instance = Guid.NewGuid().ToString("N");
     readonly Lock _gate = new();
     readonly List<Func<LiveEvent, Task>> _handlers = [];
-    RedisSubscriber? _subscriber;
+    readonly CancellationTokenSource _stopping = new();
+    Task _subscribing = Task.CompletedTask;
+    ISubscriber? _subscriber;
+    ChannelMessageQueue? _queue;
 
     sealed record Envelope(string Origin, LiveEvent Event);
 
-    public bool CrossInstance => _subscriber?.IsConnected == true;
+    /// <summary>True while Redis has confirmed this instance's subscription and the connection is up.</summary>
+    public bool CrossInstance => _queue is not null && _subscriber?.IsConnected(Channel) == true;
 
     public async Task PublishAsync(LiveEvent e, CancellationToken ct)
     {
@@ -54,8 +60,8 @@ public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> op
             return;
         }
 
-        // Queued on the pipelined connection in order, not awaited: nobody on a call or in a chat should wait for
-        // Redis to count the other instances' subscribers.
+        // Not awaited: nobody on a call or in a chat should wait for Redis to count the other instances' subscribers.
+        // The multiplexer writes commands in the order they are issued, so events still arrive in order.
         _ = ForwardAsync(JsonSerializer.Serialize(new Envelope(_instance, e), Json));
     }
 
@@ -63,9 +69,10 @@ public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> op
     {
         try
         {
-            await redis.PublishAsync(Channel, envelope, CancellationToken.None);
+            var subscriber = await redis.SubscriberAsync();
+            await subscriber.PublishAsync(Channel, envelope);
         }
-        catch (RedisUnavailableException)
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
         {
             // Other instances miss this one event; their dashboards catch up on the next update or reload.
         }
@@ -106,26 +113,97 @@ public sealed class RedisLiveEvents(RedisClient redis, IOptions<RedisOptions> op
     {
         if (options.Value.IsConfigured)
         {
-            _subscriber = new RedisSubscriber(options.Value, Channel, async message =>
-            {
-                var envelope = JsonSerializer.Deserialize<Envelope>(message, Json);
-                if (envelope is not null && envelope.Origin != _instance)
-                {
-                    await DeliverAsync(envelope.Event);
-                }
-            }, logger);
-            _subscriber.Start();
+            // In the background: connecting must not hold up the app's start while Redis is slow or down.
+            _subscribing = SubscribeAsync(_stopping.Token);
         }
 
         return Task.CompletedTask;
     }
 
+    async Task SubscribeAsync(CancellationToken stop)
+    {
+        ISubscriber subscriber;
+        try
+        {
+            subscriber = await redis.SubscriberAsync();
+        }
+        catch (Exception ex)
+        {
+            // A background task: a configuration the library refuses (an unreadable TLS CA file) is logged, not lost.
+            logger.LogError(ex, "Live events: cannot use Redis; events stay on this instance");
+            return;
+        }
+
+        _subscriber = subscriber;
+        for (var delay = 250; !stop.IsCancellationRequested; delay = Math.Min(delay * 2, 5000))
+        {
+            try
+            {
+                // A queue rather than a handler: the library runs handlers concurrently, a queue hands messages over
+                // one at a time in the order they were published. Once subscribed, the multiplexer resubscribes after
+                // every reconnect by itself.
+                var queue = await subscriber.SubscribeAsync(Channel);
+                queue.OnMessage(ReceiveAsync);
+                _queue = queue;
+                return;
+            }
+            catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
+            {
+                // The failed attempt left its queue registered, where nobody would read it: drop it before retrying.
+                await IgnoreUnavailableAsync(subscriber.UnsubscribeAsync(Channel));
+                if (delay == 250)
+                {
+                    logger.LogWarning("Live events: Redis unavailable ({Reason}); other instances' events arrive once it is back", ex.Message);
+                }
+
+                try
+                {
+                    await Task.Delay(delay, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    async Task ReceiveAsync(ChannelMessage message)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope>((string)message.Message!, Json);
+            if (envelope is not null && envelope.Origin != _instance)
+            {
+                await DeliverAsync(envelope.Event);
+            }
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Live events: ignored an unreadable message ({Reason})", ex.Message.Split('.')[0]);
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_subscriber is not null)
+        await _stopping.CancelAsync();
+        await _subscribing;
+        if (_queue is not null)
         {
-            await _subscriber.DisposeAsync();
-            _subscriber = null;
+            await IgnoreUnavailableAsync(_queue.UnsubscribeAsync());
+            _queue = null;
+        }
+    }
+
+    static async Task IgnoreUnavailableAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
+        {
+            // Redis is away: the subscription ends with the connection anyway.
         }
     }
 

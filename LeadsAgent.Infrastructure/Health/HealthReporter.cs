@@ -9,6 +9,7 @@ using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LeadsAgent.Infrastructure.Health;
 
@@ -18,7 +19,7 @@ namespace LeadsAgent.Infrastructure.Health;
 /// </summary>
 public sealed class HealthReporter(
     IServiceScopeFactory scopes,
-    RedisClient redis,
+    RedisConnector redis,
     ExternalApiProbe external,
     IOptions<SmtpOptions> smtp,
     ISessionStore sessions,
@@ -99,11 +100,18 @@ public sealed class HealthReporter(
 
         try
         {
-            return new ComponentHealth(ComponentHealth.Healthy, Math.Round(await redis.PingAsync(ct), 1), "connected");
+            return new ComponentHealth(ComponentHealth.Healthy, Math.Round(await redis.PingAsync().WaitAsync(ct), 1), "connected");
         }
-        catch (RedisUnavailableException ex)
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
         {
-            return new ComponentHealth(ComponentHealth.Unhealthy, null, "not connected: " + ex.Message + "; sessions continue in memory");
+            // The library's own message lists endpoints, client name and thread-pool counters: too much for a public page.
+            var reason = ex switch
+            {
+                RedisConnectionException connection => connection.FailureType.ToString(),
+                RedisTimeoutException => "timed out",
+                _ => ex.GetType().Name,
+            };
+            return new ComponentHealth(ComponentHealth.Unhealthy, null, "not connected (" + reason + "); sessions continue in memory");
         }
     }
 

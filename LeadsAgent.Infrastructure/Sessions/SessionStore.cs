@@ -6,6 +6,7 @@ using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LeadsAgent.Infrastructure.Sessions;
 
@@ -40,12 +41,13 @@ public interface ISessionStore
 }
 
 /// <summary>
-/// Sessions as Redis hashes {v: version, d: JSON} written with a Lua compare-and-set (WATCH/MULTI would be unsafe on
-/// our shared pipelined connection), with sliding TTL and per-business active indexes. Every session this instance
+/// Sessions as Redis hashes {v: version, d: JSON} written with a Lua compare-and-set (WATCH/MULTI is unsafe on the
+/// multiplexer's one shared connection; StackExchange.Redis sends EVALSHA and falls back to EVAL on NOSCRIPT, so a
+/// restarted Redis needs nothing of us), with sliding TTL and per-business active indexes. Every session this instance
 /// touches is also kept locally (bounded, idle-evicted); when Redis fails, reads and writes continue on that copy and
 /// the changes are written back, version-checked, when Redis returns.
 /// </summary>
-public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> options, ILogger<RedisSessionStore> logger, TimeProvider clock)
+public sealed class RedisSessionStore(RedisConnector redis, IOptions<RedisOptions> options, ILogger<RedisSessionStore> logger, TimeProvider clock)
     : ISessionStore
 {
     public const int MaxLocalSessions = 10_000;
@@ -93,6 +95,9 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         end
         return 0
         """;
+
+    static readonly RedisValue VersionField = "v";
+    static readonly RedisValue DataField = "d";
 
     sealed record Local(string Json, long Version, Guid BusinessId, bool Active, bool Dirty, DateTimeOffset Touched);
 
@@ -208,10 +213,11 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
                 try
                 {
                     var finished = !active && current.Status != ConversationStatus.ACTIVE;
-                    var stored = await redis.EvalAsync(CompareAndSet, [Key(sessionId), ActiveAll, BusinessIndex(current.BusinessId)],
-                        [Num(version), Num(current.Version), json, Num(finished ? RetiredTtlSeconds : Ttl), sessionId, active ? "1" : "0"], ct);
+                    var db = await redis.DatabaseAsync();
+                    var stored = await db.ScriptEvaluateAsync(CompareAndSet, [Key(sessionId), ActiveAll, BusinessIndex(current.BusinessId)],
+                        [version, current.Version, json, finished ? RetiredTtlSeconds : Ttl, sessionId, active ? "1" : "0"]).WaitAsync(ct);
                     MarkRedis(true);
-                    if (stored.Integer == 1)
+                    if ((long)stored == 1)
                     {
                         if (finished)
                         {
@@ -228,7 +234,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
                     continue;
                 }
-                catch (RedisUnavailableException ex)
+                catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
                 {
                     MarkRedis(false, ex);
                 }
@@ -252,10 +258,11 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         {
             try
             {
-                var reply = await redis.ExecuteAsync(["HMGET", Key(sessionId), "v", "d"], ct);
+                var db = await redis.DatabaseAsync();
+                var reply = await db.HashGetAsync(Key(sessionId), [VersionField, DataField]).WaitAsync(ct);
                 MarkRedis(true);
-                var v = reply.Items?[0].Text;
-                var d = reply.Items?[1].Text;
+                string? v = reply[0];
+                string? d = reply[1];
                 if (v is null || d is null)
                 {
                     // Redis does not have it; a copy written here during an outage may not be back yet.
@@ -266,7 +273,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
                 if (session is null)
                 {
                     // Corrupt: logged, and treated as missing so the caller starts afresh instead of failing.
-                    await redis.DelAsync(Key(sessionId), ct);
+                    await db.KeyDeleteAsync(Key(sessionId)).WaitAsync(ct);
                     return (null, 0);
                 }
 
@@ -274,8 +281,8 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
                 if (_local.TryGetValue(sessionId, out var newer) && newer.Dirty && newer.Version > version)
                 {
                     // Turns taken in memory during an outage are newer than what Redis kept: they win.
-                    await redis.EvalAsync(WriteIfNewer, [Key(sessionId), ActiveAll, BusinessIndex(newer.BusinessId)],
-                        [Num(newer.Version), newer.Json, Num(Ttl), sessionId, newer.Active ? "1" : "0"], ct);
+                    await db.ScriptEvaluateAsync(WriteIfNewer, [Key(sessionId), ActiveAll, BusinessIndex(newer.BusinessId)],
+                        [newer.Version, newer.Json, Ttl, sessionId, newer.Active ? "1" : "0"]).WaitAsync(ct);
                     _local.TryUpdate(sessionId, newer with { Dirty = false }, newer);
                     return (Parse(sessionId, newer.Json), newer.Version);
                 }
@@ -283,7 +290,7 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
                 session.Version = version;
                 return (session, version);
             }
-            catch (RedisUnavailableException ex)
+            catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
             {
                 MarkRedis(false, ex);
             }
@@ -344,10 +351,11 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
     {
         try
         {
-            await redis.EvalAsync(Retire, [Key(session.SessionId), ActiveAll, BusinessIndex(session.BusinessId)], [session.SessionId, Num(RetiredTtlSeconds)], ct);
+            var db = await redis.DatabaseAsync();
+            await db.ScriptEvaluateAsync(Retire, [Key(session.SessionId), ActiveAll, BusinessIndex(session.BusinessId)], [session.SessionId, RetiredTtlSeconds]).WaitAsync(ct);
             MarkRedis(true);
         }
-        catch (RedisUnavailableException ex)
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
         {
             MarkRedis(false, ex);
         }
@@ -363,10 +371,10 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         var ids = new HashSet<string>(_local.Where(kv => kv.Value.BusinessId == businessId && kv.Value.Active).Select(kv => kv.Key));
         try
         {
-            ids.UnionWith(await redis.SMembersAsync(BusinessIndex(businessId), ct));
+            ids.UnionWith(await MembersAsync(BusinessIndex(businessId), ct));
             MarkRedis(true);
         }
-        catch (RedisUnavailableException ex)
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
         {
             MarkRedis(false, ex);
         }
@@ -388,10 +396,10 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         var ids = new HashSet<string>(_local.Where(kv => kv.Value.Active).Select(kv => kv.Key));
         try
         {
-            ids.UnionWith(await redis.SMembersAsync(ActiveAll, ct));
+            ids.UnionWith(await MembersAsync(ActiveAll, ct));
             MarkRedis(true);
         }
-        catch (RedisUnavailableException ex)
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
         {
             MarkRedis(false, ex);
         }
@@ -418,13 +426,14 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
 
             try
             {
-                await redis.EvalAsync(WriteIfNewer, [Key(id), ActiveAll, BusinessIndex(local.BusinessId)],
-                    [Num(local.Version), local.Json, Num(Ttl), id, local.Active ? "1" : "0"], ct);
+                var db = await redis.DatabaseAsync();
+                await db.ScriptEvaluateAsync(WriteIfNewer, [Key(id), ActiveAll, BusinessIndex(local.BusinessId)],
+                    [local.Version, local.Json, Ttl, id, local.Active ? "1" : "0"]).WaitAsync(ct);
                 MarkRedis(true);
                 _local.TryUpdate(id, local with { Dirty = false }, local);
                 written++;
             }
-            catch (RedisUnavailableException ex)
+            catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
             {
                 MarkRedis(false, ex);
                 break;
@@ -449,7 +458,11 @@ public sealed class RedisSessionStore(RedisClient redis, IOptions<RedisOptions> 
         _redisUp = up;
     }
 
-    static ConversationSession Clone(ConversationSession s) => JsonSerializer.Deserialize<ConversationSession>(JsonSerializer.Serialize(s, Json), Json)!;
+    async Task<IEnumerable<string>> MembersAsync(string key, CancellationToken ct)
+    {
+        var db = await redis.DatabaseAsync();
+        return (await db.SetMembersAsync(key).WaitAsync(ct)).Select(m => m.ToString());
+    }
 
-    static string Num(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    static ConversationSession Clone(ConversationSession s) => JsonSerializer.Deserialize<ConversationSession>(JsonSerializer.Serialize(s, Json), Json)!;
 }

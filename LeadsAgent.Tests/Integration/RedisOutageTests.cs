@@ -46,10 +46,10 @@ public class RedisOutageTests
         }
 
         // The maintenance worker wrote the newer session back: Redis now has every turn.
-        var client = fx.App.Services.GetRequiredService<RedisClient>();
-        var raw = await client.ExecuteAsync(["HGET", fx.Database.Name + ":s:" + id, "d"], ct);
-        Assert.Contains("Sam Carter", raw.Text, StringComparison.Ordinal);
-        Assert.Contains("555 303 4040", raw.Text, StringComparison.Ordinal);
+        var client = await fx.App.Services.GetRequiredService<RedisConnector>().DatabaseAsync();
+        string? raw = await client.HashGetAsync(fx.Database.Name + ":s:" + id, "d");
+        Assert.Contains("Sam Carter", raw, StringComparison.Ordinal);
+        Assert.Contains("555 303 4040", raw, StringComparison.Ordinal);
         var after = await conversations.TurnAsync(id, "9 Elm Street, Springfield", null, ct);
         Assert.Equal(0, store.Health.WaitingForRedis);
         var session = await store.GetAsync(id, ct);

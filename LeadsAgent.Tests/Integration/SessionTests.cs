@@ -147,12 +147,13 @@ public class SessionTests(SessionTests.TwoInstances fx) : IClassFixture<SessionT
     {
         var (_, owner, _) = await fx.CreateBusinessAsync("PRO");
         var id = "corrupt-" + Guid.NewGuid();
-        var redis = fx.App.Services.GetRequiredService<RedisClient>();
-        await redis.ExecuteAsync(["HSET", fx.Database.Name + ":s:" + id, "v", "3", "d", "{not json"], TestContext.Current.CancellationToken);
+        var redis = await fx.App.Services.GetRequiredService<RedisConnector>().DatabaseAsync();
+        await redis.HashSetAsync(fx.Database.Name + ":s:" + id, [new("v", 3), new("d", "{not json")]);
 
         Assert.Null(await fx.App.Services.GetRequiredService<ISessionStore>().GetAsync(id, TestContext.Current.CancellationToken));
         Assert.Null(await Conversations(fx.App).TurnAsync(id, "hello", null, TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/admin/sessions/{id}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.False(await redis.KeyExistsAsync(fx.Database.Name + ":s:" + id), "the unreadable value is deleted");
     }
 
     [Fact]

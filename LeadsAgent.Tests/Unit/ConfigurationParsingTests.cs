@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Infrastructure.Configuration;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace LeadsAgent.Tests.Unit;
 
@@ -35,14 +36,31 @@ public class ConfigurationParsingTests
         Assert.Throws<FormatException>(() => DatabaseUrl.ToConnectionString(url));
 
     [Fact]
-    public void RedisEndpoint_ParsesPasswordAndDatabase_WithOverrides()
+    public void RedisConfiguration_ParsesPasswordAndDatabase_WithOverrides()
     {
-        var endpoint = RedisEndpoint.Parse("redis://:s%3Acret@127.0.0.1:6380/2");
-        Assert.Equal(("127.0.0.1", 6380, "s:cret", 2), (endpoint.Host, endpoint.Port, endpoint.Password, endpoint.Database));
-        var overridden = RedisEndpoint.Parse("redis://localhost", "other", 5);
-        Assert.Equal((6379, "other", 5), (overridden.Port, overridden.Password, overridden.Database));
-        Assert.Throws<FormatException>(() => RedisEndpoint.Parse("http://localhost:6379"));
-        Assert.Throws<FormatException>(() => RedisEndpoint.Parse("redis://localhost/x"));
+        var url = RedisConfiguration.Parse("redis://:s%3Acret@127.0.0.1:6380/2");
+        Assert.Equal(("127.0.0.1:6380", "s:cret", 2, false), (EndPointCollection.ToString(Assert.Single(url.EndPoints)), url.Password, url.DefaultDatabase, url.Ssl));
+        var overridden = RedisConfiguration.Parse("redis://localhost", "other", 5);
+        Assert.Equal(("localhost:6379", "other", 5), (EndPointCollection.ToString(Assert.Single(overridden.EndPoints)), overridden.Password, overridden.DefaultDatabase));
+        Assert.Throws<FormatException>(() => RedisConfiguration.Parse("http://localhost:6379"));
+        Assert.Throws<FormatException>(() => RedisConfiguration.Parse("redis://localhost/x"));
+        Assert.Throws<FormatException>(() => RedisConfiguration.Parse("redis://localhost/16"));
+    }
+
+    [Fact]
+    public void RedisConfiguration_Rediss_TurnsOnTlsForTheUrlHost()
+    {
+        var tls = RedisConfiguration.Parse("rediss://app:pw@cache.example.com:6380/1");
+        Assert.Equal((true, "cache.example.com", "app", "pw", 1), (tls.Ssl, tls.SslHost, tls.User, tls.Password, tls.DefaultDatabase));
+    }
+
+    [Fact]
+    public void RedisConfiguration_SentinelString_IsTheLibrarysOwnFormat()
+    {
+        var sentinel = RedisConfiguration.Parse("10.0.0.1:26379,10.0.0.2:26379,serviceName=mymaster,password=pw", database: 3);
+        Assert.Equal((2, "mymaster", "pw", 3), (sentinel.EndPoints.Count, sentinel.ServiceName, sentinel.Password, sentinel.DefaultDatabase));
+        var error = Assert.Throws<FormatException>(() => RedisConfiguration.Parse("10.0.0.1:26379,password=hunter2,nonsense=1"));
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
