@@ -37,7 +37,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (migrate)
         {
-            await new MigrationRunner(db.ConnectionString, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+            await DatabaseMigrator.MigrateAsync(db.ConnectionString, NullLogger.Instance);
         }
 
         return db;
