@@ -21,8 +21,7 @@ public sealed class StartupTasks(
 {
     public async Task MigrateAsync(CancellationToken ct = default)
     {
-        var runner = new MigrationRunner(database.Value.ConnectionString, loggers.CreateLogger<MigrationRunner>());
-        var applied = await runner.ApplyAsync(ct);
+        var applied = await DatabaseMigrator.MigrateAsync(database.Value.ConnectionString, loggers.CreateLogger(typeof(DatabaseMigrator).FullName!), ct);
         loggers.CreateLogger<StartupTasks>().LogInformation("Database schema is up to date ({Applied} migrations applied now)", applied.Count);
     }
 

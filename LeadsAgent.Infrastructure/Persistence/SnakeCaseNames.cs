@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace LeadsAgent.Infrastructure.Persistence;
 
-/// <summary>Gives every column its snake_case name (BusinessId -> business_id), as the SQL migrations spell them.</summary>
+/// <summary>
+/// Gives every column its snake_case name (BusinessId -> business_id), and keys and foreign keys the names PostgreSQL
+/// gave them in the schema the SQL files created (businesses_pkey, leads_business_id_fkey), so migrations generated
+/// from the model name the constraints that really exist.
+/// </summary>
 static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder builder)
@@ -25,6 +29,13 @@ static class SnakeCaseNames
                 {
                     property.SetColumnName(ToSnakeCase(property.Name));
                 }
+            }
+
+            entity.FindPrimaryKey()?.SetName(table + "_pkey");
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                var columns = foreignKey.Properties.Select(p => p.GetColumnName(store));
+                foreignKey.SetConstraintName($"{table}_{string.Join('_', columns)}_fkey");
             }
         }
     }

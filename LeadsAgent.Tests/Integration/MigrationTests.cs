@@ -1,61 +1,144 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeadsAgent.Tests.Integration;
 
 public class MigrationTests
 {
+    static LeadsDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(connectionString).Options, new TenantScope(NullLogger<TenantScope>.Instance));
+
     [Fact]
-    public async Task Applying_the_migrations_twice_is_a_no_op()
+    public void The_model_has_no_change_that_a_migration_does_not_make()
+    {
+        // No connection is made: the model is compared with the snapshot of the last migration.
+        using var context = new DesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model changed without a migration: dotnet tool run dotnet-ef migrations add <Name> --project LeadsAgent.Infrastructure");
+    }
+
+    [Fact]
+    public async Task Migrating_twice_is_a_no_op()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        var runner = new MigrationRunner(db.ConnectionString, NullLogger<MigrationRunner>.Instance);
 
-        var first = await runner.ApplyAsync(TestContext.Current.CancellationToken);
-        var second = await runner.ApplyAsync(TestContext.Current.CancellationToken);
+        var first = await DatabaseMigrator.MigrateAsync(db.ConnectionString, NullLogger.Instance, TestContext.Current.CancellationToken);
+        var second = await DatabaseMigrator.MigrateAsync(db.ConnectionString, NullLogger.Instance, TestContext.Current.CancellationToken);
 
-        Assert.Equal(MigrationRunner.EmbeddedMigrations().Select(m => m.Version), first);
+        await using var context = Context(db.ConnectionString);
+        Assert.Equal(context.Database.GetMigrations(), first);
         Assert.Empty(second);
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM roles"));
     }
 
     [Fact]
-    public async Task Two_app_processes_migrating_at_once_apply_each_file_exactly_once()
+    public async Task Two_app_processes_migrating_at_once_apply_each_migration_exactly_once()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        var webDll = Path.Combine(AppContext.BaseDirectory, "LeadsAgent.Web.dll");
 
-        var processes = Enumerable.Range(0, 2).Select(_ => StartMigrate(webDll, db.Url)).ToList();
-        var results = await Task.WhenAll(processes.Select(async p =>
-        {
-            var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
-            await p.WaitForExitAsync(TestContext.Current.CancellationToken);
-            return (p.ExitCode, output);
-        }));
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunMigrateAsync(db.Url)));
 
-        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.output));
-        Assert.Equal((long)MigrationRunner.EmbeddedMigrations().Count, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output));
+        await using var context = Context(db.ConnectionString);
+        var baseline = context.Database.GetMigrations().First();
+        Assert.Equal((long)context.Database.GetMigrations().Count(), await db.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsHistory\""));
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM roles"));
         // Exactly one of the two did the work; the other waited on the lock and found nothing to do.
-        Assert.Equal(1, results.Count(r => r.output.Contains("Applied migration 0001_initial_schema", StringComparison.Ordinal)));
+        Assert.Equal(1, results.Count(r => r.Output.Contains("Applied migration " + baseline, StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task A_migration_edited_after_it_was_applied_is_refused()
+    public async Task A_database_made_by_the_old_SQL_migrations_is_adopted_and_keeps_its_rows()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await db.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0001_initial_schema'");
-        var runner = new MigrationRunner(db.ConnectionString, NullLogger<MigrationRunner>.Instance);
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await ApplyLegacySqlAsync(db, LegacyFiles());
+        var business = Guid.NewGuid();
+        await db.ExecuteAsync($"INSERT INTO businesses (id, name) VALUES ('{business}', 'Old Plumbing')");
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.ApplyAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("0001_initial_schema", ex.Message, StringComparison.Ordinal);
+        var result = await RunMigrateAsync(db.Url);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("Old Plumbing", await db.ScalarAsync<string>($"SELECT name FROM businesses WHERE id = '{business}'"));
+        await using var context = Context(db.ConnectionString);
+        var history = await db.ScalarAsync<string>("SELECT string_agg(\"MigrationId\" || ' ' || \"ProductVersion\", ',') FROM \"__EFMigrationsHistory\"");
+        Assert.Equal(context.Database.GetMigrations().First() + " " + ProductInfo.GetVersion(), history);
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        // Adopted, not re-created: the baseline's seed did not run a second time.
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM roles"));
     }
 
-    static Process StartMigrate(string webDll, string databaseUrl)
+    [Fact]
+    public async Task The_old_SQL_migrations_and_the_baseline_make_the_same_schema()
     {
-        var start = new ProcessStartInfo("dotnet", [webDll, "--migrate"])
+        await using var legacy = await TestDatabase.CreateAsync(migrate: false);
+        await ApplyLegacySqlAsync(legacy, LegacyFiles());
+        await using var migrated = await TestDatabase.CreateAsync();
+
+        // Columns with types, defaults and nullability, constraints and indexes as PostgreSQL prints them; the
+        // order of columns differs (EF creates columns added later in the table's place) and does not matter.
+        const string catalog = """
+            SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+                SELECT format('column %s.%s %s %s default %s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+                              CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END, pg_get_expr(d.adbin, d.adrelid)) AS line
+                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+                UNION ALL
+                SELECT format('constraint %s %s %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+                FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public'
+                UNION ALL
+                SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+            ) AS schema
+            WHERE line NOT LIKE '%schema_migrations%' AND line NOT LIKE '%EFMigrationsHistory%'
+            """;
+
+        Assert.Equal(await legacy.ScalarAsync<string>(catalog), await migrated.ScalarAsync<string>(catalog));
+    }
+
+    [Fact]
+    public async Task An_old_database_missing_one_of_the_SQL_migrations_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await ApplyLegacySqlAsync(db, LegacyFiles().Take(2));
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => DatabaseMigrator.MigrateAsync(db.ConnectionString, NullLogger.Instance, TestContext.Current.CancellationToken));
+
+        Assert.Contains("0003_conversation_lead_index", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = '__EFMigrationsHistory'"));
+    }
+
+    static IEnumerable<string> LegacyFiles() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Integration", "LegacySql"), "*.sql").Order(StringComparer.Ordinal);
+
+    /// <summary>What the SQL runner of earlier releases did: each file in order, recorded in schema_migrations.</summary>
+    static async Task ApplyLegacySqlAsync(TestDatabase db, IEnumerable<string> files)
+    {
+        await db.ExecuteAsync("""
+            CREATE TABLE schema_migrations (
+                version    text PRIMARY KEY,
+                checksum   text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now())
+            """);
+        foreach (var file in files)
+        {
+            var sql = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
+            await db.ExecuteAsync(sql + $";\nINSERT INTO schema_migrations (version, checksum) VALUES ('{Path.GetFileNameWithoutExtension(file)}', '{checksum}')");
+        }
+    }
+
+    static async Task<(int ExitCode, string Output)> RunMigrateAsync(string databaseUrl)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "LeadsAgent.Web.dll"), "--migrate"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -63,6 +146,10 @@ public class MigrationTests
         };
         start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["REDIS_URL"] = TestEnvironment.RedisUrl;
-        return Process.Start(start)!;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
     }
 }

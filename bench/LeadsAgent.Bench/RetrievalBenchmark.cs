@@ -41,7 +41,7 @@ public static class RetrievalBenchmark
         var connectionString = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(url)) { Database = dbName }.ConnectionString;
         try
         {
-            await new MigrationRunner(connectionString, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+            await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance);
             Console.WriteLine($"retrieval benchmark: {Environment.ProcessorCount} cores, {s_questions.Length} questions x 100 rounds per mode, embedder {new HashingEmbedder().Name}");
             Console.WriteLine("| passages | mode | p50 ms | p99 ms | matrix load ms | matrix vectors | matrix with text |");
             Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");

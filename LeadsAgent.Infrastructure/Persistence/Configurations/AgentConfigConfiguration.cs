@@ -11,7 +11,8 @@ sealed class AgentConfigConfiguration : IEntityTypeConfiguration<AgentConfig>
         b.ToTable("agent_configs");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.HasIndex(x => x.BusinessId).IsUnique();
+        // A UNIQUE constraint in the database (the baseline migration creates it so), not a bare index.
+        b.HasIndex(x => x.BusinessId).IsUnique().HasDatabaseName("agent_configs_business_id_key");
         b.Property(x => x.AgentName).HasMaxLength(100);
         b.Property(x => x.PersonaPrompt).HasMaxLength(4000);
         b.Property(x => x.WelcomeMessage).HasMaxLength(1000);

@@ -15,7 +15,7 @@ sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.BusinessType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.PlanTier).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.TwilioPhoneNumber).HasMaxLength(20);
-        b.HasIndex(x => x.TwilioPhoneNumber).IsUnique();
+        b.HasIndex(x => x.TwilioPhoneNumber).IsUnique().HasDatabaseName("businesses_twilio_phone_number_key");
         b.Property(x => x.NotificationEmail).HasMaxLength(254);
         b.Property(x => x.NotificationPhoneNumber).HasMaxLength(20);
         b.Property(x => x.BackupPhoneNumber).HasMaxLength(20);

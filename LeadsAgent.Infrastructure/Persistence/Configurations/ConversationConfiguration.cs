@@ -16,7 +16,9 @@ sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Lead>().WithMany().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.SetNull);
         b.Property(x => x.SessionId).HasMaxLength(100).IsRequired();
-        b.HasIndex(x => x.SessionId).IsUnique();
+        b.HasIndex(x => x.SessionId).IsUnique().HasDatabaseName("conversations_session_id_key");
+        b.HasIndex(x => new { x.BusinessId, x.StartedAt }).IsDescending(false, true).HasDatabaseName("ix_conversations_business_started");
+        b.HasIndex(x => x.LeadId).HasFilter("lead_id IS NOT NULL").HasDatabaseName("ix_conversations_lead");
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Messages).HasJsonb();
         b.Property(x => x.Analytics).HasColumnType("jsonb");

@@ -17,6 +17,7 @@ sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<Knowledge
         b.Property(x => x.Content).IsRequired();
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.SourceUrl).HasMaxLength(2000);
+        b.HasIndex(x => x.BusinessId).HasDatabaseName("ix_knowledge_documents_business_id");
     }
 }
 
@@ -24,7 +25,8 @@ sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChu
 {
     public void Configure(EntityTypeBuilder<KnowledgeChunk> b)
     {
-        // The generated search_vector column is read by SQL only, so it is not mapped.
+        // The generated search_vector column and its GIN index are read by SQL only, so they are not mapped: the
+        // baseline migration creates them with migrationBuilder.Sql.
         b.ToTable("knowledge_chunks");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
@@ -34,6 +36,8 @@ sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChu
         b.Property(x => x.Content).IsRequired();
         b.Property(x => x.Embedding).HasColumnType("real[]");
         b.Property(x => x.EmbeddingModel).HasMaxLength(100);
+        b.HasIndex(x => x.BusinessId).HasDatabaseName("ix_knowledge_chunks_business_id");
+        b.HasIndex(x => x.DocumentId).HasDatabaseName("ix_knowledge_chunks_document_id");
     }
 }
 
@@ -50,5 +54,8 @@ sealed class KnowledgeGapConfiguration : IEntityTypeConfiguration<KnowledgeGap>
         b.Property(x => x.SampleQuestion).HasMaxLength(2000).IsRequired();
         b.Property(x => x.LastSessionId).HasMaxLength(100);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+        // One open gap per question and business: asking again counts up instead of adding a row.
+        b.HasIndex(x => new { x.BusinessId, x.NormalizedQuestion }).IsUnique().HasFilter("status = 'OPEN'").HasDatabaseName("ux_knowledge_gaps_open");
+        b.HasIndex(x => new { x.BusinessId, x.Status, x.AskCount }).IsDescending(false, false, true).HasDatabaseName("ix_knowledge_gaps_business");
     }
 }

@@ -21,6 +21,8 @@ sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         b.Property(x => x.Payload).HasColumnType("jsonb");
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.LastError).HasMaxLength(2000);
+        b.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'PENDING'").HasDatabaseName("ix_notifications_due");
+        b.HasIndex(x => x.LeadId).HasDatabaseName("ix_notifications_lead");
     }
 }
 
@@ -36,5 +38,6 @@ sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
         b.Property(x => x.ChangedByEmail).HasMaxLength(256).IsRequired();
         b.Property(x => x.FromPlan).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.ToPlan).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(x => new { x.BusinessId, x.ChangedAt }).IsDescending(false, true).HasDatabaseName("ix_plan_changes_business");
     }
 }
