@@ -8,7 +8,7 @@ namespace LeadsAgent.Tests.Integration;
 public class SchemaMappingTests
 {
     static LeadsDbContext Context(TestDatabase db) =>
-        new(new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(db.ConnectionString).Options, new TenantScope(Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantScope>.Instance).AcrossBusinesses("schema mapping test"));
+        new(new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(db.ConnectionString, n => n.UseVector()).Options, new TenantScope(Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantScope>.Instance).AcrossBusinesses("schema mapping test"));
 
     [Fact]
     public async Task Every_mapped_table_and_column_exists_in_the_migrated_schema()

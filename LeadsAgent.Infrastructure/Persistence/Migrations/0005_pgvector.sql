@@ -1,0 +1,9 @@
+-- Knowledge vectors move into PostgreSQL (pgvector): retrieval ranks them in SQL, so no instance caches them and
+-- knowledge_version (which told those caches they were stale) goes. Stored real[] vectors of 512 dimensions are kept;
+-- any other size is cleared and the re-embedding worker fills it in again.
+CREATE EXTENSION IF NOT EXISTS vector;
+ALTER TABLE knowledge_chunks
+    ALTER COLUMN embedding TYPE vector(512)
+    USING CASE WHEN array_length(embedding, 1) = 512 THEN embedding::vector(512) END;
+UPDATE knowledge_chunks SET embedding_model = NULL WHERE embedding IS NULL;
+ALTER TABLE businesses DROP COLUMN knowledge_version;
