@@ -51,20 +51,20 @@ public sealed class HybridKnowledgeRetriever(
     // tsquery cannot be injected.
     const string Sql = """
         WITH q AS (SELECT CASE WHEN $2 = '' THEN NULL ELSE to_tsquery('english', $2) END AS query),
-        fts AS (
-            SELECT c.id, ts_rank_cd(c.search_vector, q.query, 32) AS rank,
-                   row_number() OVER (ORDER BY ts_rank_cd(c.search_vector, q.query, 32) DESC) AS position
+        fts_top AS (
+            SELECT c.id, ts_rank_cd(c.search_vector, q.query, 32) AS rank
             FROM knowledge_chunks c, q
             WHERE $4 > 0 AND q.query IS NOT NULL AND c.business_id = $1 AND c.search_vector @@ q.query
             ORDER BY rank DESC
             LIMIT $4),
-        vec AS (
-            SELECT c.id, 1 - (c.embedding <=> $3) AS similarity,
-                   row_number() OVER (ORDER BY c.embedding <=> $3) AS position
+        fts AS (SELECT id, rank, row_number() OVER (ORDER BY rank DESC) AS position FROM fts_top),
+        vec_top AS (
+            SELECT c.id, c.embedding <=> $3 AS distance
             FROM knowledge_chunks c
             WHERE $5 > 0 AND $3 IS NOT NULL AND c.business_id = $1 AND c.embedding IS NOT NULL
-            ORDER BY c.embedding <=> $3
-            LIMIT $5)
+            ORDER BY distance
+            LIMIT $5),
+        vec AS (SELECT id, 1 - distance AS similarity, row_number() OVER (ORDER BY distance) AS position FROM vec_top)
         SELECT c.document_id, d.title, c.heading_path, c.content,
                COALESCE(1.0 / ($6 + fts.position), 0) + COALESCE(1.0 / ($6 + vec.position), 0) AS score
         FROM (SELECT id FROM fts UNION SELECT id FROM vec) hit
@@ -76,6 +76,7 @@ public sealed class HybridKnowledgeRetriever(
         ORDER BY score DESC, COALESCE(fts.position, 1000000), vec.position
         LIMIT $9
         """;
+
 
     public RetrievalMode Mode { get; init; } = RetrievalMode.Hybrid;
 
