@@ -45,7 +45,7 @@ public static class DependencyInjection
 
         // Scoped factory: pages and workers get fresh contexts that still see the request's tenant. They share the
         // process's one data source (one pool, the connection string parsed once) instead of building their own.
-        services.AddDbContextFactory<LeadsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<LeadsDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), n => n.UseVector()), ServiceLifetime.Scoped);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -68,12 +68,11 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         // Raw SQL paths (retrieval, outbox claims) share one pooled data source.
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => KnowledgeVectors.DataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddOptions<KnowledgeOptions>().Bind(config.GetSection(KnowledgeOptions.Section));
         services.AddSingleton<IEmbedder>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAIEmbedder>(sp)
             : new HashingEmbedder());
-        services.AddSingleton<VectorIndex>();
         services.AddSingleton<HybridKnowledgeRetriever>();
         services.AddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridKnowledgeRetriever>());
         services.AddSingleton<KnowledgeGapRecorder>();

@@ -17,8 +17,6 @@ public sealed class Business
     public string? NotificationPhoneNumber { get; set; }
     public string? BackupPhoneNumber { get; set; }
     public string TimeZone { get; set; } = DefaultTimeZone;
-    /// <summary>Bumped with every knowledge change, so cached retrieval indexes on any instance know they are stale.</summary>
-    public long KnowledgeVersion { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

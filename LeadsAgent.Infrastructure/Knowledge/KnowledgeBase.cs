@@ -70,7 +70,6 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         db.KnowledgeDocuments.AddRange(documents);
         db.KnowledgeChunks.AddRange(chunks);
         await db.SaveChangesAsync(ct);
-        await BumpVersionAsync(business.Id, ct);
         await tx.CommitAsync(ct);
         return documents;
     }
@@ -89,22 +88,18 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(ct);
         db.KnowledgeChunks.AddRange(chunks);
         await db.SaveChangesAsync(ct);
-        await BumpVersionAsync(businessId, ct);
         await tx.CommitAsync(ct);
         return document;
     }
 
     public async Task DeleteAsync(Guid businessId, Guid documentId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its passages go with it (ON DELETE CASCADE).
         var deleted = await db.KnowledgeDocuments.Where(d => d.Id == documentId && d.BusinessId == businessId).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
             throw new NotFoundException("Knowledge entry");
         }
-
-        await BumpVersionAsync(businessId, ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>Answers an open gap with a new entry and closes it.</summary>
@@ -185,8 +180,4 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
     }
 
     public static string EmbeddingText(KnowledgeChunk chunk) => chunk.HeadingPath + "\n" + chunk.Content;
-
-    Task BumpVersionAsync(Guid businessId, CancellationToken ct) =>
-        db.Businesses.Where(b => b.Id == businessId)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.KnowledgeVersion, b => b.KnowledgeVersion + 1), ct);
 }

@@ -65,16 +65,10 @@ public sealed class ReembedWorker(NpgsqlDataSource dataSource, IEmbedder embedde
         for (var i = 0; i < stale.Count; i++)
         {
             await using var update = new NpgsqlCommand("UPDATE knowledge_chunks SET embedding = $1, embedding_model = $2 WHERE id = $3", connection, tx);
-            update.Parameters.AddWithValue(vectors[i]);
+            update.Parameters.AddWithValue(KnowledgeVectors.ToVector(vectors[i]));
             update.Parameters.AddWithValue(embedder.Name);
             update.Parameters.AddWithValue(stale[i].Id);
             await update.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var bump = new NpgsqlCommand("UPDATE businesses SET knowledge_version = knowledge_version + 1 WHERE id = ANY($1)", connection, tx))
-        {
-            bump.Parameters.AddWithValue(stale.Select(s => s.BusinessId).Distinct().ToArray());
-            await bump.ExecuteNonQueryAsync(ct);
         }
 
         await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ public static class DatabaseMigrator
     /// <summary>Applies what is pending and returns the migration ids it applied (none when up to date).</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default)
     {
-        var options = new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(connectionString).Options;
+        var options = new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(connectionString, n => n.UseVector()).Options;
         // Migrations read no business rows; a tenant that sees nothing is enough.
         await using var db = new LeadsDbContext(options, new TenantScope(NullLogger<TenantScope>.Instance));
 

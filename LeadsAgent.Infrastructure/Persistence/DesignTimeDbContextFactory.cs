@@ -19,7 +19,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Lea
     {
         var url = Environment.GetEnvironmentVariable("DATABASE_URL");
         var options = new DbContextOptionsBuilder<LeadsDbContext>()
-            .UseNpgsql(DatabaseUrl.ToConnectionString(string.IsNullOrWhiteSpace(url) ? Placeholder : url))
+            .UseNpgsql(DatabaseUrl.ToConnectionString(string.IsNullOrWhiteSpace(url) ? Placeholder : url), n => n.UseVector())
             .Options;
         // The model does not depend on the tenant; a scope that sees nothing is the safe one to hand a tool.
         return new LeadsDbContext(options, new TenantScope(NullLogger<TenantScope>.Instance));

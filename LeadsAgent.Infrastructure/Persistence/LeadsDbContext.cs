@@ -44,6 +44,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Knowledge passages' embeddings are pgvector columns (KnowledgeVectors).
+        builder.HasPostgresExtension("vector");
         builder.ApplyConfigurationsFromAssembly(typeof(LeadsDbContext).Assembly);
 
         builder.Entity<AppUser>(b =>

@@ -28,8 +28,8 @@ public class KnowledgeRetrievalTests(PlatformFixture fx) : IClassFixture<Platfor
             [.. entries.Select(e => new KnowledgeEntry(e.Title, e.Content))], TestContext.Current.CancellationToken);
     }
 
-    /// <summary>A second instance's retriever: its own in-process cache over the same database.</summary>
-    HybridKnowledgeRetriever OtherInstance(NpgsqlDataSource source) => new(source, new VectorIndex(source, new HashingEmbedder()), new HashingEmbedder(),
+    /// <summary>A second instance's retriever: its own connection pool over the same database.</summary>
+    static HybridKnowledgeRetriever OtherInstance(NpgsqlDataSource source) => new(source, new HashingEmbedder(),
         Options.Create(new KnowledgeOptions { SimilarityFloor = 0.18 }), NullLogger<HybridKnowledgeRetriever>.Instance);
 
     [Fact]
@@ -52,12 +52,12 @@ public class KnowledgeRetrievalTests(PlatformFixture fx) : IClassFixture<Platfor
     }
 
     [Fact]
-    public async Task A_change_made_on_one_instance_reaches_the_cached_index_of_another()
+    public async Task A_change_made_through_one_instance_is_found_by_another_at_once()
     {
         var (a, owner, _) = await fx.CreateBusinessAsync("PRO");
         var id = (await (await owner.PostAsJsonAsync("/api/admin/knowledge", new { title = "Pet policy", content = "Technicians are happy to work around friendly dogs." }, TestContext.Current.CancellationToken))
             .JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        await using var source = NpgsqlDataSource.Create(fx.Database.ConnectionString);
+        await using var source = KnowledgeVectors.DataSource(fx.Database.ConnectionString);
         var other = OtherInstance(source);
         var before = await other.RetrieveAsync(a, "are dogs ok around the technicians during the visit", 3, RetrievalMode.VectorOnly, TestContext.Current.CancellationToken);
         Assert.Contains("friendly dogs", before[0].Content, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public class KnowledgeRetrievalTests(PlatformFixture fx) : IClassFixture<Platfor
         var (a, _, _) = await fx.CreateBusinessAsync("PRO");
         await AddAsync(a, ("Parking", "Our vans need a parking space close to the door."));
         await fx.Database.ExecuteAsync($"UPDATE knowledge_chunks SET embedding = NULL, embedding_model = 'old-model' WHERE business_id = '{a}'");
-        await using var source = NpgsqlDataSource.Create(fx.Database.ConnectionString);
+        await using var source = KnowledgeVectors.DataSource(fx.Database.ConnectionString);
         var worker = new ReembedWorker(source, new HashingEmbedder(), NullLogger<ReembedWorker>.Instance);
 
         Assert.True(await worker.RunOnceAsync(TestContext.Current.CancellationToken) >= 1);

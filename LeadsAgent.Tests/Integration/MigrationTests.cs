@@ -6,6 +6,7 @@ using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeadsAgent.Tests.Integration;
@@ -13,7 +14,7 @@ namespace LeadsAgent.Tests.Integration;
 public class MigrationTests
 {
     static LeadsDbContext Context(string connectionString) =>
-        new(new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(connectionString).Options, new TenantScope(NullLogger<TenantScope>.Instance));
+        new(new DbContextOptionsBuilder<LeadsDbContext>().UseNpgsql(connectionString, n => n.UseVector()).Options, new TenantScope(NullLogger<TenantScope>.Instance));
 
     [Fact]
     public void The_model_has_no_change_that_a_migration_does_not_make()
@@ -62,6 +63,16 @@ public class MigrationTests
         await ApplyLegacySqlAsync(db, LegacyFiles());
         var business = Guid.NewGuid();
         await db.ExecuteAsync($"INSERT INTO businesses (id, name) VALUES ('{business}', 'Old Plumbing')");
+        // Passages embedded in the real[] days: a 512-dimension vector is kept, any other size is left for re-embedding.
+        var document = Guid.NewGuid();
+        var vector = "{" + string.Join(",", Enumerable.Range(0, 512).Select(i => i == 7 ? "1" : "0")) + "}";
+        const string small = "{1,2,3}";
+        await db.ExecuteAsync($"""
+            INSERT INTO knowledge_documents (id, business_id, title, content) VALUES ('{document}', '{business}', 'Hours', 'Open 7-6');
+            INSERT INTO knowledge_chunks (id, document_id, business_id, ordinal, heading_path, content, embedding, embedding_model) VALUES
+                ('{Guid.NewGuid()}', '{document}', '{business}', 0, 'Hours', 'Open 7-6', '{vector}', 'hashing-v1-512'),
+                ('{Guid.NewGuid()}', '{document}', '{business}', 1, 'Hours', 'Closed Sundays', '{small}', 'old-3');
+            """);
 
         var result = await RunMigrateAsync(db.Url);
 
@@ -69,7 +80,9 @@ public class MigrationTests
         Assert.Equal("Old Plumbing", await db.ScalarAsync<string>($"SELECT name FROM businesses WHERE id = '{business}'"));
         await using var context = Context(db.ConnectionString);
         var history = await db.ScalarAsync<string>("SELECT string_agg(\"MigrationId\" || ' ' || \"ProductVersion\", ',') FROM \"__EFMigrationsHistory\"");
-        Assert.Equal(context.Database.GetMigrations().First() + " " + ProductInfo.GetVersion(), history);
+        Assert.Equal(string.Join(",", context.Database.GetMigrations().Select(m => m + " " + ProductInfo.GetVersion())), history);
+        Assert.Equal("512 hashing-v1-512,- -", await db.ScalarAsync<string>(
+            "SELECT string_agg(COALESCE(vector_dims(embedding)::text, '-') || ' ' || COALESCE(embedding_model, '-'), ',' ORDER BY ordinal) FROM knowledge_chunks"));
         Assert.Empty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         // Adopted, not re-created: the baseline's seed did not run a second time.
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM roles"));
@@ -80,7 +93,12 @@ public class MigrationTests
     {
         await using var legacy = await TestDatabase.CreateAsync(migrate: false);
         await ApplyLegacySqlAsync(legacy, LegacyFiles());
-        await using var migrated = await TestDatabase.CreateAsync();
+        // Compared with the baseline alone: later migrations change the schema on purpose.
+        await using var migrated = await TestDatabase.CreateAsync(migrate: false);
+        await using (var context = Context(migrated.ConnectionString))
+        {
+            await context.GetService<IMigrator>().MigrateAsync(context.Database.GetMigrations().First(), TestContext.Current.CancellationToken);
+        }
 
         // Columns with types, defaults and nullability, constraints and indexes as PostgreSQL prints them; the
         // order of columns differs (EF creates columns added later in the table's place) and does not matter.

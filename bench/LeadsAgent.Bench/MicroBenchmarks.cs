@@ -32,7 +32,7 @@ public static class MicroBenchmarks
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator)
             .WithArtifactsPath(Path.Combine(Environment.GetEnvironmentVariable("LEADSAGENT_BENCH_DIR") ?? ".data/bench", "micro"));
         var summaries = BenchmarkSwitcher.FromTypes([typeof(EngineTurnBenchmark), typeof(TriageBenchmark), typeof(TwimlBenchmark),
-            typeof(SignatureBenchmark), typeof(VectorSearchBenchmark)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
+            typeof(SignatureBenchmark)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
         return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
     }
 }
@@ -130,36 +130,4 @@ public class SignatureBenchmark
 
     [Benchmark]
     public bool Validate() => TwilioSignature.IsValid(Token, s_signature, Url, s_form);
-}
-
-[MemoryDiagnoser]
-public class VectorSearchBenchmark
-{
-    BusinessMatrix _matrix = null!;
-    float[] _query = [];
-
-    [Params(1_000, 10_000)]
-    public int Passages { get; set; }
-
-    [GlobalSetup]
-    public async Task Setup()
-    {
-        var embedder = new HashingEmbedder();
-        var words = "valve fitting copper pex thermostat compressor condenser flue vent trap faucet shower basement attic garage kitchen estimate warranty permit".Split(' ');
-        var random = new Random(7);
-        var texts = Enumerable.Range(0, Passages).Select(i => string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[random.Next(words.Length)])) + $" item {i}").ToList();
-        var vectors = new List<float[]>();
-        foreach (var batch in texts.Chunk(256))
-        {
-            vectors.AddRange(await embedder.EmbedAsync(batch, CancellationToken.None));
-        }
-
-        var data = vectors.SelectMany(v => v).ToArray();
-        Guid[] ids = [.. texts.Select(_ => Guid.NewGuid())];
-        _matrix = new BusinessMatrix(1, HashingEmbedder.Dimensions, ids, ids, [.. texts.Select(_ => "t")], [.. texts.Select(_ => "h")], [.. texts], data);
-        _query = (await embedder.EmbedAsync(["how much to replace a water heater valve in the basement"], CancellationToken.None))[0];
-    }
-
-    [Benchmark]
-    public int Top20() => _matrix.Top(_query, 20).Count;
 }

@@ -34,7 +34,10 @@ sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<KnowledgeChu
         b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.HeadingPath).HasMaxLength(1000);
         b.Property(x => x.Content).IsRequired();
-        b.Property(x => x.Embedding).HasColumnType("real[]");
+        // Domain keeps a plain float[] (no package references); the column is pgvector's vector(512).
+        b.Property(x => x.Embedding)
+            .HasConversion(v => new Pgvector.Vector(v!), v => v.ToArray())
+            .HasColumnType($"vector({Knowledge.KnowledgeVectors.Dimensions})");
         b.Property(x => x.EmbeddingModel).HasMaxLength(100);
         b.HasIndex(x => x.BusinessId).HasDatabaseName("ix_knowledge_chunks_business_id");
         b.HasIndex(x => x.DocumentId).HasDatabaseName("ix_knowledge_chunks_document_id");

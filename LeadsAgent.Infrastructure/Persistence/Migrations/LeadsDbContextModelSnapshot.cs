@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Pgvector;
 
 #nullable disable
 
@@ -20,6 +21,7 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AgentConfig", b =>
@@ -140,10 +142,6 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<long>("KnowledgeVersion")
-                        .HasColumnType("bigint")
-                        .HasColumnName("knowledge_version");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -358,8 +356,8 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("document_id");
 
-                    b.PrimitiveCollection<float[]>("Embedding")
-                        .HasColumnType("real[]")
+                    b.Property<Vector>("Embedding")
+                        .HasColumnType("vector(512)")
                         .HasColumnName("embedding");
 
                     b.Property<string>("EmbeddingModel")
