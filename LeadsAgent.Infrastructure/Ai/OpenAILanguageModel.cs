@@ -14,7 +14,7 @@ using OpenAI.Chat;
 namespace LeadsAgent.Infrastructure.Ai;
 
 /// <summary>
-/// The language model on the official OpenAI SDK (architecture D5): one structured-JSON call per turn for
+/// The language model on the official OpenAI SDK (docs/architecture.md, D5): one structured-JSON call per turn for
 /// intents, entities, priority with reasons, and a reply grounded in the retrieved passages. A hard timeout
 /// (short for voice), an HTTP error, a refusal or malformed JSON returns null, so the deterministic answer stands.
 /// </summary>

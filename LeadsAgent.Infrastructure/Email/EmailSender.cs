@@ -11,7 +11,7 @@ namespace LeadsAgent.Infrastructure.Email;
 /// <summary>An email with a plain-text and an HTML body.</summary>
 public sealed record EmailMessage(string To, string Subject, string Text, string Html, bool Important);
 
-/// <summary>Sends email (architecture D7: MailKit's SMTP client behind an interface).</summary>
+/// <summary>Sends email (docs/architecture.md, D7: MailKit's SMTP client behind an interface).</summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken ct);
@@ -48,7 +48,7 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposabl
     /// <summary>
     /// Port 465 is SMTPS (RFC 8314): TLS from the first byte. Elsewhere Smtp:EnableSsl asks for STARTTLS and insists on
     /// it; StartTlsWhenAvailable would quietly send the password in clear text to anyone who strips the STARTTLS offer.
-    /// EnableSsl false is plain SMTP, as with System.Net.Mail before: the loopback test sink and internal relays speak no
+    /// EnableSsl false is plain SMTP, as before the move to MailKit: the loopback test sink and internal relays speak no
     /// TLS, and opportunistic STARTTLS (MailKit's Auto) would start failing on relays whose certificates never mattered.
     /// </summary>
     public static SecureSocketOptions SecurityFor(SmtpOptions o) =>

@@ -26,7 +26,7 @@ public static class ValidationFilter
             return TypedResults.ValidationProblem(errors, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
         });
 
-    /// <summary>Registers every validator in this assembly (the FluentValidation DI package is not served here).</summary>
+    /// <summary>Registers every validator in this assembly (one reflection pass at start keeps the registration in one place, without another package).</summary>
     public static IServiceCollection AddValidators(this IServiceCollection services)
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonName(member.Name);

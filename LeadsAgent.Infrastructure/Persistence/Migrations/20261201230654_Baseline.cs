@@ -604,7 +604,7 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     ADD CONSTRAINT uq_lead_capture_questions_order UNIQUE (agent_config_id, "order") DEFERRABLE INITIALLY DEFERRED;
                 """);
 
-            // Full-text side of hybrid retrieval (architecture D6); the title path weighs more than the body.
+            // Full-text side of hybrid retrieval (docs/architecture.md, D6); the title path weighs more than the body.
             migrationBuilder.Sql("""
                 ALTER TABLE knowledge_chunks ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('english', coalesce(heading_path, '')), 'A') ||
