@@ -11,8 +11,24 @@ public static class Rules
             .WithMessage("'{PropertyName}' must be a phone number, like +15551234567 or (555) 123-4567.");
 
     public static IRuleBuilderOptions<T, string?> OptionalEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => string.IsNullOrEmpty(v) || (v.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(v, out _) && v.Contains('.')))
+        rule.Must(v => string.IsNullOrEmpty(v) || IsEmailAddress(v))
             .WithMessage("'{PropertyName}' must be an email address, like owner@example.com.");
+
+    /// <summary>
+    /// A bare address MailKit can send to (MimeKit's parser, the one the sender uses): the whole input is the address
+    /// (no display name, no comments), with a local part and a dotted domain.
+    /// </summary>
+    public static bool IsEmailAddress(string value)
+    {
+        if (value.Length > 254 || !MimeKit.MailboxAddress.TryParse(value, out var mailbox) || mailbox.Address != value)
+        {
+            return false;
+        }
+
+        var at = value.LastIndexOf('@');
+        var dot = value.LastIndexOf('.');
+        return at > 0 && dot > at + 1 && dot < value.Length - 1 && value.IndexOfAny([' ', '<', '>', '"', '(', ')']) < 0;
+    }
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'{PropertyName}' must not be empty.")
