@@ -48,6 +48,8 @@ public static class WebComposition
         services.AddScoped<AgentConfigUpdater>();
         services.AddScoped<BusinessUpdater>();
         services.AddScoped<PlanChanger>();
+        services.AddScoped<PlatformQueries>();
+        services.AddScoped<NumberAssigner>();
         services.AddSingleton<LeadsAgent.Web.Analytics.AnalyticsQueries>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();

@@ -84,7 +84,7 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await page.GotoAsync("/platform");
         var row = page.Locator($"[data-business='{businessId}']");
         await row.GetByRole(AriaRole.Combobox).SelectOptionAsync("PRO");
-        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Change the plan") }).ClickAsync();
         await Assertions.Expect(page.Locator("#platform-message")).ToContainTextAsync("is now on the PRO plan");
         await Assertions.Expect(page.Locator($"[data-business='{businessId}']")).ToContainTextAsync("PRO");
         await Assertions.Expect(page.Locator("#plan-changes tbody tr").First).ToContainTextAsync($"BASIC → PRO{AppFactory.AdminEmail}");
@@ -196,6 +196,29 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         // The desk browser's next page asks it to sign in again.
         await desk.GotoAsync("/account");
         await Assertions.Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_platform_admin_connects_a_twilio_number_on_the_businesses_page()
+    {
+        var (businessId, _, _) = await fx.CreateBusinessAsync("PRO");
+        var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await page.GotoAsync("/platform");
+        var row = page.Locator($"tr[data-business='{businessId}']");
+
+        await row.GetByRole(AriaRole.Textbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("Twilio number of") }).FillAsync("call me");
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Save the Twilio number") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#plan-error")).ToContainTextAsync("must be a phone number");
+
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        row = page.Locator($"tr[data-business='{businessId}']");
+        await row.GetByRole(AriaRole.Textbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("Twilio number of") }).FillAsync(number);
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Save the Twilio number") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.Locator(".alert-success"))).ToContainTextAsync($"now answers calls to {number}");
+        Assert.Equal(number, await fx.Database.ScalarAsync<string>($"SELECT twilio_phone_number FROM businesses WHERE id = '{businessId}'"));
+        await BrowserFixture.ScreenshotAsync(page, "platform-number");
         Assert.Empty(errors);
     }
 }

@@ -31,34 +31,14 @@ public static class PlatformEndpoints
         return TypedResults.Created($"/api/platform/businesses/{business.Id}", BusinessDto.From(business));
     }
 
-    static async Task<Ok<List<BusinessDto>>> ListAsync(TenantScope tenant, LeadsDbContext db, CancellationToken ct)
-    {
-        tenant.AcrossBusinesses("platform: list businesses");
-        var businesses = await db.Businesses.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
-        return TypedResults.Ok(businesses.Select(BusinessDto.From).ToList());
-    }
+    static async Task<Ok<List<BusinessDto>>> ListAsync(PlatformQueries platform, CancellationToken ct) =>
+        TypedResults.Ok((await platform.BusinessesAsync(ct)).Select(BusinessDto.From).ToList());
 
     static async Task<Ok<BusinessDto>> ChangePlanAsync(Guid id, ChangePlanRequest request, PlanChanger plans, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(BusinessDto.From(await plans.ChangeAsync(id, request.PlanTier!.Value, user, ct)));
 
-    /// <summary>Only the platform admin connects a Twilio number to a business (an owner could otherwise take over any unassigned number's calls).</summary>
-    static async Task<Ok<BusinessDto>> AssignNumberAsync(Guid id, AssignNumberRequest request, TenantScope tenant, LeadsDbContext db,
-        BusinessDirectory directory, TimeProvider clock, CancellationToken ct)
-    {
-        tenant.AcrossBusinesses("platform: assign a Twilio number");
-        var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Business");
-        var number = Clean.Phone(request.TwilioPhoneNumber);
-        if (number is not null && await db.Businesses.AnyAsync(b => b.TwilioPhoneNumber == number && b.Id != id, ct))
-        {
-            throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
-        }
-
-        business.TwilioPhoneNumber = number;
-        business.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate(business.Id);
-        return TypedResults.Ok(BusinessDto.From(business));
-    }
+    static async Task<Ok<BusinessDto>> AssignNumberAsync(Guid id, AssignNumberRequest request, NumberAssigner numbers, CancellationToken ct) =>
+        TypedResults.Ok(BusinessDto.From(await numbers.AssignAsync(id, request, ct)));
 }
 
 public static class AuthPolicies
