@@ -5,6 +5,7 @@ using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Web.Application;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Chat;
 using LeadsAgent.Web.Components;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using MudBlazor.Services;
 using Npgsql;
 
 namespace LeadsAgent.Web;
@@ -39,6 +41,10 @@ public static class WebComposition
             var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
             builder.WebHost.UseUrls($"http://{server.ListenAddress}:{server.Port}");
         }
+
+        // ./run serves the build output: its static web assets manifest gives _framework/blazor.web.js and
+        // MudBlazor's files in every environment (only Development reads it by default). A publish output has none.
+        builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
         services.AddInfrastructure(builder.Configuration);
@@ -134,8 +140,13 @@ public static class WebComposition
 
         services.AddSignalR();
         services.AddHostedService<LiveHubBridge>();
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CircuitUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
+        services.AddMudServices();
+        services.AddDashboard();
         services.AddAntiforgery(o => o.Cookie.Name = "leadsagent.af");
         return builder;
     }
@@ -245,7 +256,7 @@ public static class WebComposition
         app.MapHub<LiveHub>("/hubs/live");
         app.MapGet("/dashboard/live", () => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<LeadsAgent.Web.Components.Shared.LivePanel>())
             .RequireAuthorization(AuthPolicies.Owner);
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -23,6 +23,8 @@ public sealed class Lead
     public List<EmergencyReason> EmergencyReasons { get; set; } = [];
     public string? RecordingUrl { get; set; }
     public DateTimeOffset? AlertAcknowledgedAt { get; set; }
+    /// <summary>Who took the emergency: the owner's email from the dashboard, or the number that pressed 1 on the alert call.</summary>
+    public string? AlertAcknowledgedBy { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -1,4 +1,5 @@
 using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public sealed class OutboxRetryException(string message, bool retry = true) : Ex
 /// row is marked FAILED, never dropped.
 /// </summary>
 public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerable<IOutboxHandler> handlers, IOptions<NotificationOptions> options,
-    ILogger<OutboxWorker> logger) : BackgroundService
+    ILogger<OutboxWorker> logger, ILiveEvents events, TimeProvider clock) : BackgroundService
 {
     static readonly TimeSpan s_lease = TimeSpan.FromMinutes(2);
     // One connection carries about 115 messages/s to the local sink (MailKit with Nagle off, 8.7 ms each; measured),
@@ -119,6 +120,12 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
             var error = ex is OutboxRetryException or TimeoutException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             await FinishAsync(item.Id, retry ? "PENDING" : "FAILED", error.Length > 2000 ? error[..2000] : error, retry ? delay : null, ct);
             LogFailed(logger, item.Kind, item.Id, item.Attempts, retry ? $"retry in {delay:0} s" : "giving up", error);
+            if (item.Kind == NotificationKind.OWNER_ALERT_CALL && item.LeadId is { } leadId)
+            {
+                // The dashboard's alert badge says "trying again" or "failed" the moment it happens, not "calling".
+                await events.PublishAsync(LiveEvent.Create(LiveEvent.AlertStatus, item.BusinessId, null,
+                    new { leadId, status = retry ? "retrying" : "failed" }, clock.GetUtcNow()), CancellationToken.None);
+            }
         }
     }
 

@@ -26,6 +26,8 @@ public class BrowserFixture : PlatformFixture
         ["Twilio:WebhookBaseUrl"] = TwilioBase,
         // Sessions are checked against the account on every request, so "sign out everywhere" shows at once.
         ["Auth:SecurityStampValidationSeconds"] = "0",
+        // A circuit's exception reaches the browser console with its details, so a failing test says why.
+        ["DetailedErrors"] = "true",
     };
 
     /// <summary>Signs in through the sign-in page, as an owner would.</summary>
@@ -120,6 +122,13 @@ public class BrowserFixture : PlatformFixture
         }
 
         throw new InvalidOperationException("LeadsAgent.sln was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Opens a page and waits until its Blazor circuit is connected and the layout has rendered interactively.</summary>
+    public static async Task OpenInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

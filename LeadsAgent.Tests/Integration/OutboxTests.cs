@@ -84,7 +84,7 @@ public class OutboxTests
         // A second worker as another instance would run it: its own data source, the same database.
         var services = fx.App.Services;
         await using var source = NpgsqlDataSource.Create(fx.Database.ConnectionString);
-        var other = new OutboxWorker(source, services.GetServices<IOutboxHandler>(), services.GetRequiredService<IOptions<NotificationOptions>>(), NullLogger<OutboxWorker>.Instance);
+        var other = new OutboxWorker(source, services.GetServices<IOutboxHandler>(), services.GetRequiredService<IOptions<NotificationOptions>>(), NullLogger<OutboxWorker>.Instance, services.GetRequiredService<LeadsAgent.Infrastructure.Events.ILiveEvents>(), TimeProvider.System);
         var mine = services.GetRequiredService<OutboxWorker>();
 
         await Task.WhenAll(Task.Run(() => mine.RunOnceAsync(ct), ct), Task.Run(() => other.RunOnceAsync(ct), ct), Task.Run(() => other.RunOnceAsync(ct), ct));

@@ -72,7 +72,7 @@ public class ConfigurationParsingTests
     [InlineData("12345", null)]
     [InlineData("call me maybe", null)]
     public void PhoneNumbers_Normalize_ToE164(string input, string? expected) =>
-        Assert.Equal(expected, PhoneNumbers.Normalize(input));
+        Assert.Equal(expected, LeadsAgent.Domain.Common.PhoneNumbers.Normalize(input));
 
     [Fact]
     public void Pii_MasksPhonesAndEmails()

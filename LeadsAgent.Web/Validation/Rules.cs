@@ -7,7 +7,7 @@ namespace LeadsAgent.Web.Validation;
 public static class Rules
 {
     public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => string.IsNullOrEmpty(v) || PhoneNumbers.Normalize(v) is not null)
+        rule.Must(v => string.IsNullOrEmpty(v) || LeadsAgent.Domain.Common.PhoneNumbers.Normalize(v) is not null)
             .WithMessage("'{PropertyName}' must be a phone number, like +15551234567 or (555) 123-4567.");
 
     public static IRuleBuilderOptions<T, string?> OptionalEmail<T>(this IRuleBuilder<T, string?> rule) =>
@@ -49,5 +49,5 @@ public static class Clean
 {
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public static string? Phone(string? value) => string.IsNullOrWhiteSpace(value) ? null : PhoneNumbers.Normalize(value);
+    public static string? Phone(string? value) => string.IsNullOrWhiteSpace(value) ? null : LeadsAgent.Domain.Common.PhoneNumbers.Normalize(value);
 }

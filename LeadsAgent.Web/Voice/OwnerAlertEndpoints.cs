@@ -4,6 +4,8 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Web.Application.Display;
+using LeadsAgent.Web.Application.Emergencies;
 using Microsoft.EntityFrameworkCore;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
@@ -18,7 +20,7 @@ public static class OwnerAlertEndpoints
         voice.MapPost("/alert/status", StatusAsync);
     }
 
-    static async Task<IResult> AnswerAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, ILiveEvents events, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> AnswerAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, AcknowledgeEmergency acknowledge, TimeProvider clock, CancellationToken ct)
     {
         // A signed Twilio callback names its alert by id, not by business: the alert's own row tells whose it is.
         tenant.AcrossBusinesses("owner alert call answered");
@@ -36,21 +38,16 @@ public static class OwnerAlertEndpoints
                 Say("Press 1 to accept this emergency job.")), Say("Goodbye."), Hangup()));
         }
 
-        var now = clock.GetUtcNow();
-        alert.AcknowledgedAt ??= now;
-        lead.AlertAcknowledgedAt ??= now;
-        lead.UpdatedAt = now;
-        // Accepted: pending escalations to the backup number are no longer needed.
-        await db.Notifications
-            .Where(n => n.LeadId == lead.Id && n.Kind == NotificationKind.OWNER_ALERT_CALL && n.Status == NotificationStatus.PENDING)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Status, NotificationStatus.CANCELLED).SetProperty(n => n.UpdatedAt, now), ct);
-        await db.SaveChangesAsync(ct);
-        await events.PublishAsync(LiveEvent.Create(LiveEvent.AlertStatus, lead.BusinessId, lead.SessionId, new { leadId = lead.Id, status = "acknowledged" }, now), ct);
+        // The same use case as the dashboard's Acknowledge button: recorded with who, pending escalations cancelled.
+        var to = JsonNode.Parse(alert.Payload)?["to"]?.GetValue<string>();
+        await acknowledge.HandleAsync(db, lead.Id, to is null ? "the alert call" : $"the alert call to {PhoneDisplay.Format(to)}", ct);
+        await db.Notifications.Where(n => n.Id == alert.Id && n.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.AcknowledgedAt, clock.GetUtcNow()), ct);
         var callback = lead.ContactPhone is { } p ? $" The customer's number is {ReplyShaper.ReadPhone(p)}. Again, {ReplyShaper.ReadPhone(p)}." : "";
         return Xml(Response(Say($"Thank you, the job is yours.{callback} Goodbye."), Hangup()));
     }
 
-    static async Task<IResult> StatusAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> StatusAsync(HttpRequest request, TenantScope tenant, LeadsDbContext db, ILiveEvents events, TimeProvider clock, CancellationToken ct)
     {
         tenant.AcrossBusinesses("owner alert call status");
         var form = await request.ReadFormAsync(ct);
@@ -75,6 +72,12 @@ public static class OwnerAlertEndpoints
         }
 
         await db.SaveChangesAsync(ct);
+        if (alert.LeadId is { } leadId)
+        {
+            // Ringing, answered, no answer, busy, failed: the dashboard's alert badge follows the call.
+            await events.PublishAsync(LiveEvent.Create(LiveEvent.AlertStatus, alert.BusinessId, null, new { leadId, status }, clock.GetUtcNow()), ct);
+        }
+
         return TypedResults.NoContent();
     }
 

@@ -44,7 +44,7 @@ public static partial class VoiceEndpoints
     {
         var form = await request.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
-        var to = PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
+        var to = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
         if (callSid.Length is 0 or > 64)
         {
             return Apology();
@@ -76,7 +76,7 @@ public static partial class VoiceEndpoints
             speech = digits;
         }
 
-        var to = PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
+        var to = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(form["To"].ToString()) ?? form["To"].ToString();
         var reply = await agent.HearAsync(callSid, speech, form["From"].ToString(), to, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ct);
         return reply is null ? Apology() : Xml(reply.Twiml);
     }
@@ -167,7 +167,7 @@ public static partial class VoiceEndpoints
         var leadId = session.LeadId;
         if (leadId is null)
         {
-            var caller = PhoneNumbers.Normalize(session.Metadata.GetValueOrDefault("from"));
+            var caller = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(session.Metadata.GetValueOrDefault("from"));
             var draft = new LeadDraft([], null, caller, null, null, "Voicemail left by the caller.", session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
                 [.. session.EmergencyReasons], session.Transcript(), Partial: false);
             var stored = await leads.StoreAsync(profile.Business, draft, Channel.VOICE, callSid, ct);

@@ -519,6 +519,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("alert_acknowledged_at");
 
+                    b.Property<string>("AlertAcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("alert_acknowledged_by");
+
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");

@@ -1,0 +1,18 @@
+using LeadsAgent.Web.Live;
+
+namespace LeadsAgent.Web.Application;
+
+/// <summary>The dashboard's application layer: the use cases and query services pages and the JSON API call.</summary>
+public static class DashboardServices
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveEventRouter>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventRouter>());
+        services.AddScoped<DashboardFeed>();
+        services.AddScoped<Display.BusinessClockProvider>();
+        services.AddScoped<Emergencies.EmergencyQueries>();
+        services.AddScoped<Emergencies.AcknowledgeEmergency>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using LeadsAgent.Domain.Leads;
+using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadsAgent.Web.Application.Emergencies;
+
+/// <summary>An emergency nobody has taken yet, as the banner shows it.</summary>
+public sealed record OpenEmergency(
+    Guid LeadId,
+    string Who,
+    string What,
+    string? Where,
+    string? CallbackPhone,
+    DateTimeOffset At,
+    AlertState Alert);
+
+/// <summary>The emergencies of the signed-in owner's business that still wait for someone to take them.</summary>
+public sealed class EmergencyQueries(IDbContextFactory<LeadsDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>How long an untaken emergency keeps the banner up; after that it lives on the lead page only.</summary>
+    public static readonly TimeSpan BannerWindow = TimeSpan.FromHours(24);
+
+    /// <summary>URGENT leads of the last 24 hours that nobody acknowledged and that are still new, newest first.</summary>
+    public async Task<IReadOnlyList<OpenEmergency>> OpenAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var since = clock.GetUtcNow() - BannerWindow;
+        var leads = await db.Leads.AsNoTracking()
+            .Where(l => l.Priority == LeadPriority.URGENT && l.AlertAcknowledgedAt == null && l.Status == LeadStatus.NEW && l.CreatedAt >= since)
+            .OrderByDescending(l => l.CreatedAt)
+            .Take(20)
+            .ToListAsync(ct);
+        var ids = leads.Select(l => l.Id).ToList();
+        var calls = await db.Notifications.AsNoTracking()
+            .Where(n => n.LeadId != null && ids.Contains(n.LeadId.Value) && n.Kind == NotificationKind.OWNER_ALERT_CALL)
+            .ToListAsync(ct);
+        return [.. leads.Select(l => new OpenEmergency(
+            l.Id,
+            l.ContactName ?? "A caller",
+            What(l),
+            l.Address,
+            l.ContactPhone,
+            l.CreatedAt,
+            AlertState.For(l, [.. calls.Where(c => c.LeadId == l.Id)])))];
+    }
+
+    /// <summary>What the emergency is, in the caller's words where we have them.</summary>
+    public static string What(Lead lead) =>
+        lead.EmergencyReasons.FirstOrDefault() is { } reason ? $"{Display.Words.Rule(reason.Rule)}: \u201c{reason.Phrase}\u201d"
+        : lead.Notes ?? "Emergency";
+}

@@ -1,0 +1,81 @@
+// The dashboard's few browser-side pieces the server cannot do: remember the theme, raise a browser notification,
+// play an alert sound and mark the tab title while an emergency waits. Loaded on every page (CSP: script-src 'self').
+window.leadsAgent = (function () {
+  var store = {
+    get: function (key) { try { return localStorage.getItem(key); } catch (e) { return null; } },
+    set: function (key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
+  };
+
+  var theme = {
+    saved: function () { return store.get("leadsagent.theme"); },
+    save: function (value) { store.set("leadsagent.theme", value); }
+  };
+
+  // The tab title: "(1) EMERGENCY · Overview · LeadsAgent" while emergencies wait; Blazor's <PageTitle> keeps
+  // setting the page's own title, so the prefix is re-applied whenever the title changes.
+  var alertPrefix = "";
+  var titleObserver = null;
+  function applyTitle() {
+    var base = document.title.replace(/^\(\d+\) EMERGENCY · /, "");
+    var wanted = alertPrefix + base;
+    if (document.title !== wanted) { document.title = wanted; }
+  }
+  function setEmergencies(count) {
+    alertPrefix = count > 0 ? "(" + count + ") EMERGENCY · " : "";
+    applyTitle();
+    var title = document.querySelector("title");
+    if (!titleObserver && title) {
+      titleObserver = new MutationObserver(applyTitle);
+      titleObserver.observe(title, { childList: true, characterData: true, subtree: true });
+    }
+  }
+
+  var audio = null;
+  function beep() {
+    if (store.get("leadsagent.muted") === "1") { return false; }
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var now = audio.currentTime;
+      [0, 0.35, 0.7].forEach(function (offset) {
+        var osc = audio.createOscillator();
+        var gain = audio.createGain();
+        osc.type = "square";
+        osc.frequency.value = 880;
+        gain.gain.setValueAtTime(0.0001, now + offset);
+        gain.gain.exponentialRampToValueAtTime(0.2, now + offset + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, now + offset + 0.25);
+        osc.connect(gain).connect(audio.destination);
+        osc.start(now + offset);
+        osc.stop(now + offset + 0.3);
+      });
+      return true;
+    } catch (e) { return false; }
+  }
+
+  var alerts = {
+    muted: function () { return store.get("leadsagent.muted") === "1"; },
+    setMuted: function (muted) { store.set("leadsagent.muted", muted ? "1" : "0"); },
+    permission: function () { return "Notification" in window ? Notification.permission : "unsupported"; },
+    askPermission: function () {
+      if (!("Notification" in window)) { return Promise.resolve("unsupported"); }
+      return Notification.requestPermission();
+    },
+    // A new emergency: sound (unless muted) and a browser notification (when allowed). Returns what happened.
+    raise: function (title, body, url) {
+      var played = beep();
+      var notified = false;
+      if ("Notification" in window && Notification.permission === "granted") {
+        try {
+          var n = new Notification(title, { body: body, tag: url, requireInteraction: true });
+          n.onclick = function () { window.focus(); window.location.href = url; };
+          notified = true;
+        } catch (e) { /* some browsers only allow notifications from a service worker */ }
+      }
+      window.leadsAgentRaised = (window.leadsAgentRaised || 0) + 1;
+      return { played: played, notified: notified };
+    },
+    setEmergencies: setEmergencies
+  };
+
+  return { theme: theme, alerts: alerts };
+})();
