@@ -13,7 +13,7 @@ public sealed class CircuitUser
 {
     public ClaimsPrincipal? User { get; private set; }
 
-    internal void Set(ClaimsPrincipal user) => User = user;
+    public void Set(ClaimsPrincipal user) => User = user;
 }
 
 /// <summary>Fills <see cref="CircuitUser"/> when a circuit opens, before its components render.</summary>

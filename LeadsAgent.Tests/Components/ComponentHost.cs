@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Bunit;
+using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Tests.Support;
+using LeadsAgent.Web.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace LeadsAgent.Tests.Components;
+
+/// <summary>
+/// A bUnit context for dashboard components, signed in as one business's owner: MudBlazor's services, bUnit's
+/// authorization and JS interop, and every other service from the real app (its PostgreSQL, Redis and live event
+/// bus), resolved in one scope as a circuit's would be. Components render against real data, not stand-ins.
+/// </summary>
+public sealed class ComponentHost : BunitContext
+{
+    readonly AsyncServiceScope _scope;
+
+    ComponentHost(AppFactory app, Guid businessId, string email)
+    {
+        _scope = app.Services.CreateAsyncScope();
+        var owner = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(ClaimTypes.Name, email),
+            new Claim(ClaimTypes.Role, Roles.Owner),
+            new Claim(AppClaims.BusinessId, businessId.ToString()),
+        ], "test"));
+        _scope.ServiceProvider.GetRequiredService<CircuitUser>().Set(owner);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetRoles(Roles.Owner);
+        auth.SetClaims(new Claim(AppClaims.BusinessId, businessId.ToString()));
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        BusinessId = businessId;
+    }
+
+    public Guid BusinessId { get; }
+
+    /// <summary>Signed in as the owner of this business (made through the platform API by the fixture).</summary>
+    public static ComponentHost ForOwner(PlatformFixture fx, Guid businessId, string email) => new(fx.App, businessId, email);
+
+    /// <summary>A service from the same scope the components use (to publish a live event, seed a lead...).</summary>
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _scope.DisposeAsync();
+    }
+}
