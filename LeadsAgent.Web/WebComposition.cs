@@ -214,7 +214,12 @@ public static class WebComposition
 
             return next(ctx);
         });
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+        // A page address that leads nowhere gets the styled "Page not found" page (with its 404); the API keeps its
+        // ProblemDetails below.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/_blazor")
+                && !ctx.Request.Path.StartsWithSegments("/hubs"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStatusCodePages(async ctx =>
         {
             // Bare 401/403/404/405 from the API get a ProblemDetails body too.
@@ -234,6 +239,8 @@ public static class WebComposition
             }
         });
         app.UseStaticFiles();
+        // Explicit, so a re-executed "Page not found" request is routed again (the implicit one runs only at the start).
+        app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
         BearerStampCheck.UseBearerStampCheck(app);
@@ -254,8 +261,6 @@ public static class WebComposition
         admin.MapSessions();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
-        app.MapGet("/dashboard/live", () => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<LeadsAgent.Web.Components.Shared.LivePanel>())
-            .RequireAuthorization(AuthPolicies.Owner);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -131,6 +131,20 @@ public class BrowserFixture : PlatformFixture
         await page.Locator("main[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
     }
 
+    /// <summary>Whether the page fits the screen's width, and if not, which elements stick out (for the failure message).</summary>
+    public static async Task<(bool Fits, string Culprits)> FitsWidthAsync(IPage page)
+    {
+        var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+        var culprits = fits ? "" : await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 8)
+              .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right))
+              .join(', ')
+            """);
+        return (fits, culprits);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactsDirectory);

@@ -22,14 +22,15 @@ public class DashboardShellTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
             foreach (var url in s_ownerPages)
             {
                 await BrowserFixture.OpenInteractiveAsync(page, url);
-                var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
-                Assert.True(fits, $"{url} is wider than the {width} px screen");
+                var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+                Assert.True(fits, $"{url} is wider than the {width} px screen: {culprits}");
                 await BrowserFixture.ScreenshotAsync(page, $"shell-{width}-{url.Trim('/').Replace('/', '-') switch { "" => "overview", var s => s }}");
             }
         }
 
         Assert.Contains(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
-        Assert.DoesNotContain(errors, e => !e.StartsWith("404 ", StringComparison.Ordinal));
+        // The unknown address answers 404 on purpose (the browser logs that); nothing else may fail.
+        Assert.DoesNotContain(errors, e => !e.Contains("no-such-page", StringComparison.Ordinal) && !e.Contains("status of 404", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,15 +72,20 @@ public class DashboardShellTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
     [Fact]
     public async Task An_unknown_address_gets_a_styled_page_that_leads_home_and_a_platform_admin_on_an_owner_page_goes_to_the_platform()
     {
+        var (_, _, email) = await fx.CreateBusinessAsync("BASIC");
         var (page, errors) = await fx.NewPageAsync();
+        await fx.SignInAsync(page, email, "Owner-password-1");
         var response = await page.GotoAsync("/no-such-page");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to your dashboard" })).ToBeVisibleAsync();
 
+        var (adminPage, adminErrors) = await fx.NewPageAsync();
+        page = adminPage;
+        errors = adminErrors;
         await fx.SignInAsync(page, Support.AppFactory.AdminEmail, Support.AppFactory.AdminPassword);
         await page.GotoAsync("/leads");
         await page.WaitForURLAsync(url => url.EndsWith("/platform", StringComparison.Ordinal));
-        Assert.DoesNotContain(errors, e => !e.StartsWith("404 ", StringComparison.Ordinal));
+        Assert.Empty(errors);
     }
 }

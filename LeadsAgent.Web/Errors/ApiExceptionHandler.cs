@@ -18,6 +18,13 @@ sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExcepti
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (!http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method)
+            && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            // A page a person opened: the styled error page (/error) rather than JSON.
+            return false;
+        }
+
         IResult result = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),

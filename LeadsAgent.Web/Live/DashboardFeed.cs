@@ -13,6 +13,7 @@ public sealed class DashboardFeed(LiveEventRouter router, CurrentBusiness curren
     readonly Lock _gate = new();
     readonly List<Func<LiveEvent, Task>> _handlers = [];
     IDisposable? _subscription;
+    bool _disposed;
 
     /// <summary>Starts receiving the business's events; safe to call from several components.</summary>
     public async Task<IDisposable> SubscribeAsync(Func<LiveEvent, Task> handler, CancellationToken ct = default)
@@ -20,6 +21,12 @@ public sealed class DashboardFeed(LiveEventRouter router, CurrentBusiness curren
         var business = await current.GetAsync(ct);
         lock (_gate)
         {
+            // A circuit torn down while a component was still subscribing must not leave a subscription behind.
+            if (_disposed)
+            {
+                return new Unsubscriber(this, handler);
+            }
+
             _handlers.Add(handler);
             _subscription ??= router.Subscribe(business.Id, DeliverAsync);
         }
@@ -45,6 +52,7 @@ public sealed class DashboardFeed(LiveEventRouter router, CurrentBusiness curren
     {
         lock (_gate)
         {
+            _disposed = true;
             _handlers.Clear();
             _subscription?.Dispose();
             _subscription = null;

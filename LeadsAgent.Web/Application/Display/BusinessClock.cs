@@ -46,7 +46,8 @@ public sealed class BusinessClock
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        // As UTC: PostgreSQL (timestamptz through Npgsql) takes instants with offset 0 only.
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>"EST", "CDT", "GMT+2": the zone's abbreviation at that instant.</summary>

@@ -26,8 +26,8 @@ public static class PhoneDisplay
                 return number;
             }
 
-            var region = s_util.GetRegionCodeForNumber(parsed);
-            var sameCountry = parsed.CountryCode == s_util.GetCountryCodeForRegion(homeRegion) && region is not null;
+            // Same country code reads nationally even for numbers the metadata does not know (the 555 range).
+            var sameCountry = parsed.CountryCode == s_util.GetCountryCodeForRegion(homeRegion);
             return s_util.Format(parsed, sameCountry ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
         }
         catch (NumberParseException)

@@ -53,5 +53,7 @@ public static class AppTheme
             InfoContrastText = "#08213d",
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "240px" },
+        // Buttons in sentence case: "Call (555) 201-4477" reads better than shouting, and wraps on phones.
+        Typography = new Typography { Button = new ButtonTypography { TextTransform = "none", FontWeight = "500" } },
     };
 }
