@@ -13,6 +13,8 @@ public static class DashboardServices
         services.AddScoped<Display.BusinessClockProvider>();
         services.AddScoped<Emergencies.EmergencyQueries>();
         services.AddScoped<Emergencies.AcknowledgeEmergency>();
+        services.AddScoped<Leads.LeadQueries>();
+        services.AddScoped<Leads.UpdateLead>();
         return services;
     }
 }
