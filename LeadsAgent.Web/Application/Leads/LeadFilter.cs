@@ -63,8 +63,8 @@ public sealed record LeadFilter(string? Status, string? Priority, string? Channe
         Parse<LeadStatus>(Status),
         Parse<LeadPriority>(Priority),
         Parse<Channel>(Channel),
-        FromDay is { } from ? clock.StartOfDay(from.ToDateTime(TimeOnly.MinValue)) : null,
-        ToDay is { } to ? clock.StartOfDay(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
+        FromDay is { } from ? clock.StartOfDay(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime() : null,
+        ToDay is { } to ? clock.StartOfDay(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime() : null,
         string.IsNullOrWhiteSpace(Search) ? null : Search.Trim() is { Length: > 200 } tooLong ? tooLong[..200] : Search.Trim(),
         SortOrder);
 
