@@ -19,7 +19,7 @@ public class LeadPagesTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
 
     static async Task PickAsync(IPage page, string testId, string option)
     {
-        await page.GetByTestId(testId).Locator(".mud-select-input").ClickAsync();
+        await page.Locator($".mud-select:has([data-testid={testId}]), .mud-select[data-testid={testId}]").First.Locator(".mud-input-control").First.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
@@ -41,7 +41,7 @@ public class LeadPagesTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
 
         await PickAsync(page, "filter-priority", "Emergency");
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(2);
-        await page.GetByTestId("search").Locator("input").FillAsync("312 555 014");
+        await page.GetByTestId("search").FillAsync("312 555 014");
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
         await Assertions.Expect(Rows(page)).ToContainTextAsync("Jane Doe");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("priority=URGENT.*search=312%20555%20014"));
@@ -90,17 +90,17 @@ public class LeadPagesTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         Assert.True(await FitsTheScreenAsync(page), "the lead page is wider than a 390 px phone");
 
         await PickAsync(page, "lead-status", "Qualified");
-        await page.GetByTestId("lead-notes").Locator("textarea").FillAsync("Called back, visiting at 4pm");
+        await page.GetByTestId("lead-notes").FillAsync("Called back, visiting at 4pm");
         await page.GetByTestId("lead-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved");
         await BrowserFixture.ScreenshotAsync(page, "lead-detail-390");
         Assert.Equal("QUALIFIED", await fx.Database.ScalarAsync<string>($"SELECT status FROM leads WHERE id = '{id}'"));
         await page.ReloadAsync();
         await page.Locator("main[data-interactive=true]").WaitForAsync();
-        await Assertions.Expect(page.GetByTestId("lead-notes").Locator("textarea")).ToHaveValueAsync("Called back, visiting at 4pm");
+        await Assertions.Expect(page.GetByTestId("lead-notes")).ToHaveValueAsync("Called back, visiting at 4pm");
 
         // Too long notes: the error shows while typing and nothing is saved.
-        await page.GetByTestId("lead-notes").Locator("textarea").FillAsync(new string('x', 4001));
+        await page.GetByTestId("lead-notes").FillAsync(new string('x', 4001));
         await Assertions.Expect(page.GetByText("Notes can be at most 4,000 characters")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("lead-save")).ToBeDisabledAsync();
         Assert.Empty(errors);
