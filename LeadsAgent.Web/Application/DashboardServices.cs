@@ -14,6 +14,8 @@ public static class DashboardServices
         services.AddScoped<Emergencies.EmergencyQueries>();
         services.AddScoped<Emergencies.AcknowledgeEmergency>();
         services.AddSingleton<Overview.LiveOverview>();
+        services.AddScoped<Leads.LeadQueries>();
+        services.AddScoped<Leads.UpdateLead>();
         return services;
     }
 }

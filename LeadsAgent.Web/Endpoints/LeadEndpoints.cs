@@ -3,10 +3,9 @@ using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Emergencies;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
-using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Web.Application.Leads;
 using LeadsAgent.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadsAgent.Web.Endpoints;
 
@@ -81,71 +80,38 @@ public static class LeadEndpoints
         leads.MapPatch("/{id:guid}", UpdateAsync).Validate<UpdateLeadRequest>();
     }
 
-    static async Task<Ok<List<LeadDto>>> ListAsync(LeadsDbContext db, string? status, string? priority, string? channel,
-        string? from, string? to, CancellationToken ct)
+    static async Task<Ok<List<LeadDto>>> ListAsync(LeadQueries leads, string? status, string? priority, string? channel,
+        string? from, string? to, string? search, CancellationToken ct)
     {
-        var query = db.Leads.AsNoTracking();
-        if (ParseEnum<LeadStatus>(status, "status") is { } s)
-        {
-            query = query.Where(l => l.Status == s);
-        }
-
-        if (ParseEnum<LeadPriority>(priority, "priority") is { } p)
-        {
-            query = query.Where(l => l.Priority == p);
-        }
-
-        if (ParseEnum<Channel>(channel, "channel") is { } c)
-        {
-            query = query.Where(l => l.Channel == c);
-        }
-
-        if (ParseDate(from, "from") is { } f)
-        {
-            query = query.Where(l => l.CreatedAt >= f);
-        }
-
-        if (ParseDate(to, "to") is { } t)
-        {
-            query = query.Where(l => l.CreatedAt <= t);
-        }
-
-        var found = await query.OrderByDescending(l => l.CreatedAt).Take(500).ToListAsync(ct);
+        // The API takes instants ("to" included); the dashboard's local days go through LeadFilter to the same query.
+        var criteria = new LeadCriteria(ParseEnum<LeadStatus>(status, "status"), ParseEnum<LeadPriority>(priority, "priority"),
+            ParseEnum<Channel>(channel, "channel"), ParseDate(from, "from"), Through(ParseDate(to, "to")), search is { Length: > 200 } ? throw new DomainException("'search' may be at most 200 characters.", "search") : search);
+        var found = await leads.ListAsync(criteria, 500, ct);
         return TypedResults.Ok(found.Select(LeadDto.From).ToList());
     }
 
-    static async Task<Ok<LeadDetailDto>> GetAsync(Guid id, LeadsDbContext db, CancellationToken ct)
+    static async Task<Ok<LeadDetailDto>> GetAsync(Guid id, LeadQueries leads, CancellationToken ct)
     {
-        var lead = await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead");
-        return TypedResults.Ok(await DetailAsync(lead, db, ct));
+        var found = await leads.FindAsync(id, ct) ?? throw new NotFoundException("Lead");
+        return TypedResults.Ok(Detail(found));
     }
 
-    static async Task<Ok<LeadDetailDto>> UpdateAsync(Guid id, UpdateLeadRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<Ok<LeadDetailDto>> UpdateAsync(Guid id, UpdateLeadRequest request, UpdateLead update, LeadQueries leads, CancellationToken ct)
     {
-        var lead = await db.Leads.SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead");
-        var now = clock.GetUtcNow();
-        if (request.Status is { } status)
-        {
-            lead.ChangeStatus(status, now);
-        }
-
-        if (request.Notes is not null)
-        {
-            lead.Notes = Clean.Text(request.Notes);
-            lead.UpdatedAt = now;
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await DetailAsync(lead, db, ct));
+        await update.HandleAsync(id, request.Status, request.Notes, ct);
+        var found = await leads.FindAsync(id, ct) ?? throw new NotFoundException("Lead");
+        return TypedResults.Ok(Detail(found));
     }
 
-    static async Task<LeadDetailDto> DetailAsync(Lead lead, LeadsDbContext db, CancellationToken ct)
+    static LeadDetailDto Detail(LeadWithNotifications found)
     {
-        var notifications = (await db.Notifications.AsNoTracking().Where(n => n.LeadId == lead.Id).OrderBy(n => n.CreatedAt).ToListAsync(ct))
-            .Select(NotificationDto.From).ToList();
+        var lead = found.Lead;
         return new LeadDetailDto(LeadDto.From(lead), lead.Notes, lead.SessionId, lead.ConversationTranscript, lead.RecordingUrl,
-            lead.AlertAcknowledgedAt, notifications, lead.UpdatedAt);
+            lead.AlertAcknowledgedAt, [.. found.Notifications.Select(NotificationDto.From)], lead.UpdatedAt);
     }
+
+    /// <summary>Just after the instant, so "to" includes it (PostgreSQL keeps microseconds).</summary>
+    static DateTimeOffset? Through(DateTimeOffset? to) => to is { } t && t < DateTimeOffset.MaxValue.AddTicks(-10) ? t.AddTicks(10) : null;
 
     static T? ParseEnum<T>(string? value, string field) where T : struct, Enum
     {
