@@ -15,7 +15,7 @@ public class ArchitectureTests
     /// </summary>
     static readonly string[] s_componentsStillOnPersistence =
     [
-        "Account", "AgentSettings", "ConversationDetail", "Conversations", "Dashboard", "Knowledge", "LeadDetail", "Leads",
+        "Account", "AgentSettings", "Dashboard", "Knowledge", "LeadDetail", "Leads",
         "LivePanel", "Questions", "VoiceSettings",
     ];
 

@@ -13,6 +13,8 @@ public static class DashboardServices
         services.AddScoped<Display.BusinessClockProvider>();
         services.AddScoped<Emergencies.EmergencyQueries>();
         services.AddScoped<Emergencies.AcknowledgeEmergency>();
+        services.AddScoped<Conversations.LiveSessionQueries>();
+        services.AddScoped<Conversations.ConversationQueries>();
         return services;
     }
 }
