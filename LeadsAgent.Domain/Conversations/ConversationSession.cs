@@ -30,6 +30,8 @@ public sealed class ConversationSession
     public bool EmergencyDetected { get; set; }
     public List<Hazard> SafetyScriptsGiven { get; set; } = [];
     public bool LeadCaptured { get; set; }
+    /// <summary>The caller's name once they gave it (answer or their own words), for the live dashboard.</summary>
+    public string? CallerName { get; set; }
     public Guid? LeadId { get; set; }
     public int SilenceCount { get; set; }
     public bool OfferedCallback { get; set; }

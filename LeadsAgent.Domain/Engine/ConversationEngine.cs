@@ -150,6 +150,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         var step = new Step(session, ctx, text, normalized, intents, entities, extraction, passages, modelTurn, safety);
         var (parts, action, lead, unanswered) = step.Decide();
+        // Known as soon as it is said, so the live dashboard names the caller instead of "Website visitor".
+        session.CallerName = CapturedName(session, ctx);
         return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
     }
 
@@ -275,13 +277,25 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         session.DetailedFlow.CompletedSteps.Add("lead_captured");
     }
 
+    /// <summary>The answer captured for a lead field (contactName, address...), or null.</summary>
+    public static string? CapturedField(ConversationSession session, IEnumerable<LeadCaptureQuestion> questions, string field)
+    {
+        var all = questions.Append(CallbackQuestion).ToList();
+        return session.Capture.Answers
+            .Where(a => all.FirstOrDefault(q => q.Id.ToString() == a.Key)?.MapsToLeadField == field)
+            .Select(a => a.Value.Value).FirstOrDefault();
+    }
+
+    /// <summary>The caller's name: the answer to the name question, else a name they gave on their own ("I'm Jane").</summary>
+    static string? CapturedName(ConversationSession session, TurnContext ctx) =>
+        CapturedField(session, ctx.Questions, LeadFields.ContactName)
+        ?? session.ExtractedEntities.LastOrDefault(e => e.Kind == EntityKind.Name && e.Confidence >= 0.7)?.Value;
+
     internal static LeadDraft BuildLead(ConversationSession session, TurnContext ctx, bool partial)
     {
         var answers = session.Capture.Answers;
-        var questions = ctx.Questions.Append(CallbackQuestion).ToList();
-        string? Field(string field) => answers
-            .Where(a => questions.FirstOrDefault(q => q.Id.ToString() == a.Key)?.MapsToLeadField == field)
-            .Select(a => a.Value.Value).FirstOrDefault();
+        var questions = ctx.Questions;
+        string? Field(string field) => CapturedField(session, questions, field);
         string? Entity(EntityKind kind) => session.ExtractedEntities.LastOrDefault(e => e.Kind == kind && e.Confidence >= 0.7)?.Value;
 
         var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel == Channel.VOICE ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
@@ -405,6 +419,12 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Hi there! How can I help you today?", null), VoiceAction.CONTINUE);
             }
 
+            if (_capture.Completed && !Has(Intents.Greeting) && EmergencyTriage.IsNoServiceIntent(normalized))
+            {
+                // "Thanks!" once the request is taken: the conversation is over, so it ends now rather than idling.
+                return Goodbye();
+            }
+
             if (EmergencyTriage.IsNoServiceIntent(normalized))
             {
                 return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "You're welcome! Is there anything else I can help with?", null), VoiceAction.CONTINUE);
@@ -454,7 +474,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 : session.EmergencyDetected ? "Stay safe, and call 911 if anything gets worse." : null;
             var bye = _voice ? ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall : "Thanks for reaching out. Have a great day!";
             session.DetailedFlow.PrimaryFlow = "goodbye";
-            session.Status = session.LeadCaptured || lead is not null ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED;
+            // They said goodbye: the conversation finished as they meant it to (leaving without a word is what abandons).
+            session.Status = ConversationStatus.COMPLETED;
             return (new ReplyParts(safety, null, body, bye), VoiceAction.HANGUP, lead, null);
         }
 

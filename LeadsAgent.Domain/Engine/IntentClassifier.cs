@@ -106,7 +106,7 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|howdy|hola|buenas|buenos dias)\b")]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^((ok(ay)? |no |alright |great |thanks? (you )?)*)(bye|goodbye|good bye|see you|talk (to you )?later|have a (good|nice) (day|night|one)|that is all|that will be all|that is it|nothing else|no thanks?( you)?|i am (all )?(set|good|done)|adios|hasta luego)\b|\b(bye|goodbye|hang up)$")]
+    [GeneratedRegex(@"^(((ok(ay)?|no|alright|great|thanks?( you)?) (\| )?)*)(bye|goodbye|good bye|see you|talk (to you )?later|have a (good|nice) (day|night|one)|that is all|that will be all|that is it|nothing else|no thanks?( you)?|i am (all )?(set|good|done)|adios|hasta luego)\b|\b(bye|goodbye|hang up)$")]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(speak|talk|chat) (to|with) (a |an |the |your |someone|somebody|anyone)?(real |live |actual )?(person|human|someone|somebody|anyone|representative|rep|agent|owner|manager|operator|technician|tech|plumber|electrician|lawyer|attorney|receptionist|staff|people)\b|\b(real|live|actual) (person|human)\b|\b(operator|representative)\b|\btransfer me\b|\bconnect me\b|\bput me through\b|\bhablar con (una persona|alguien)\b")]

@@ -175,7 +175,7 @@ public sealed partial class ConversationService(
     /// maintenance worker or any instance's sweep finishes the job.
     /// </summary>
     public async Task<bool> EndAsync(string sessionId, ConversationStatus status, CancellationToken ct, IReadOnlyDictionary<string, string>? metadata = null,
-        ConversationSession? settled = null)
+        ConversationSession? settled = null, DateTimeOffset? endedAt = null)
     {
         BusinessProfile? profile = null;
         // A session the turn that ended it just saved, with nothing left to settle, needs no second write here.
@@ -190,7 +190,7 @@ public sealed partial class ConversationService(
 
             if (s.EndedAt is null)
             {
-                s.EndedAt = clock.GetUtcNow();
+                s.EndedAt = endedAt ?? clock.GetUtcNow();
                 s.PersistPending = !s.Simulated;
                 changed = true;
             }
@@ -416,6 +416,7 @@ public sealed partial class ConversationService(
             startedAt = s.StartedAt,
             emergency = s.EmergencyDetected,
             leadId = s.LeadId,
+            callerName = s.CallerName,
         }, clock.GetUtcNow()), ct);
     }
 

@@ -94,6 +94,8 @@ public sealed class SessionMaintenanceWorker(
         }
 
         var idle = TimeSpan.FromMinutes(session.Channel == Channel.VOICE ? options.Value.VoiceIdleMinutes : options.Value.ChatIdleMinutes);
-        return now - session.LastActivityAt > idle && await conversations.EndAsync(id, ConversationStatus.ABANDONED, ct);
+        // It ended when the visitor went quiet, not when the sweep noticed: its length stops at the last activity.
+        return now - session.LastActivityAt > idle
+            && await conversations.EndAsync(id, ConversationStatus.ABANDONED, ct, endedAt: session.LastActivityAt);
     }
 }

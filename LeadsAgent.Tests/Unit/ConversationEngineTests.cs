@@ -270,4 +270,30 @@ public class ConversationEngineTests
         session.Metadata["callDuration"] = "64";
         Assert.Equal(64, SessionAnalytics.From(session, s_now.AddMinutes(2)).DurationSeconds);
     }
+
+    [Theory]
+    [InlineData("bye")]
+    [InlineData("thanks, that's all")]
+    [InlineData("ok, no thanks")]
+    public async Task Chat_Goodbye_EndsTheChatAsCompleted(string goodbye)
+    {
+        var (engine, ctx) = Acme();
+        var session = ConversationSession.Start("chat-bye", ctx.Business.Id, Channel.CHAT, s_now);
+        engine.Begin(session, ctx);
+        await Say(engine, session, ctx, "what are your opening hours?");
+        var r = await Say(engine, session, ctx, goodbye);
+        Assert.Equal(ConversationStatus.COMPLETED, session.Status);
+        Assert.Contains("Have a great day", r.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_CallerName_IsKnownAsSoonAsGiven()
+    {
+        var (engine, ctx) = Acme();
+        var session = ConversationSession.Start("chat-name", ctx.Business.Id, Channel.CHAT, s_now);
+        await Say(engine, session, ctx, "Hi, I'd like a quote to replace my old water heater");
+        Assert.Null(session.CallerName);
+        await Say(engine, session, ctx, "Jane Doe");
+        Assert.Equal("Jane Doe", session.CallerName);
+    }
 }

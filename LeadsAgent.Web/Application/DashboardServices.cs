@@ -16,6 +16,8 @@ public static class DashboardServices
         services.AddSingleton<Overview.LiveOverview>();
         services.AddScoped<Leads.LeadQueries>();
         services.AddScoped<Leads.UpdateLead>();
+        services.AddScoped<Conversations.LiveSessionQueries>();
+        services.AddScoped<Conversations.ConversationQueries>();
         return services;
     }
 }

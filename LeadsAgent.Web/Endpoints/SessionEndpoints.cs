@@ -1,12 +1,9 @@
-using System.Text.Json;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Leads;
-using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
-using LeadsAgent.Web.Auth;
+using LeadsAgent.Web.Application.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadsAgent.Web.Endpoints;
 
@@ -23,7 +20,8 @@ public sealed record SessionSummaryDto(
     DateTimeOffset StartedAt,
     DateTimeOffset LastActivityAt,
     double DurationSeconds,
-    Guid? LeadId);
+    Guid? LeadId,
+    string? CallerName = null);
 
 public sealed record SessionListDto(IReadOnlyList<SessionSummaryDto> Sessions, SessionStoreHealth Store);
 
@@ -38,25 +36,22 @@ public static class SessionEndpoints
         admin.MapGet("/sessions/{id}", GetAsync);
     }
 
-    static async Task<Ok<SessionListDto>> ListAsync(CurrentBusiness current, ISessionStore store, TimeProvider clock, CancellationToken ct)
+    static async Task<Ok<SessionListDto>> ListAsync(LiveSessionQueries live, TimeProvider clock, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
-        var sessions = await store.ActiveAsync(business.Id, ct);
-        return TypedResults.Ok(new SessionListDto([.. sessions.Select(s => Summary(s, clock.GetUtcNow()))], store.Health));
+        var sessions = await live.ActiveSessionsAsync(ct);
+        return TypedResults.Ok(new SessionListDto([.. sessions.Select(s => Summary(s, clock.GetUtcNow()))], live.Health));
     }
 
-    static async Task<Ok<SessionDetailDto>> GetAsync(string id, CurrentBusiness current, ISessionStore store, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<Ok<SessionDetailDto>> GetAsync(string id, LiveSessionQueries live, ConversationQueries conversations, TimeProvider clock, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
-        var session = id.Length <= 100 ? await store.GetAsync(id, ct) : null;
-        if (session is not null && session.BusinessId == business.Id)
+        if (await live.FindAsync(id, ct) is { } session)
         {
             return TypedResults.Ok(new SessionDetailDto(Summary(session, clock.GetUtcNow()), session.History, SessionAnalytics.From(session, clock.GetUtcNow())));
         }
 
         // Ended and expired from the store: the persisted conversation (the tenant filter keeps it to this business).
-        var stored = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.SessionId == id, ct) ?? throw new NotFoundException("Session");
-        var analytics = JsonSerializer.Deserialize<SessionAnalytics>(stored.Analytics, RedisSessionStore.Json)!;
+        var stored = await conversations.FindStoredAsync(id, ct) ?? throw new NotFoundException("Session");
+        var analytics = ConversationQueries.Analytics(stored.Analytics)!;
         var transcript = stored.Messages.Select(m => new SessionMessage(m.Role, m.Content, m.Timestamp, m.Intent, m.Confidence)).ToList();
         var summary = new SessionSummaryDto(stored.SessionId, stored.Channel, stored.Status, analytics.Priority, analytics.EmergencyDetected, "ended",
             transcript.Count, transcript.LastOrDefault()?.Content, Pii.MaskPhone(stored.FromNumber), stored.StartedAt, stored.EndedAt ?? stored.StartedAt,
@@ -67,5 +62,5 @@ public static class SessionEndpoints
     public static SessionSummaryDto Summary(ConversationSession s, DateTimeOffset now) => new(
         s.SessionId, s.Channel, s.Status, s.Priority, s.EmergencyDetected, s.DetailedFlow.SubFlow is { } sub && sub.StartsWith("asking:", StringComparison.Ordinal) ? "lead_capture" : s.DetailedFlow.SubFlow ?? s.DetailedFlow.PrimaryFlow,
         s.History.Count, s.History.LastOrDefault()?.Content, s.Metadata.GetValueOrDefault("from") is { } from ? Pii.MaskPhone(from) : null,
-        s.StartedAt, s.LastActivityAt, Math.Round(((s.EndedAt ?? now) - s.StartedAt).TotalSeconds, 1), s.LeadId);
+        s.StartedAt, s.LastActivityAt, Math.Round(((s.EndedAt ?? now) - s.StartedAt).TotalSeconds, 1), s.LeadId, s.CallerName);
 }
