@@ -13,6 +13,7 @@ public static class DashboardServices
         services.AddScoped<Display.BusinessClockProvider>();
         services.AddScoped<Emergencies.EmergencyQueries>();
         services.AddScoped<Emergencies.AcknowledgeEmergency>();
+        services.AddSingleton<Analytics.AnalyticsQueries>();
         return services;
     }
 }
