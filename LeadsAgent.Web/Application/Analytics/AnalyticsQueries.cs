@@ -32,8 +32,8 @@ public sealed class AnalyticsQueries(NpgsqlDataSource dataSource)
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.AddWithValue(businessId);
-            command.Parameters.AddWithValue(since);
-            command.Parameters.AddWithValue(until);
+            command.Parameters.AddWithValue(since.ToUniversalTime());
+            command.Parameters.AddWithValue(until.ToUniversalTime());
             if (zone)
             {
                 command.Parameters.AddWithValue(clock.Zone.Id);
