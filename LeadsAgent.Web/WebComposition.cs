@@ -56,7 +56,6 @@ public static class WebComposition
         services.AddScoped<PlanChanger>();
         services.AddScoped<PlatformQueries>();
         services.AddScoped<NumberAssigner>();
-        services.AddSingleton<LeadsAgent.Web.Analytics.AnalyticsQueries>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();

@@ -2,7 +2,8 @@ using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Tests.Support;
-using LeadsAgent.Web.Analytics;
+using LeadsAgent.Web.Application.Analytics;
+using LeadsAgent.Web.Application.Display;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -52,21 +53,23 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
         await LeadSeeder.InsertAsync(fx.Database, idA, "URGENT");
         for (var i = 0; i < 3; i++)
         {
-            await LeadSeeder.InsertAsync(fx.Database, idB, "URGENT");
+            var lead = await LeadSeeder.InsertAsync(fx.Database, idB, "URGENT");
             await fx.Database.ExecuteAsync($"""
-                INSERT INTO conversations (id, business_id, session_id, channel, messages, analytics, status, started_at, ended_at)
-                VALUES ('{Guid.CreateVersion7()}', '{idB}', 'b-{Guid.NewGuid():N}', 'CHAT', '[]', '{"{}"}', 'COMPLETED', now(), now())
+                INSERT INTO conversations (id, business_id, session_id, channel, messages, analytics, status, started_at, ended_at, lead_id)
+                VALUES ('{Guid.CreateVersion7()}', '{idB}', 'b-{Guid.NewGuid():N}', 'CHAT', '[]', '{"{}"}', 'COMPLETED', now(), now(), '{lead}')
                 """);
         }
 
         var analytics = fx.App.Services.GetRequiredService<AnalyticsQueries>();
-        var since = DateTimeOffset.UtcNow.AddDays(-1);
-        var basic = await analytics.BasicAsync(idA, since, TestContext.Current.CancellationToken);
-        Assert.Equal(0, basic.Conversations);
-        Assert.Equal(1, basic.Leads);
-        var full = await analytics.FullAsync(idA, since, TestContext.Current.CancellationToken);
-        Assert.Equal(1, full.Days.Sum(d => d.Leads));
-        Assert.Equal(0, full.Days.Sum(d => d.Conversations));
+        var clock = new BusinessClock("America/New_York", TimeProvider.System);
+        var a = await analytics.ReportAsync(idA, clock, 7, TestContext.Current.CancellationToken);
+        Assert.Equal(0, a.Conversations);
+        Assert.Equal(0, a.Leads);
+        Assert.Equal(0, a.Emergencies);
+        Assert.Equal(1, a.LeadsStillInConversation); // its own lead, with no conversation row: B's rows are not it
+        Assert.Equal(0, a.PerDay.Sum(d => d.Conversations));
+        var b = await analytics.ReportAsync(idB, clock, 7, TestContext.Current.CancellationToken);
+        Assert.Equal((3, 3, 3, 0), (b.Conversations, b.Leads, b.Emergencies, b.LeadsStillInConversation));
     }
 
     [Fact]

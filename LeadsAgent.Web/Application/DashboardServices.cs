@@ -18,6 +18,7 @@ public static class DashboardServices
         services.AddScoped<Leads.UpdateLead>();
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
+        services.AddSingleton<Analytics.AnalyticsQueries>();
         return services;
     }
 }
