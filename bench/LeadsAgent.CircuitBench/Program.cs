@@ -124,8 +124,8 @@ foreach (var n in o.Counts)
         ["ws_peak_under_load_mb"] = Math.Round(peakDuringLoad, 0),
         ["gc_heap_before_mb"] = Math.Round(baseline.GcHeapMb, 1),
         ["gc_heap_after_mb"] = Math.Round(afterOpen.GcHeapMb, 1),
-        ["ws_per_circuit_mb"] = Math.Round((afterOpen.WorkingSetMb - baseline.WorkingSetMb) / n, 3),
-        ["gc_heap_per_circuit_mb"] = Math.Round((afterOpen.GcHeapMb - baseline.GcHeapMb) / n, 3),
+        ["ws_per_circuit_mb"] = Math.Round((afterOpen.WorkingSetMb - baseline.WorkingSetMb) / open, 3),
+        ["gc_heap_per_circuit_mb"] = Math.Round((afterOpen.GcHeapMb - baseline.GcHeapMb) / open, 3),
         ["leads_sent"] = load.Leads,
         ["leads_per_second"] = Math.Round(load.Leads / loadSeconds, 1),
         ["chat_errors"] = load.Errors,
@@ -146,7 +146,7 @@ foreach (var n in o.Counts)
     rows.Add(row);
     Console.WriteLine($"N={n}: {load.Leads} emergency leads in {loadSeconds:0} s ({load.Leads / loadSeconds:0.0}/s, {load.Errors} chat errors, chat request p50 {load.RequestP50:0} / p95 {load.RequestP95:0} ms); "
         + $"event-to-screen p50 {Percentile(sorted, 0.5):0} / p95 {Percentile(sorted, 0.95):0} / p99 {Percentile(sorted, 0.99):0} / max {sorted.LastOrDefault():0} ms over {sorted.Length} renders, "
-        + $"{missed} of {expected} missed; per circuit {(afterOpen.WorkingSetMb - baseline.WorkingSetMb) / n:0.000} MB working set, {(afterOpen.GcHeapMb - baseline.GcHeapMb) / n:0.000} MB GC heap; "
+        + $"{missed} of {expected} missed; per open circuit {(afterOpen.WorkingSetMb - baseline.WorkingSetMb) / open:0.000} MB working set, {(afterOpen.GcHeapMb - baseline.GcHeapMb) / open:0.000} MB GC heap; "
         + $"peak working set under load {peakDuringLoad:0} MB; app CPU {appCores:0.00} cores, bench {benchCores:0.00}");
 }
 
