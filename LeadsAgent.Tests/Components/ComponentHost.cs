@@ -4,6 +4,8 @@ using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Tests.Support;
 using LeadsAgent.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using LeadsAgent.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace LeadsAgent.Tests.Components;
@@ -34,6 +36,9 @@ public sealed class ComponentHost : BunitContext
         auth.SetClaims(new Claim(AppClaims.BusinessId, businessId.ToString()));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // bUnit's own container answers IOptions<T> with defaults; components must see the app's settings.
+        Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>());
+        Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>());
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
         BusinessId = businessId;
     }

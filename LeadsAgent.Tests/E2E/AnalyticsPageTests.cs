@@ -27,8 +27,12 @@ public class AnalyticsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         return (page, errors);
     }
 
-    static Task<bool> FitsTheScreenAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+    static async Task<bool> FitsTheScreenAsync(IPage page)
+    {
+        var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+        Assert.True(fits, "wider than the screen: " + culprits);
+        return fits;
+    }
 
     [Fact]
     public async Task A_pro_owner_sees_totals_that_add_up_trends_and_response_figures()

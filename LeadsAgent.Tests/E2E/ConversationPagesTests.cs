@@ -36,7 +36,7 @@ public class ConversationPagesTests(BrowserFixture fx) : IClassFixture<BrowserFi
         await BrowserFixture.OpenInteractiveAsync(page, "/conversations");
         var live = page.GetByTestId("open-conversation").First;
         await Assertions.Expect(page.GetByTestId("outcome").First).ToHaveTextAsync("In progress");
-        await Assertions.Expect(page.GetByTestId("caller").First).ToContainTextAsync("555-333-1234");
+        await Assertions.Expect(page.GetByTestId("caller").First).ToContainTextAsync("(555) 333-1234");
         await BrowserFixture.ScreenshotAsync(page, "conversations-live-1366");
         await live.ClickAsync();
         await page.WaitForURLAsync($"**/conversations/{caller.CallSid}");

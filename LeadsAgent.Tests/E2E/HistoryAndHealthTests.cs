@@ -41,9 +41,9 @@ public class HistoryAndHealthTests(BrowserFixture fx) : IClassFixture<BrowserFix
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, AppFactory.AdminEmail, AppFactory.AdminPassword);
         await page.GotoAsync("/platform/health");
-        var database = page.GetByRole(AriaRole.Row, new() { Name = "database" });
-        await Assertions.Expect(database).ToContainTextAsync("healthy");
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "openai" })).ToContainTextAsync("not configured");
+        var database = page.Locator("[data-component='database']");
+        await Assertions.Expect(database).ToContainTextAsync("Healthy");
+        await Assertions.Expect(page.Locator("[data-component='openai']")).ToContainTextAsync("Not configured");
         await BrowserFixture.ScreenshotAsync(page, "platform-health");
         Assert.Empty(errors);
 

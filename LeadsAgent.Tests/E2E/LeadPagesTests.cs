@@ -23,8 +23,12 @@ public class LeadPagesTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
-    static async Task<bool> FitsTheScreenAsync(IPage page) =>
-        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+    static async Task<bool> FitsTheScreenAsync(IPage page)
+    {
+        var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+        Assert.True(fits, "wider than the screen: " + culprits);
+        return fits;
+    }
 
     [Fact]
     public async Task The_leads_grid_filters_changes_a_status_inline_and_exports_what_is_filtered()

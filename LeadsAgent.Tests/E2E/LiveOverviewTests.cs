@@ -121,9 +121,9 @@ public class LiveOverviewTests(LiveOverviewTests.Fixture fx) : IClassFixture<Liv
         await Assertions.Expect(banner.GetByTestId("alert-state")).ToContainTextAsync("Calling you now", new() { Timeout = 3000 });
         await BrowserFixture.ScreenshotAsync(page, "live-overview-emergency");
         await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(page, "live-overview-emergency-phone");
         var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
         Assert.True(fits, "the banner does not fit a phone: " + culprits);
-        await BrowserFixture.ScreenshotAsync(page, "live-overview-emergency-phone");
 
         await banner.GetByTestId("acknowledge").ClickAsync();
         await Assertions.Expect(banner).ToHaveCountAsync(0, new() { Timeout = 2000 });

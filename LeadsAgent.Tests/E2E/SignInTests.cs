@@ -44,8 +44,9 @@ public class SignInTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-        await Assertions.Expect(heading).ToHaveTextAsync("Acme Plumbing & Heating");
-        await Assertions.Expect(page.GetByLabel("Plan: PRO")).ToBeVisibleAsync();
+        await Assertions.Expect(heading).ToHaveTextAsync("Today at Acme Plumbing & Heating");
+        await Assertions.Expect(page.GetByTestId("business-name")).ToHaveTextAsync("Acme Plumbing & Heating");
+        await Assertions.Expect(page.GetByLabel("Your plan: Pro")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "dashboard-pro");
         Assert.Empty(errors);
     }

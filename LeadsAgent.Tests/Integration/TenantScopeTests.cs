@@ -101,7 +101,7 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             "/health", "/health/live", "/health/ready", "/api/auth/login", "/api/auth/refresh", "/api/chat", "/api/widget/config/{businessId}",
             "/api/voice/incoming", "/api/voice/gather", "/api/voice/action", "/api/voice/status", "/api/voice/recording",
             "/api/voice/alert/answer", "/api/voice/alert/status", "/api/voice/health", "/api/bench/baseline",
-            "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found",
+            "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found", "/error",
         ];
         var anonymous = fx.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

@@ -34,8 +34,8 @@ public class PlanComponentMarkupTests
     public async Task The_feature_matrix_marks_the_owners_column_and_what_each_plan_includes()
     {
         var html = await RenderAsync<FeatureMatrix>(new() { ["Current"] = PlanTier.BASIC });
-        Assert.Contains("<th scope=\"col\" class=\"table-active\">BASIC (yours)</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"col\">PRO</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" class=\"la-current\">Basic (yours)</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Pro</th>", html, StringComparison.Ordinal);
 
         var phone = html[html.IndexOf("Phone agent", StringComparison.Ordinal)..];
         phone = phone[..phone.IndexOf("</tr>", StringComparison.Ordinal)];

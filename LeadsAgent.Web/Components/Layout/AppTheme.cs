@@ -21,7 +21,7 @@ public static class AppTheme
             DrawerIcon = "#374151",
             TextPrimary = "#1f2937",
             TextSecondary = "#4b5563",
-            Success = "#1b7d3a",
+            Success = "#146c2e",
             Warning = "#8a5300",
             Error = "#b3261e",
             Info = "#0b5cad",
