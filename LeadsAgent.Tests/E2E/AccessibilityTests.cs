@@ -72,6 +72,32 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task Every_interactive_page_passes_axe_in_dark_mode_too()
+    {
+        var (businessId, email, caller) = await fx.BusinessWithFinishedCallAsync("BASIC", 30, "my water heater is leaking", "Sam Reed");
+        var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
+
+        var (page, errors) = await fx.NewPageAsync();
+        // The system says dark; the dashboard follows it until the owner picks a mode.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        var violations = new List<string>();
+        foreach (var path in new[]
+        {
+            "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
+            "/upgrade/voice-configuration",
+        })
+        {
+            await BrowserFixture.OpenInteractiveAsync(page, path);
+            await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");
+            violations.AddRange((await ViolationsAsync(page, null)).Select(v => "dark " + v));
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Sign_in_the_demo_page_access_denied_and_the_platform_pages_pass_axe()
     {
         var (businessId, _, email) = await fx.CreateBusinessAsync("FREE");

@@ -134,7 +134,18 @@ public class BrowserFixture : PlatformFixture
     /// <summary>Whether the page fits the screen's width, and if not, which elements stick out (for the failure message).</summary>
     public static async Task<(bool Fits, string Culprits)> FitsWidthAsync(IPage page)
     {
-        var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+        // After a resize the drawer closes through a breakpoint listener, a moment later: give the layout 3 s to settle.
+        bool fits;
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 3000 });
+            fits = true;
+        }
+        catch (TimeoutException)
+        {
+            fits = false;
+        }
+
         var culprits = fits ? "" : await page.EvaluateAsync<string>("""
             () => [...document.querySelectorAll('body *')]
               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)

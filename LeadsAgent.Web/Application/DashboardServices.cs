@@ -11,7 +11,7 @@ public static class DashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventRouter>());
         services.AddScoped<DashboardFeed>();
         services.AddScoped<Display.BusinessClockProvider>();
-        services.AddScoped<Emergencies.EmergencyQueries>();
+        services.AddSingleton<Emergencies.EmergencyQueries>();
         services.AddScoped<Emergencies.AcknowledgeEmergency>();
         services.AddSingleton<Overview.LiveOverview>();
         services.AddScoped<Leads.LeadQueries>();

@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
-using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadsAgent.Web.Application.Emergencies;
@@ -15,26 +16,39 @@ public sealed record OpenEmergency(
     DateTimeOffset At,
     AlertState Alert);
 
-/// <summary>The emergencies of the signed-in owner's business that still wait for someone to take them.</summary>
-public sealed class EmergencyQueries(IDbContextFactory<LeadsDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// The emergencies of a business that still wait for someone to take them. One list per business is shared by every
+/// open dashboard and recomputed once per live event (see <see cref="SharedSnapshots{T}"/>), in its own scope limited
+/// to that business.
+/// </summary>
+public sealed class EmergencyQueries(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>How long an untaken emergency keeps the banner up; after that it lives on the lead page only.</summary>
     public static readonly TimeSpan BannerWindow = TimeSpan.FromHours(24);
 
+    readonly SharedSnapshots<IReadOnlyList<OpenEmergency>> _snapshots = new(clock, TimeSpan.FromSeconds(2));
+
     /// <summary>URGENT leads of the last 24 hours that nobody acknowledged and that are still new, newest first.</summary>
-    public async Task<IReadOnlyList<OpenEmergency>> OpenAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<OpenEmergency>> OpenAsync(Guid businessId, object? cause = null) =>
+        _snapshots.GetAsync(businessId, cause, () => ComputeAsync(businessId));
+
+    /// <summary>After an acknowledgement made here: the next read is fresh.</summary>
+    public void Invalidate(Guid businessId) => _snapshots.Invalidate(businessId);
+
+    async Task<IReadOnlyList<OpenEmergency>> ComputeAsync(Guid businessId)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.DbForBusiness(businessId);
         var since = clock.GetUtcNow() - BannerWindow;
         var leads = await db.Leads.AsNoTracking()
             .Where(l => l.Priority == LeadPriority.URGENT && l.AlertAcknowledgedAt == null && l.Status == LeadStatus.NEW && l.CreatedAt >= since)
             .OrderByDescending(l => l.CreatedAt)
             .Take(20)
-            .ToListAsync(ct);
+            .ToListAsync();
         var ids = leads.Select(l => l.Id).ToList();
-        var calls = await db.Notifications.AsNoTracking()
+        var calls = ids.Count == 0 ? [] : await db.Notifications.AsNoTracking()
             .Where(n => n.LeadId != null && ids.Contains(n.LeadId.Value) && n.Kind == NotificationKind.OWNER_ALERT_CALL)
-            .ToListAsync(ct);
+            .ToListAsync();
         return [.. leads.Select(l => new OpenEmergency(
             l.Id,
             l.ContactName ?? "A caller",

@@ -4,7 +4,7 @@ using LeadsAgent.Domain.Leads;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Web.Application.Display;
-using System.Collections.Concurrent;
+using LeadsAgent.Web.Live;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,35 +40,14 @@ public sealed record OverviewSnapshot(TodayCounts Today, IReadOnlyList<ActiveCon
 /// </summary>
 public sealed class LiveOverview(IServiceScopeFactory scopes, ISessionStore sessions, TimeProvider time)
 {
-    readonly ConcurrentDictionary<Guid, Entry> _entries = new();
-
-    sealed record Entry(Task<OverviewSnapshot> Snapshot, object? Cause, DateTimeOffset At);
+    readonly SharedSnapshots<OverviewSnapshot> _snapshots = new(time, TimeSpan.FromSeconds(5));
 
     /// <summary>The business's snapshot; <paramref name="cause"/> is the live event that made the caller ask (null on first load).</summary>
-    public Task<OverviewSnapshot> ReadAsync(Business business, object? cause = null)
-    {
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            if (_entries.TryGetValue(business.Id, out var entry)
-                && (cause is null || ReferenceEquals(entry.Cause, cause))
-                && !entry.Snapshot.IsFaulted
-                && (cause is not null || now - entry.At < TimeSpan.FromSeconds(5)))
-            {
-                return entry.Snapshot;
-            }
-
-            var fresh = new Entry(ComputeAsync(business), cause, now);
-            if (entry is null ? _entries.TryAdd(business.Id, fresh) : _entries.TryUpdate(business.Id, fresh, entry))
-            {
-                return fresh.Snapshot;
-            }
-        }
-    }
+    public Task<OverviewSnapshot> ReadAsync(Business business, object? cause = null) =>
+        _snapshots.GetAsync(business.Id, cause, () => ComputeAsync(business));
 
     async Task<OverviewSnapshot> ComputeAsync(Business business)
     {
-        await Task.Yield();
         var clock = new BusinessClock(business.TimeZone, time);
         var since = clock.StartOfToday();
         var active = (await sessions.ActiveAsync(business.Id, default)).Where(s => !s.Simulated).ToList();

@@ -16,17 +16,20 @@ window.leadsAgent = (function () {
   var alertPrefix = "";
   var titleObserver = null;
   function applyTitle() {
-    var base = document.title.replace(/^\(\d+\) EMERGENCY · /, "");
+    var title = document.head.querySelector("title");
+    // Never create a <title> of our own: Blazor's <PageTitle> owns the element and may be replacing it right now.
+    if (!title || !title.textContent) { return; }
+    var base = title.textContent.replace(/^\(\d+\) EMERGENCY · /, "");
     var wanted = alertPrefix + base;
-    if (document.title !== wanted) { document.title = wanted; }
+    if (title.textContent !== wanted) { title.textContent = wanted; }
   }
   function setEmergencies(count) {
     alertPrefix = count > 0 ? "(" + count + ") EMERGENCY · " : "";
     applyTitle();
-    var title = document.querySelector("title");
-    if (!titleObserver && title) {
+    if (!titleObserver) {
+      // The whole <head>: Blazor may swap the <title> element itself when the page changes.
       titleObserver = new MutationObserver(applyTitle);
-      titleObserver.observe(title, { childList: true, characterData: true, subtree: true });
+      titleObserver.observe(document.head, { childList: true, characterData: true, subtree: true });
     }
   }
 
