@@ -77,7 +77,10 @@ public class SignInTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
         await page.GetByLabel("Email").FillAsync("signout-owner@example.com");
         await page.GetByLabel("Password").FillAsync("Browser-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Plan: FREE")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Your plan: Free")).ToBeVisibleAsync();
+        // As a person would: once the page is up (a request still in flight could otherwise renew the cookie after the
+        // sign-out response, because these tests check the account on every request).
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"));
