@@ -26,7 +26,7 @@ public sealed class EmergencyQueries(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>How long an untaken emergency keeps the banner up; after that it lives on the lead page only.</summary>
     public static readonly TimeSpan BannerWindow = TimeSpan.FromHours(24);
 
-    readonly SharedSnapshots<IReadOnlyList<OpenEmergency>> _snapshots = new(clock, TimeSpan.FromSeconds(2));
+    readonly SharedSnapshots<IReadOnlyList<OpenEmergency>> _snapshots = new(clock, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(250));
 
     /// <summary>URGENT leads of the last 24 hours that nobody acknowledged and that are still new, newest first.</summary>
     public Task<IReadOnlyList<OpenEmergency>> OpenAsync(Guid businessId, object? cause = null) =>

@@ -40,7 +40,7 @@ public sealed record OverviewSnapshot(TodayCounts Today, IReadOnlyList<ActiveCon
 /// </summary>
 public sealed class LiveOverview(IServiceScopeFactory scopes, ISessionStore sessions, TimeProvider time)
 {
-    readonly SharedSnapshots<OverviewSnapshot> _snapshots = new(time, TimeSpan.FromSeconds(5));
+    readonly SharedSnapshots<OverviewSnapshot> _snapshots = new(time, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(250));
 
     /// <summary>The business's snapshot; <paramref name="cause"/> is the live event that made the caller ask (null on first load).</summary>
     public Task<OverviewSnapshot> ReadAsync(Business business, object? cause = null) =>
