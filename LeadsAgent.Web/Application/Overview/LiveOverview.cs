@@ -73,7 +73,8 @@ public sealed class LiveOverview(IServiceScopeFactory scopes, ISessionStore sess
             active.Count);
         return new OverviewSnapshot(
             counts,
-            [.. active.OrderByDescending(s => s.Priority).ThenBy(s => s.StartedAt).Select(s => Describe(s, questions))],
+            // The list shows the 50 that matter most (emergencies first, then the longest running); the counter counts all.
+            [.. active.OrderByDescending(s => s.Priority).ThenBy(s => s.StartedAt).Take(50).Select(s => Describe(s, questions))],
             [.. leads.Take(50).Select(l => new TodayLead(l.Id, l.ContactName ?? (PhoneDisplay.Format(l.ContactPhone) is { Length: > 0 } n ? n : "No name given"),
                 l.Channel, l.Priority, l.Status, l.CreatedAt))]);
     }
