@@ -62,5 +62,9 @@ public sealed class EmergencyQueries(IServiceScopeFactory scopes, TimeProvider c
     /// <summary>What the emergency is, in the caller's words where we have them.</summary>
     public static string What(Lead lead) =>
         lead.EmergencyReasons.FirstOrDefault() is { } reason ? $"{Display.Words.Rule(reason.Rule)}: \u201c{reason.Phrase}\u201d"
-        : lead.Notes ?? "Emergency";
+        // The engine's own bracketed notes ("(partial: ...)") are not the caller's words.
+        : lead.Notes is { Length: > 0 } notes && !notes.StartsWith('(') ? Short(notes)
+        : "an urgent request (see the details)";
+
+    static string Short(string s) => s.Length <= 120 ? s : s[..119] + "\u2026";
 }
