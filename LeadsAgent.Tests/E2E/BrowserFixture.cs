@@ -37,7 +37,10 @@ public class BrowserFixture : PlatformFixture
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // The document, not every script and style: at the start of a full run a dozen apps boot on two cores at once,
+        // and each test then waits for what it needs (OpenInteractiveAsync waits for the circuit).
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
     public string BaseUrl { get; private set; } = "";
 
