@@ -27,6 +27,31 @@ public class WidgetTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
     static ILocator LastReply(IPage page) => page.Locator(".msg.agent").Last;
 
     [Fact]
+    public async Task The_widget_uses_both_of_the_owners_colours_with_readable_text_on_each()
+    {
+        var (businessId, owner, _) = await fx.CreateBusinessAsync("BASIC", "PLUMBING");
+        (await owner.PutAsJsonAsync("/api/admin/config", new { colorTheme = new { primary = "#112233", secondary = "#f5c542" } },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var (page, errors) = await fx.NewPageAsync();
+        await page.GotoAsync($"/demo/{businessId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with AI Assistant" }).ClickAsync();
+        await SendAsync(page, "hello");
+
+        async Task<string> StyleAsync(string selector, string property) =>
+            await page.Locator("#leadsagent-widget " + selector).First.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
+
+        // The first colour: launcher and header, with white text on the dark blue.
+        Assert.Equal("rgb(17, 34, 51)", await StyleAsync("header", "backgroundColor"));
+        Assert.Equal("rgb(255, 255, 255)", await StyleAsync("header", "color"));
+        // The second: the visitor's own message and the send button, with near-black text on the light yellow.
+        Assert.Equal("rgb(245, 197, 66)", await StyleAsync(".msg.user", "backgroundColor"));
+        Assert.Equal("rgb(17, 24, 39)", await StyleAsync(".msg.user", "color"));
+        Assert.Equal("rgb(245, 197, 66)", await StyleAsync("form button", "backgroundColor"));
+        await BrowserFixture.ScreenshotAsync(page, "widget-two-colours");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_visitor_chats_through_lead_capture_and_the_lead_is_stored()
     {
         var (page, errors, businessId) = await OpenDemoAsync("FREE");

@@ -51,12 +51,12 @@ header button { background: transparent; border: 0; color: var(--la-on-primary);
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; background: #f9fafb; }
 .msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; word-wrap: break-word; line-height: 1.4; }
 .agent { align-self: flex-start; background: #fff; border: 1px solid #e5e7eb; }
-.user { align-self: flex-end; background: var(--la-primary); color: var(--la-on-primary); }
+.user { align-self: flex-end; background: var(--la-accent); color: var(--la-on-accent); }
 .typing { align-self: flex-start; color: #4b5563; font-style: italic; font-size: 13px; }
 .typing[hidden] { display: none; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e5e7eb; }
 textarea { flex: 1; resize: none; border: 1px solid #9ca3af; border-radius: 8px; padding: 8px; font-size: 15px; height: 42px; }
-form button { background: var(--la-primary); color: var(--la-on-primary); border: 0; border-radius: 8px; padding: 0 14px; font-weight: 600; cursor: pointer; }
+form button { background: var(--la-accent); color: var(--la-on-accent); border: 0; border-radius: 8px; padding: 0 14px; font-weight: 600; cursor: pointer; }
 form button:disabled { opacity: .6; cursor: default; }
 .brand { text-align: center; font-size: 12px; color: #4b5563; padding: 4px 0 8px; }
 .brand a { color: #374151; }
@@ -140,8 +140,12 @@ function start(): void {
   function render(config: WidgetConfig): void {
     const host = el("div", { id: "leadsagent-widget" });
     const root = host.attachShadow({ mode: "open" });
+    // The owner's two colours: the first for the launcher and the header, the second for the accents (the visitor's
+    // own messages, the send button, the focus ring). Text on each is black or white, whichever reads better.
     const primary = HEX.test(config.colors.primary) ? config.colors.primary : "#0ea5e9";
-    root.appendChild(el("style", {}, STYLE + `:host { --la-primary: ${primary}; --la-on-primary: ${onColour(primary)}; }`));
+    const accent = HEX.test(config.colors.secondary) ? config.colors.secondary : primary;
+    root.appendChild(el("style", {}, STYLE + `:host { --la-primary: ${primary}; --la-on-primary: ${onColour(primary)}; `
+      + `--la-accent: ${accent}; --la-on-accent: ${onColour(accent)}; }`));
 
     const launcher = el("button", { class: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "la-panel",
       "aria-label": `Chat with ${config.agentName}` });
