@@ -31,6 +31,10 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             Assert.True(response is { Ok: true } || path == "/not-found", $"{path} answered {response?.Status}");
         }
 
+        // An interactive page is checked once its circuit has rendered (the layout marks <main>), not while Blazor is
+        // swapping the prerendered head for the live one.
+        await page.WaitForFunctionAsync(
+            "() => (!document.querySelector('main.la-main') || document.querySelector('main[data-interactive=true]')) && document.title.length > 0");
         path ??= page.Url;
         var name = new Uri(page.Url).AbsolutePath.Trim('/');
         await BrowserFixture.ScreenshotAsync(page, "page-" + (name.Length == 0 ? "overview" : string.Join('-', name.Split('/').Select(p => Guid.TryParse(p, out _) || p.StartsWith("CA", StringComparison.Ordinal) ? "detail" : p))));
