@@ -86,26 +86,11 @@ public sealed class LiveOverview(IServiceScopeFactory scopes, ISessionStore sess
         return new ActiveConversation(
             s.SessionId,
             s.Channel,
-            CallerName(s, questions),
+            // The engine keeps the name the caller gave on the session; the same wording as the conversations page.
+            Conversations.ConversationRow.Who(s.CallerName, s.Metadata.GetValueOrDefault("from"), s.Channel),
             s.StartedAt,
             Words.Step(s.DetailedFlow.PrimaryFlow, s.Capture.EmergencyMode || s.EmergencyDetected, asking?.MapsToLeadField, asking?.QuestionText),
             s.Priority,
             s.History.LastOrDefault(m => m.Role == "user")?.Content);
-    }
-
-    /// <summary>The name the caller gave; else their number, formatted; else "Website visitor".</summary>
-    public static string CallerName(ConversationSession s, IReadOnlyDictionary<Guid, LeadCaptureQuestion> questions)
-    {
-        foreach (var (id, answer) in s.Capture.Answers)
-        {
-            if (Guid.TryParse(id, out var qid) && questions.TryGetValue(qid, out var q) && q.MapsToLeadField == LeadFields.ContactName
-                && !string.IsNullOrWhiteSpace(answer.Value))
-            {
-                return answer.Value;
-            }
-        }
-
-        return s.Metadata.GetValueOrDefault("from") is { Length: > 0 } from ? PhoneDisplay.Format(from)
-            : s.Channel == Channel.VOICE ? "Unknown caller" : "Website visitor";
     }
 }
