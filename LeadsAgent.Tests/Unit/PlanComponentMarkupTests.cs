@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
 
 namespace LeadsAgent.Tests.Unit;
 
@@ -12,7 +13,7 @@ public class PlanComponentMarkupTests
 {
     static async Task<string> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddMudServices().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
@@ -53,7 +54,7 @@ public class PlanComponentMarkupTests
         var html = await RenderAsync<UpgradePrompt>(new() { ["Feature"] = PlanFeature.VoiceAgent, ["Current"] = PlanTier.BASIC });
         Assert.Contains("data-upgrade=\"VoiceAgent\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Phone agent</strong> comes with the PRO plan (you&#x27;re on BASIC).", html, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"alert-link\" href=\"/account/plan\">See the plans</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/account/plan\">See the plans</a>", html, StringComparison.Ordinal);
 
         Assert.Equal("", (await RenderAsync<UpgradePrompt>(new() { ["Feature"] = PlanFeature.VoiceAgent, ["Current"] = PlanTier.PRO })).Trim());
         Assert.Contains("comes with the BASIC plan",
