@@ -30,14 +30,25 @@ public partial class Questions
     readonly Dictionary<Guid, MudIconButton> _down = [];
     Snackbar? _moveSnackbar;
     string? _announcement;
+    bool _dropStale;
 
     protected override Task OnInitializedAsync() => ReloadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The drop zones draw the container's items; they learn of a new list only once the container has it.
+        if (_dropStale && _drop is not null)
+        {
+            _dropStale = false;
+            _drop.Refresh();
+        }
+    }
 
     async Task ReloadAsync()
     {
         _settings = await Queries.GetAsync();
         _questions = [.. _settings.Questions];
-        _drop?.Refresh();
+        _dropStale = _drop is not null; // the first render draws the list as it is
     }
 
     async Task OnDroppedAsync(MudItemDropInfo<LeadCaptureQuestion> drop) => await MoveAsync(drop.Item!, drop.IndexInZone, focusUp: null);
@@ -63,7 +74,7 @@ public partial class Questions
         to = Math.Clamp(to, 0, _questions.Count - 1);
         if (from < 0 || from == to)
         {
-            _drop?.Refresh();
+            _dropStale = true;
             return;
         }
 
@@ -94,9 +105,11 @@ public partial class Questions
 
         if (focusUp is bool up)
         {
-            // The row moved in the page; the focus follows it, onto the same arrow unless that end is reached.
+            // The row moved in the page (which drops the focus); the focus follows it, onto the same arrow unless that
+            // end is reached. After an await these render at once, so the button is in its new place before it is focused.
             StateHasChanged();
-            await Task.Yield();
+            _drop?.Refresh();
+            _dropStale = false;
             var buttons = up && to > 0 || !up && to == _questions.Count - 1 ? _up : _down;
             if (buttons.TryGetValue(question.Id, out var button))
             {
@@ -109,7 +122,7 @@ public partial class Questions
     async Task<bool> SaveOrderAsync(List<LeadCaptureQuestion> order)
     {
         _questions = order;
-        _drop?.Refresh();
+        _dropStale = true;
         try
         {
             await Reorder.HandleAsync([.. order.Select(q => q.Id)]);
