@@ -39,8 +39,8 @@ public sealed class AgentConfig
 
     public IEnumerable<LeadCaptureQuestion> OrderedQuestions => Questions.OrderBy(q => q.Order);
 
-    /// <summary>Appends a question at the end, within the plan's question limit.</summary>
-    public LeadCaptureQuestion AddQuestion(PlanTier plan, LeadCaptureQuestion question, DateTimeOffset now)
+    /// <summary>Adds a question at the end, or at <paramref name="position"/> (1 is first), within the plan's question limit.</summary>
+    public LeadCaptureQuestion AddQuestion(PlanTier plan, LeadCaptureQuestion question, DateTimeOffset now, int? position = null)
     {
         if (PlanRules.QuestionLimit(plan) is int limit && Questions.Count >= limit)
         {
@@ -54,6 +54,13 @@ public sealed class AgentConfig
         question.UpdatedAt = now;
         Questions.Add(question);
         UpdatedAt = now;
+        if (position is int at)
+        {
+            var others = OrderedQuestions.Where(q => q != question).ToList();
+            others.Insert(Math.Clamp(at - 1, 0, others.Count), question);
+            Renumber(others, now);
+        }
+
         return question;
     }
 

@@ -13,45 +13,44 @@ public static class AnswerValidator
     public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel)
     {
         var text = answer.Trim();
-        var voice = channel == Channel.VOICE;
+        var refused = new AnswerCheck(false, null, Hint(question, channel));
         switch (question.ExpectedFormat)
         {
             case ExpectedFormat.EMAIL:
-                return EntityExtractor.FirstEmail(text) is { } email
-                    ? new AnswerCheck(true, email, "")
-                    : new AnswerCheck(false, null, voice
-                        ? "Sorry, I didn't get a full email address. Could you say it slowly, like john at gmail dot com?"
-                        : "That doesn't look like an email address. Could you type it like name@example.com?");
+                return EntityExtractor.FirstEmail(text) is { } email ? new AnswerCheck(true, email, "") : refused;
             case ExpectedFormat.PHONE:
-                return EntityExtractor.FirstPhone(text, context) is { } phone
-                    ? new AnswerCheck(true, phone, "")
-                    : new AnswerCheck(false, null, "I need the full number including the area code, for example 555 123 4567.");
+                return EntityExtractor.FirstPhone(text, context) is { } phone ? new AnswerCheck(true, phone, "") : refused;
             case ExpectedFormat.DATE:
                 if (EntityExtractor.FindDateTime(text, context) is { } when)
                 {
                     return new AnswerCheck(true, when.Value, "");
                 }
 
-                return s_noPreference.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))
-                    ? new AnswerCheck(true, "any time", "")
-                    : new AnswerCheck(false, null, "When would suit you? For example \"tomorrow morning\" or \"Tuesday at 3\".");
+                return s_noPreference.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)) ? new AnswerCheck(true, "any time", "") : refused;
             case ExpectedFormat.ADDRESS:
-                return EntityExtractor.LooksLikeAddress(text)
-                    ? new AnswerCheck(true, Tidy(text), "")
-                    : new AnswerCheck(false, null, "Could you give me the street address with the house number, like 42 Oak Street, Springfield?");
+                return EntityExtractor.LooksLikeAddress(text) ? new AnswerCheck(true, Tidy(text), "") : refused;
             default:
                 if (question.MapsToLeadField == LeadFields.ContactName)
                 {
-                    return EntityExtractor.FindName(text, expectingName: true) is { } name
-                        ? new AnswerCheck(true, name.Value, "")
-                        : new AnswerCheck(false, null, "Sorry, I didn't catch your name. What name should we use?");
+                    return EntityExtractor.FindName(text, expectingName: true) is { } name ? new AnswerCheck(true, name.Value, "") : refused;
                 }
 
-                return text.Any(char.IsLetterOrDigit) && text.Length >= 2
-                    ? new AnswerCheck(true, Tidy(text), "")
-                    : new AnswerCheck(false, null, "Could you tell me a little more?");
+                return text.Any(char.IsLetterOrDigit) && text.Length >= 2 ? new AnswerCheck(true, Tidy(text), "") : refused;
         }
     }
+
+    /// <summary>What the agent says when an answer does not fit the question's format, before asking again.</summary>
+    public static string Hint(LeadCaptureQuestion question, Channel channel) => question.ExpectedFormat switch
+    {
+        ExpectedFormat.EMAIL => channel == Channel.VOICE
+            ? "Sorry, I didn't get a full email address. Could you say it slowly, like john at gmail dot com?"
+            : "That doesn't look like an email address. Could you type it like name@example.com?",
+        ExpectedFormat.PHONE => "I need the full number including the area code, for example 555 123 4567.",
+        ExpectedFormat.DATE => "When would suit you? For example \"tomorrow morning\" or \"Tuesday at 3\".",
+        ExpectedFormat.ADDRESS => "Could you give me the street address with the house number, like 42 Oak Street, Springfield?",
+        _ when question.MapsToLeadField == LeadFields.ContactName => "Sorry, I didn't catch your name. What name should we use?",
+        _ => "Could you tell me a little more?",
+    };
 
     static string Tidy(string text) => text.Length > 500 ? text[..500] : text;
 }

@@ -376,8 +376,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 if (current is not null && IsSideQuestion(current))
                 {
                     AnswerFromKnowledge(offer: false);
-                    _prompt = current.QuestionText;
-                    return Done(new ReplyParts(safety, _ack, _body, "Now, " + LowerFirst(current.QuestionText)), VoiceAction.CONTINUE);
+                    _prompt = QuestionPhrasing.Ask(current);
+                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.AskAgainAfterAnswering(current)), VoiceAction.CONTINUE);
                 }
 
                 if (current is not null && !TakeAnswer(current))
@@ -522,10 +522,10 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 {
                     _capture.PendingPhone = caller;
                     _capture.PendingPhoneUtterance = "(caller ID)";
-                    return Done(new ReplyParts(safety, _ack, _body, $"Is {caller} the best number to reach you?"), VoiceAction.CONTINUE);
+                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ConfirmCallerNumber(caller)), VoiceAction.CONTINUE);
                 }
 
-                return Done(new ReplyParts(safety, _ack, _body, question.QuestionText), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.Ask(question)), VoiceAction.CONTINUE);
             }
 
             return Complete();
@@ -533,15 +533,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         IEnumerable<LeadCaptureQuestion> Pending()
         {
-            var all = ctx.Questions.ToList();
-            var relevant = _capture.EmergencyMode ? all.Where(q => q.IsEssentialForEmergency).ToList() : all;
-            // An emergency always gets a call-back number, whatever the owner marked essential.
-            if (_capture.EmergencyMode && !relevant.Any(q => q.ExpectedFormat == ExpectedFormat.PHONE))
-            {
-                relevant.Insert(0, all.FirstOrDefault(q => q.ExpectedFormat == ExpectedFormat.PHONE) ?? CallbackQuestion);
-            }
-
-            return relevant.Where(q => !_capture.Answers.ContainsKey(q.Id.ToString()) && !_capture.Skipped.Contains(q.Id));
+            return QuestionPhrasing.QuestionsToAsk(ctx.Questions, _capture.EmergencyMode).Where(q => !_capture.Answers.ContainsKey(q.Id.ToString()) && !_capture.Skipped.Contains(q.Id));
         }
 
         CapturedAnswer? Prefill(LeadCaptureQuestion q)
@@ -579,7 +571,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 {
                     _capture.PendingPhone = check.Value;
                     _capture.PendingPhoneUtterance = text;
-                    _prompt = $"I have {check.Value} as your number. Is that right?";
+                    _prompt = QuestionPhrasing.ReadBackPhone(check.Value!);
                     return false;
                 }
 
@@ -623,7 +615,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             _capture.PendingPhone = phone;
             _capture.PendingPhoneUtterance = utterance;
             session.DetailedFlow.SubFlow = "confirming_phone";
-            return Done(new ReplyParts(safety, _ack, _body, $"I have {phone} as your number. Is that right?"), VoiceAction.CONTINUE);
+            return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ReadBackPhone(phone)), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPhone()
@@ -653,7 +645,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             }
 
             _capture.Attempts++;
-            return Done(new ReplyParts(safety, null, null, $"Sorry, is {_capture.PendingPhone} the right number? Please say yes or no."), VoiceAction.CONTINUE);
+            return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!)), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) Complete()
@@ -661,24 +653,14 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             MarkCaptured(session);
             session.DetailedFlow.SubFlow = null;
             var lead = BuildLead(session, ctx, partial: false);
-            var business = ctx.Business.Name;
-            string body;
+            var (body, closing) = QuestionPhrasing.Completion(ctx.Config, ctx.Business.Name, session.Channel, _capture.EmergencyMode, lead.ContactPhone);
             if (_voice)
             {
-                var completion = ctx.Config.VoiceCompletionMessage ?? AgentConfig.DefaultVoiceCompletion;
-                body = _capture.EmergencyMode
-                    ? $"I've alerted {business}'s on-call team. Someone will call you back{(lead.ContactPhone is null ? "" : " at " + lead.ContactPhone)} as soon as possible."
-                    : completion;
                 session.Status = ConversationStatus.COMPLETED;
-                var closing = _capture.EmergencyMode ? "If anything gets worse, call 911. " + (ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall)
-                    : ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall;
                 return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.HANGUP, lead);
             }
 
-            body = _capture.EmergencyMode
-                ? $"I've flagged this as an emergency for {business}'s on-call team. Someone will call you{(lead.ContactPhone is null ? "" : " at " + lead.ContactPhone)} as soon as possible."
-                : ctx.Config.LeadCaptureCompletionMessage ?? AgentConfig.DefaultCompletion;
-            return Done(new ReplyParts(safety, _ack, body, null), VoiceAction.CONTINUE, lead);
+            return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.CONTINUE, lead);
         }
 
         void AnswerFromKnowledge(bool offer)
@@ -712,13 +694,6 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             }
         }
 
-        string Acknowledge() => (session.Capture.Answers.Count % 3) switch
-        {
-            0 => "Got it.",
-            1 => "Thanks.",
-            _ => "Perfect.",
-        };
-
-        static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+        string Acknowledge() => QuestionPhrasing.Acknowledge(session.Capture.Answers.Count);
     }
 }

@@ -16,7 +16,7 @@ public class ArchitectureTests
     static readonly string[] s_componentsStillOnPersistence =
     [
         "Account", "AgentSettings", "Knowledge",
-        "Questions", "VoiceSettings",
+        "VoiceSettings",
     ];
 
     [Fact]

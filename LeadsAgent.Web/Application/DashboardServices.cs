@@ -19,6 +19,12 @@ public static class DashboardServices
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
+        services.AddScoped<Questions.QuestionQueries>();
+        services.AddScoped<Questions.QuestionChanges>();
+        services.AddScoped<Questions.AddQuestion>();
+        services.AddScoped<Questions.EditQuestion>();
+        services.AddScoped<Questions.DeleteQuestion>();
+        services.AddScoped<Questions.ReorderQuestions>();
         return services;
     }
 }

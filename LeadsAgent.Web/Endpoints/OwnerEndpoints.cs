@@ -4,6 +4,7 @@ using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Voice;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Web.Application.Questions;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,18 +25,8 @@ public static class OwnerEndpoints
         admin.MapGet("/config", GetConfigAsync);
         admin.MapPut("/config", UpdateConfigAsync);
 
-        // Question changes must reach the next conversation turn at once on this instance.
-        var questions = admin.MapGroup("/questions").AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            if (context.HttpContext.Request.Method != HttpMethods.Get)
-            {
-                var current = context.HttpContext.RequestServices.GetRequiredService<CurrentBusiness>();
-                context.HttpContext.RequestServices.GetRequiredService<BusinessDirectory>().Invalidate((await current.GetAsync()).Id);
-            }
-
-            return result;
-        });
+        // The use cases drop the cached agent, so a change reaches the next conversation turn at once.
+        var questions = admin.MapGroup("/questions");
         questions.MapGet("/", ListQuestionsAsync);
         questions.MapPost("/", AddQuestionAsync).Validate<QuestionRequest>();
         questions.MapPut("/{id:guid}", UpdateQuestionAsync).Validate<QuestionRequest>();
@@ -58,54 +49,24 @@ public static class OwnerEndpoints
     static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, AgentConfigUpdater updater, CancellationToken ct) =>
         TypedResults.Ok(await updater.UpdateAsync(request, ct));
 
-    static async Task<Ok<List<QuestionDto>>> ListQuestionsAsync(LeadsDbContext db, CancellationToken ct)
-    {
-        var questions = await db.Questions.AsNoTracking().OrderBy(q => q.Order).ToListAsync(ct);
-        return TypedResults.Ok(questions.Select(QuestionDto.From).ToList());
-    }
+    static async Task<Ok<List<QuestionDto>>> ListQuestionsAsync(QuestionQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.GetAsync(ct)).Questions.Select(QuestionDto.From).ToList());
 
-    static async Task<Created<QuestionDto>> AddQuestionAsync(QuestionRequest request, CurrentBusiness current, LeadsDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    static async Task<Created<QuestionDto>> AddQuestionAsync(QuestionRequest request, AddQuestion add, CancellationToken ct)
     {
-        var plan = await current.EffectivePlanAsync(ct);
-        var config = await LoadConfigAsync(db, ct);
-        var now = clock.GetUtcNow();
-        var question = config.AddQuestion(plan, Apply(new LeadCaptureQuestion { CreatedAt = now }, request), now);
-        await db.SaveChangesAsync(ct);
+        var question = await add.HandleAsync(request, ct: ct);
         return TypedResults.Created($"/api/admin/questions/{question.Id}", QuestionDto.From(question));
     }
 
-    static async Task<Ok<QuestionDto>> UpdateQuestionAsync(Guid id, QuestionRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException("Question");
-        Apply(question, request).UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(QuestionDto.From(question));
-    }
+    static async Task<Ok<QuestionDto>> UpdateQuestionAsync(Guid id, QuestionRequest request, EditQuestion edit, CancellationToken ct) =>
+        TypedResults.Ok(QuestionDto.From(await edit.HandleAsync(id, request, ct)));
 
-    static async Task<NoContent> DeleteQuestionAsync(Guid id, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<NoContent> DeleteQuestionAsync(Guid id, DeleteQuestion delete, CancellationToken ct)
     {
-        var config = await LoadConfigAsync(db, ct);
-        config.RemoveQuestion(id, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await delete.HandleAsync(id, ct);
         return TypedResults.NoContent();
     }
 
-    static async Task<Ok<List<QuestionDto>>> ReorderAsync(ReorderQuestionsRequest request, LeadsDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var config = await LoadConfigAsync(db, ct);
-        config.Reorder(request.QuestionIds!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(config.OrderedQuestions.Select(QuestionDto.From).ToList());
-    }
-
-    static LeadCaptureQuestion Apply(LeadCaptureQuestion question, QuestionRequest request)
-    {
-        question.QuestionText = request.QuestionText!.Trim();
-        question.ExpectedFormat = request.ExpectedFormat ?? ExpectedFormat.TEXT;
-        question.IsRequired = request.IsRequired ?? true;
-        question.MapsToLeadField = Clean.Text(request.MapsToLeadField);
-        question.IsEssentialForEmergency = request.IsEssentialForEmergency ?? false;
-        return question;
-    }
+    static async Task<Ok<List<QuestionDto>>> ReorderAsync(ReorderQuestionsRequest request, ReorderQuestions reorder, CancellationToken ct) =>
+        TypedResults.Ok((await reorder.HandleAsync(request.QuestionIds!, ct)).Select(QuestionDto.From).ToList());
 }

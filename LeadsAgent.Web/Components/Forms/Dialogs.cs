@@ -15,8 +15,8 @@ public static class Dialogs
             CancelText = no,
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true }) == true;
 
-    /// <summary>A snackbar saying what was done, with an Undo button that runs <paramref name="undo"/>.</summary>
-    public static void AddWithUndo(this ISnackbar snackbar, string message, Func<Task> undo) =>
+    /// <summary>A snackbar saying what was done, with an Undo button that runs <paramref name="undo"/>; returned so a newer one can replace it.</summary>
+    public static Snackbar? AddWithUndo(this ISnackbar snackbar, string message, Func<Task> undo) =>
         snackbar.Add(message, Severity.Normal, config =>
         {
             config.Action = "Undo";

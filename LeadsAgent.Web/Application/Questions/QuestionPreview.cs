@@ -1,0 +1,76 @@
+using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Engine;
+using LeadsAgent.Domain.Leads;
+
+namespace LeadsAgent.Web.Application.Questions;
+
+/// <summary>One line of a previewed conversation: who speaks, what they say, and an aside for the owner.</summary>
+public sealed record PreviewLine(bool ByAgent, string Text, string? Note = null);
+
+/// <summary>
+/// How the agent will ask the questions, in chat or on the phone, in the engine's own words: the questions it asks
+/// (<see cref="QuestionPhrasing.QuestionsToAsk"/>), the thanks between them, the read-back of a phone number on a
+/// call, the hint when an answer does not fit and the closing, shaped for the channel by <see cref="ReplyShaper"/>.
+/// The customer's answers are examples.
+/// </summary>
+public static class QuestionPreview
+{
+    public static IReadOnlyList<PreviewLine> Script(Business business, AgentConfig config, IEnumerable<LeadCaptureQuestion> ordered,
+        Channel channel, bool emergency, DateTimeOffset now)
+    {
+        var voice = channel == Channel.VOICE;
+        var context = new ExtractionContext(now, business.TimeZone);
+        string Shape(ReplyParts parts) => voice ? ReplyShaper.ForVoice(parts, config.TwilioVoice, emergency).PlainText : ReplyShaper.ForChat(parts);
+
+        var lines = new List<PreviewLine>();
+        string? ack = null;
+        string? callback = null;
+        var answered = 0;
+        foreach (var question in QuestionPhrasing.QuestionsToAsk(ordered, emergency))
+        {
+            var note = question == ConversationEngine.CallbackQuestion
+                ? "In an emergency the agent always asks for a call-back number, even when no question asks for one."
+                : question.ExpectedFormat == ExpectedFormat.TEXT && question.MapsToLeadField != LeadFields.ContactName
+                    ? null
+                    : "If the answer doesn't fit, it says: \u201c" + Shape(new ReplyParts(null, null, null, AnswerValidator.Hint(question, channel))) + "\u201d";
+            lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, null, QuestionPhrasing.Ask(question))), note));
+
+            var answer = ExampleAnswer(question, voice);
+            lines.Add(new PreviewLine(false, answer));
+            var value = AnswerValidator.Check(question, answer, context, channel).Value ?? answer;
+            if (question.ExpectedFormat == ExpectedFormat.PHONE)
+            {
+                callback ??= value;
+                if (voice)
+                {
+                    lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, null, null, QuestionPhrasing.ReadBackPhone(value))),
+                        "When the caller's number is showing, it asks this instead of the question: \u201c"
+                        + Shape(new ReplyParts(null, null, null, QuestionPhrasing.ConfirmCallerNumber(value))) + "\u201d"));
+                    lines.Add(new PreviewLine(false, "Yes."));
+                    ack = "Great, thank you.";
+                    answered++;
+                    continue;
+                }
+            }
+
+            answered++;
+            ack = QuestionPhrasing.Acknowledge(answered);
+        }
+
+        var (body, closing) = QuestionPhrasing.Completion(config, business.Name, channel, emergency, callback);
+        lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, body, closing)), voice ? "Then it hangs up." : null));
+        return lines;
+    }
+
+    /// <summary>An example of what a customer answers, in the form the question expects.</summary>
+    static string ExampleAnswer(LeadCaptureQuestion question, bool voice) => question.ExpectedFormat switch
+    {
+        ExpectedFormat.PHONE => "555 123 4567",
+        ExpectedFormat.EMAIL => voice ? "jane at example dot com" : "jane@example.com",
+        ExpectedFormat.DATE => "Tomorrow morning",
+        ExpectedFormat.ADDRESS => "42 Oak Street, Springfield",
+        _ when question.MapsToLeadField == LeadFields.ContactName => "Jane Smith",
+        _ when question.MapsToLeadField == LeadFields.Notes => "The kitchen tap won't stop dripping.",
+        _ => "(their answer)",
+    };
+}
