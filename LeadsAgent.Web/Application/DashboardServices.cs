@@ -19,6 +19,14 @@ public static class DashboardServices
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
+        services.AddScoped<Knowledge.KnowledgeQueries>();
+        services.AddScoped<Knowledge.SaveKnowledgeEntry>();
+        services.AddScoped<Knowledge.DeleteKnowledgeEntry>();
+        services.AddScoped<Knowledge.ImportKnowledgeFile>();
+        services.AddScoped<Knowledge.ImportWebPage>();
+        services.AddScoped<Knowledge.AnswerKnowledgeGap>();
+        services.AddScoped<Knowledge.DismissKnowledgeGap>();
+        services.AddScoped<Knowledge.TestKnowledgeQuestion>();
         return services;
     }
 }
