@@ -14,6 +14,9 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
 {
     static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
+    // Two cores are shared with the database and other test runs: a page's first load can take seconds.
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
     static async Task<ComponentHost> HostAsync(PlatformFixture fx, string plan, Func<ComponentHost, Task>? seed = null)
     {
         var (id, _, email) = await fx.CreateBusinessAsync(plan);
@@ -50,24 +53,24 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
 
         Assert.True(Button(cut, "save").HasAttribute("disabled"), "nothing typed yet: Save is off");
         Field(cut, "entry-title").Input(new string('x', 301));
-        cut.WaitForAssertion(() => Assert.Contains("The title can be at most 300 characters; it has 301.", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("The title can be at most 300 characters; it has 301.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.True(Button(cut, "save").HasAttribute("disabled"));
 
         Field(cut, "entry-title").Input("Do you charge a call-out fee?");
-        cut.WaitForAssertion(() => Assert.DoesNotContain("at most 300 characters", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("at most 300 characters", cut.Markup, StringComparison.Ordinal), Wait);
         Field(cut, "entry-content").Input("   ");
-        cut.WaitForAssertion(() => Assert.Contains("The answer can't be empty.", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("The answer can't be empty.", cut.Markup, StringComparison.Ordinal), Wait);
         Assert.True(Button(cut, "save").HasAttribute("disabled"), "an empty answer keeps Save off");
         Assert.Contains("Fix the fields marked in red to save.", cut.Markup, StringComparison.Ordinal);
 
         Field(cut, "entry-content").Input("Yes: **$89**, waived when you book the repair.");
-        cut.WaitForAssertion(() => Assert.False(Button(cut, "save").HasAttribute("disabled")));
+        cut.WaitForAssertion(() => Assert.False(Button(cut, "save").HasAttribute("disabled")), Wait);
         Button(cut, "save").Click();
 
-        cut.WaitForAssertion(() => Assert.Single(saved));
+        cut.WaitForAssertion(() => Assert.Single(saved), Wait);
         Assert.Equal("Yes: **$89**, waived when you book the repair.",
             await fx.Database.ScalarAsync<string>($"SELECT content FROM knowledge_documents WHERE id = '{saved[0]}'"));
-        cut.WaitForAssertion(() => Assert.True(Button(cut, "save").HasAttribute("disabled"), "saved: nothing left to save"));
+        cut.WaitForAssertion(() => Assert.True(Button(cut, "save").HasAttribute("disabled"), "saved: nothing left to save"), Wait);
     }
 
     [Fact]
@@ -92,22 +95,22 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         var snackbars = host.Render<MudSnackbarProvider>();
         host.Render<MudPopoverProvider>();
         var cut = host.Render<LeadsAgent.Web.Components.Pages.Knowledge.Knowledge>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-entry]")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-entry]")), Wait);
 
         Button(cut, "delete").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Delete “Opening hours”?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete “Opening hours”?", dialogs.Markup, StringComparison.Ordinal), Wait);
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep it").Click();
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete “Opening hours”?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete “Opening hours”?", dialogs.Markup, StringComparison.Ordinal), Wait);
         Assert.Equal(1, await CountAsync("knowledge_documents", host.BusinessId));
 
         Button(cut, "delete").Click();
-        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty]")));
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click(), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty]")), Wait);
         Assert.Equal(0, await CountAsync("knowledge_documents", host.BusinessId));
 
-        snackbars.WaitForAssertion(() => Assert.Contains("Deleted “Opening hours”.", snackbars.Markup, StringComparison.Ordinal));
+        snackbars.WaitForAssertion(() => Assert.Contains("Deleted “Opening hours”.", snackbars.Markup, StringComparison.Ordinal), Wait);
         snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Opening hours", cut.Find("[data-entry]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Opening hours", cut.Find("[data-entry]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("Monday to Friday, 8am to 6pm.", await fx.Database.ScalarAsync<string>($"SELECT content FROM knowledge_documents WHERE business_id = '{host.BusinessId}'"));
     }
 
@@ -123,7 +126,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
             "question,answer\nDo you work weekends?,Saturdays 8 to 2.\nCall-out fee?,\nDo you fix boilers?,\"Yes, all makes.\"\n", "faq.csv"));
 
         cut.WaitForAssertion(() => Assert.Equal("1 row of 3 in “faq.csv” needs fixing. Nothing has been saved: correct the file and choose it again.",
-            cut.Find("[data-testid=import-summary]").TextContent.Trim()));
+            cut.Find("[data-testid=import-summary]").TextContent.Trim()), Wait);
         var bad = cut.Find("[data-row='3']");
         Assert.Equal("true", bad.GetAttribute("data-bad"));
         Assert.Contains("Call-out fee?", bad.TextContent, StringComparison.Ordinal);
@@ -133,11 +136,11 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
             "[{\"question\": \"Do you work weekends?\", \"answer\": \"Saturdays 8 to 2.\"}, {\"title\": \"Boilers\", \"content\": \"All makes.\"}]", "faq.json"));
-        cut.WaitForAssertion(() => Assert.Equal("“faq.json”: 2 entries ready to import.", cut.Find("[data-testid=import-summary]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("“faq.json”: 2 entries ready to import.", cut.Find("[data-testid=import-summary]").TextContent.Trim()), Wait);
         Assert.Equal(2, cut.FindAll("li[data-row]").Count);
         Button(cut, "import-confirm").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal([2], imported));
+        cut.WaitForAssertion(() => Assert.Equal([2], imported), Wait);
         Assert.Equal(2, await CountAsync("knowledge_documents", host.BusinessId));
     }
 
@@ -151,7 +154,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         Field(cut, "test-input").Input("How much is your call-out fee?");
         Button(cut, "test-ask").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=test-result]").GetAttribute("data-knows")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=test-result]").GetAttribute("data-knows")), Wait);
         Assert.Contains("$89", cut.Find("[data-testid=test-reply]").TextContent, StringComparison.Ordinal);
         Assert.Contains("From your entry: Call-out fee", cut.Find("[data-testid=test-passage]").TextContent, StringComparison.Ordinal);
         Assert.Matches(@"Match score 0\.\d{4}", cut.Find("[data-testid=test-score]").TextContent);
@@ -159,7 +162,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         Field(cut, "test-input").Input("Do you sell garden gnomes?");
         Button(cut, "test-ask").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-testid=test-result]").GetAttribute("data-knows")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-testid=test-result]").GetAttribute("data-knows")), Wait);
         Assert.Contains("Your agent would say it doesn't know", cut.Find("[data-testid=test-unknown]").TextContent, StringComparison.Ordinal);
         Assert.Contains("I'm not sure about that", cut.Find("[data-testid=test-reply]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=test-passage]"));
@@ -174,7 +177,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         host.Render<MudPopoverProvider>();
         var cut = host.Render<LeadsAgent.Web.Components.Pages.Knowledge.Knowledge>();
 
-        cut.WaitForAssertion(() => Assert.Contains("0 of 10 entries on the Free plan.", cut.Find("[data-testid=entry-limit]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("0 of 10 entries on the Free plan.", cut.Find("[data-testid=entry-limit]").TextContent, StringComparison.Ordinal), Wait);
         Assert.Equal("/upgrade/knowledge-base-management", cut.Find("[data-testid=entry-limit] a").GetAttribute("href"));
         Assert.Equal("/upgrade/knowledge-base-management", cut.Find("a[data-locked=file-import]").GetAttribute("href"));
         Assert.Equal("/upgrade/knowledge-base-management", cut.Find("a[data-locked=web-import]").GetAttribute("href"));
@@ -192,7 +195,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         }
 
         var full = host.Render<LeadsAgent.Web.Components.Pages.Knowledge.Knowledge>();
-        full.WaitForAssertion(() => Assert.Contains("10 of 10 entries on the Free plan. You've reached the limit", Words(full.Find("[data-testid=entry-limit]")), StringComparison.Ordinal));
+        full.WaitForAssertion(() => Assert.Contains("10 of 10 entries on the Free plan. You've reached the limit", Words(full.Find("[data-testid=entry-limit]")), StringComparison.Ordinal), Wait);
         Assert.True(Button(full, "add-entry").HasAttribute("disabled"));
     }
 
@@ -202,7 +205,7 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         await using var host = await HostAsync(fx, "BASIC");
         var cut = host.Render<LeadsAgent.Web.Components.Pages.Knowledge.Knowledge>();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty]")), Wait);
         Assert.Empty(cut.FindAll("[data-testid=entry-limit]"));
         Assert.Empty(cut.FindAll("[data-locked]"));
         Button(cut, "open-file-import").Click();
