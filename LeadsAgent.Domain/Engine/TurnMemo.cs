@@ -11,6 +11,9 @@ public sealed class TurnMemo
     IReadOnlyList<KnowledgePassage>? _passages;
     (ModelTurn? Turn, double? Ms)? _model;
 
+    /// <summary>The passages the knowledge base gave this turn, best first; null when the turn did not look anything up.</summary>
+    public IReadOnlyList<KnowledgePassage>? Passages => _passages;
+
     internal async Task<IReadOnlyList<KnowledgePassage>> PassagesAsync(Func<Task<IReadOnlyList<KnowledgePassage>>> retrieve) =>
         _passages ??= await retrieve();
 

@@ -88,7 +88,8 @@ public static partial class Chunker
         }
     }
 
-    static string Plain(string text) => Spaces().Replace(MarkdownMarks().Replace(text, " "), " ").Trim();
+    // A list marker stands between words (a space); an emphasis mark sits against one ("**8am to 6pm**." keeps its full stop close).
+    static string Plain(string text) => Spaces().Replace(MarkdownMarks().Replace(text, m => m.Groups[2].Success ? " " : ""), " ").Trim();
 
     static void Pack(string path, List<string> paragraphs, List<Chunk> chunks)
     {

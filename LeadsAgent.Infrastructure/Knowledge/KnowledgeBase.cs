@@ -14,14 +14,25 @@ public sealed record KnowledgeEntry(string Title, string Content, KnowledgeSourc
 /// <summary>
 /// Owners teach the agent: entries are validated, chunked and embedded, then stored with their chunks and a bumped
 /// knowledge version in one transaction, so a failure never leaves half an entry and every instance sees the change.
+/// Each call takes its own DbContext from the scope's factory (a dashboard circuit lives long; the tenant is the scope's).
 /// </summary>
-public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimeProvider clock, ILogger<KnowledgeBase> logger)
+public sealed class KnowledgeBase(IDbContextFactory<LeadsDbContext> contexts, IEmbedder embedder, TimeProvider clock, ILogger<KnowledgeBase> logger)
 {
     public const int MaxTitleLength = 300;
     public const int MaxContentLength = 100_000;
     public const int MaxEntriesPerImport = 500;
 
+    /// <summary>Stores the entries all together or none of them (one transaction), within the plan's limit.</summary>
     public async Task<IReadOnlyList<KnowledgeDocument>> AddAsync(Business business, PlanTier plan, IReadOnlyList<KnowledgeEntry> entries, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await AddInAsync(db, business, plan, entries, ct);
+        await tx.Transaction.CommitAsync(ct);
+        return tx.Documents;
+    }
+
+    /// <summary>The documents added in <paramref name="db"/> inside a transaction the caller commits (after any changes of its own).</summary>
+    async Task<PendingAdd> AddInAsync(LeadsDbContext db, Business business, PlanTier plan, IReadOnlyList<KnowledgeEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
@@ -42,7 +53,7 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         if (limit is int max)
         {
             // A cheap early answer; the binding check is the one inside the transaction below.
-            await EnsureRoomAsync(business.Id, plan, max, entries.Count, ct);
+            await EnsureRoomAsync(db, business.Id, plan, max, entries.Count, ct);
         }
 
         var now = clock.GetUtcNow();
@@ -58,25 +69,39 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         }).ToList();
         var chunks = await ChunkAndEmbedAsync(documents, ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (limit is int cap)
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        try
         {
-            // The business row is locked for the rest of the transaction, so parallel imports take turns: each counts
-            // what the previous one committed, and the plan's limit holds however many requests arrive at once.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {business.Id} FOR UPDATE", ct);
-            await EnsureRoomAsync(business.Id, plan, cap, entries.Count, ct);
+            if (limit is int cap)
+            {
+                // The business row is locked for the rest of the transaction, so parallel imports take turns: each counts
+                // what the previous one committed, and the plan's limit holds however many requests arrive at once.
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {business.Id} FOR UPDATE", ct);
+                await EnsureRoomAsync(db, business.Id, plan, cap, entries.Count, ct);
+            }
+
+            db.KnowledgeDocuments.AddRange(documents);
+            db.KnowledgeChunks.AddRange(chunks);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
         }
 
-        db.KnowledgeDocuments.AddRange(documents);
-        db.KnowledgeChunks.AddRange(chunks);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return documents;
+        return new PendingAdd(tx, documents);
+    }
+
+    sealed record PendingAdd(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction, IReadOnlyList<KnowledgeDocument> Documents) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Transaction.DisposeAsync();
     }
 
     public async Task<KnowledgeDocument> UpdateAsync(Guid businessId, Guid documentId, KnowledgeEntry entry, CancellationToken ct)
     {
         Validate(entry, null);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == documentId && d.BusinessId == businessId, ct)
             ?? throw new NotFoundException("Knowledge entry");
         document.Title = entry.Title.Trim();
@@ -92,26 +117,59 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         return document;
     }
 
-    public async Task DeleteAsync(Guid businessId, Guid documentId, CancellationToken ct)
+    /// <summary>Deletes an entry and its passages (ON DELETE CASCADE); returns what it said, so it can be put back.</summary>
+    public async Task<KnowledgeEntry> DeleteAsync(Guid businessId, Guid documentId, CancellationToken ct)
     {
-        // Its passages go with it (ON DELETE CASCADE).
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var document = await db.KnowledgeDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.BusinessId == businessId, ct)
+            ?? throw new NotFoundException("Knowledge entry");
         var deleted = await db.KnowledgeDocuments.Where(d => d.Id == documentId && d.BusinessId == businessId).ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
             throw new NotFoundException("Knowledge entry");
         }
+
+        return new KnowledgeEntry(document.Title, document.Content, document.Source, document.SourceUrl);
     }
 
-    /// <summary>Answers an open gap with a new entry and closes it.</summary>
+    /// <summary>Answers an open gap with a new entry and closes it, both or neither.</summary>
     public async Task<KnowledgeDocument> AnswerGapAsync(Business business, PlanTier plan, Guid gapId, string? title, string answer, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == gapId && g.BusinessId == business.Id && g.Status == KnowledgeGapStatus.OPEN, ct)
             ?? throw new NotFoundException("Open knowledge gap");
         var title2 = string.IsNullOrWhiteSpace(title) ? gap.SampleQuestion : title;
-        var document = (await AddAsync(business, plan, [new KnowledgeEntry(title2.Length > MaxTitleLength ? title2[..MaxTitleLength] : title2, answer, KnowledgeSource.GAP)], ct))[0];
+        await using var added = await AddInAsync(db, business, plan,
+            [new KnowledgeEntry(title2.Length > MaxTitleLength ? title2[..MaxTitleLength] : title2, answer, KnowledgeSource.GAP)], ct);
+        var document = added.Documents[0];
         gap.Answer(document.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await added.Transaction.CommitAsync(ct);
         return document;
+    }
+
+    /// <summary>Takes a question off the open list without answering it.</summary>
+    public async Task DismissGapAsync(Guid gapId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == gapId && g.Status == KnowledgeGapStatus.OPEN, ct)
+            ?? throw new NotFoundException("Open knowledge gap");
+        gap.Status = KnowledgeGapStatus.DISMISSED;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Puts a dismissed question back on the open list (Undo), unless it was asked again meanwhile and is open anew.</summary>
+    public async Task ReopenGapAsync(Guid gapId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == gapId && g.Status == KnowledgeGapStatus.DISMISSED, ct)
+            ?? throw new NotFoundException("Dismissed knowledge gap");
+        // One open gap per question (a unique index): a newer open one already stands for it.
+        if (!await db.KnowledgeGaps.AnyAsync(g => g.NormalizedQuestion == gap.NormalizedQuestion && g.Status == KnowledgeGapStatus.OPEN, ct))
+        {
+            gap.Status = KnowledgeGapStatus.OPEN;
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     static void Validate(KnowledgeEntry entry, int? index)
@@ -169,7 +227,7 @@ public sealed class KnowledgeBase(LeadsDbContext db, IEmbedder embedder, TimePro
         return chunks;
     }
 
-    async Task EnsureRoomAsync(Guid businessId, PlanTier plan, int limit, int adding, CancellationToken ct)
+    static async Task EnsureRoomAsync(LeadsDbContext db, Guid businessId, PlanTier plan, int limit, int adding, CancellationToken ct)
     {
         var existing = await db.KnowledgeDocuments.CountAsync(d => d.BusinessId == businessId, ct);
         if (existing + adding > limit)

@@ -21,9 +21,15 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
     const int MaxRedirects = 3;
 
     /// <summary>CSV with a question and an answer per row; a header row (question,answer) is optional.</summary>
-    public static IReadOnlyList<KnowledgeEntry> FromCsv(string csv)
+    public static IReadOnlyList<KnowledgeEntry> FromCsv(string csv) => ReadCsv(csv).EntriesOrThrow("csv");
+
+    /// <summary>JSON: an array of {question, answer} or {title, content} objects.</summary>
+    public static IReadOnlyList<KnowledgeEntry> FromJson(JsonElement root) => ReadJson(root).EntriesOrThrow("body");
+
+    /// <summary>A CSV file read row by row, every row's problem named, nothing refused yet (the dashboard's preview).</summary>
+    public static ImportFile ReadCsv(string csv)
     {
-        var entries = new List<KnowledgeEntry>();
+        var rows = new List<ImportRow>();
         var row = 0;
         try
         {
@@ -42,49 +48,78 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
                     continue;
                 }
 
-                if (question.Length == 0 || answer.Length == 0)
-                {
-                    throw new DomainException($"Row {row} needs both a question and an answer.", "csv");
-                }
-
-                entries.Add(new KnowledgeEntry(question, answer, KnowledgeSource.CSV));
+                rows.Add(new ImportRow(row, question, answer, CsvRowProblem(row, question, answer, fields.Count)));
             }
         }
         catch (FormatException ex)
         {
-            throw new DomainException($"The CSV could not be read after row {row}: {ex.Message}.", "csv");
+            return ImportFile.Checked(KnowledgeSource.CSV, rows, $"The CSV could not be read after row {row}: {ex.Message}.");
         }
 
-        return entries;
+        return ImportFile.Checked(KnowledgeSource.CSV, rows, null);
     }
 
-    /// <summary>JSON: an array of {question, answer} or {title, content} objects.</summary>
-    public static IReadOnlyList<KnowledgeEntry> FromJson(JsonElement root)
+    /// <summary>A JSON file read item by item (see <see cref="ReadJson(JsonElement)"/>); text that is not JSON is the file's problem.</summary>
+    public static ImportFile ReadJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return ReadJson(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return ImportFile.Checked(KnowledgeSource.JSON, [], $"The file is not valid JSON{(ex.LineNumber is { } line ? $" (a mistake on line {line + 1})" : "")}.");
+        }
+    }
+
+    public static ImportFile ReadJson(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Array)
         {
-            throw new DomainException("Send a JSON array of {\"question\": ..., \"answer\": ...} objects.", "body");
+            return ImportFile.Checked(KnowledgeSource.JSON, [], "Send a JSON array of {\"question\": ..., \"answer\": ...} objects.");
         }
 
-        var entries = new List<KnowledgeEntry>();
+        var rows = new List<ImportRow>();
         var i = 0;
         foreach (var item in root.EnumerateArray())
         {
+            i++;
             string? Text(params string[] names) => names.Select(n => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
                 .FirstOrDefault(v => v is not null);
-            var title = Text("question", "title");
-            var content = Text("answer", "content");
-            if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(content))
-            {
-                throw new DomainException($"Item {i} needs a \"question\" and an \"answer\" (or \"title\" and \"content\") as text.", $"[{i}]");
-            }
-
-            entries.Add(new KnowledgeEntry(title, content, KnowledgeSource.JSON));
-            i++;
+            var title = Text("question", "title")?.Trim() ?? "";
+            var content = Text("answer", "content")?.Trim() ?? "";
+            var problem = title.Length == 0 || content.Length == 0
+                ? $"Item {i} needs a \"question\" and an \"answer\" (or \"title\" and \"content\") as text."
+                : LengthProblem($"Item {i}", title, content);
+            rows.Add(new ImportRow(i, title, content, problem));
         }
 
-        return entries;
+        return ImportFile.Checked(KnowledgeSource.JSON, rows, null);
     }
+
+    static string? CsvRowProblem(int row, string question, string answer, int fields)
+    {
+        if (question.Length == 0)
+        {
+            return $"Row {row} has an answer but no question.";
+        }
+
+        if (answer.Length == 0)
+        {
+            // A spreadsheet saved with semicolons or tabs reads as one long column.
+            return fields == 1 && (question.Contains(';') || question.Contains('\t'))
+                ? $"Row {row} needs both a question and an answer, separated by a comma (this file seems to use semicolons or tabs; save it as CSV with commas)."
+                : $"Row {row} needs both a question and an answer.";
+        }
+
+        return LengthProblem($"Row {row}", question, answer);
+    }
+
+    static string? LengthProblem(string where, string question, string answer) =>
+        question.Length > KnowledgeBase.MaxTitleLength ? $"{where}: the question may be at most {KnowledgeBase.MaxTitleLength} characters; it has {question.Length:N0}."
+        : answer.Length > KnowledgeBase.MaxContentLength ? $"{where}: the answer may be at most {KnowledgeBase.MaxContentLength:N0} characters; split it into several entries."
+        : null;
 
     /// <summary>Fetches an HTML page and keeps its readable text, headings as Markdown headings.</summary>
     public async Task<KnowledgeEntry> FromUrlAsync(string url, CancellationToken ct)

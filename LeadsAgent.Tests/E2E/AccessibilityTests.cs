@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeadsAgent.Tests.Support;
 using Microsoft.Playwright;
@@ -80,6 +81,9 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     {
         var (businessId, email, caller) = await fx.BusinessWithFinishedCallAsync("BASIC", 30, "my water heater is leaking", "Sam Reed");
         var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
+        // The knowledge page with an entry in its grid and a question to answer, not only its empty state.
+        await fx.Database.ExecuteAsync($"INSERT INTO knowledge_documents (id, business_id, title, content, source, created_at, updated_at) VALUES ('{Guid.NewGuid()}', '{businessId}', 'Opening hours', 'Monday to Friday, 8am to 6pm.', 'MANUAL', now(), now())");
+        (await fx.Anonymous().PostAsJsonAsync("/api/chat", new { businessId, message = "Do you sell garden gnomes?" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
         var (page, errors) = await fx.NewPageAsync();
         // The system says dark; the dashboard follows it until the owner picks a mode.
@@ -89,7 +93,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
-            "/upgrade/voice-configuration",
+            "/upgrade/voice-configuration", "/knowledge",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);

@@ -15,8 +15,7 @@ public class ArchitectureTests
     /// </summary>
     static readonly string[] s_componentsStillOnPersistence =
     [
-        "Account", "AgentSettings", "Knowledge",
-        "VoiceSettings",
+        "Account", "AgentSettings", "VoiceSettings",
     ];
 
     [Fact]

@@ -34,6 +34,13 @@ public class KnowledgeTextTests
     }
 
     [Fact]
+    public void Split_KeepsPunctuationAgainstEmphasis()
+    {
+        var chunk = Assert.Single(Chunker.Split("Hours", "Monday to Friday, **8am to 6pm**. Call-out fee: *$89*, waived."));
+        Assert.Equal("Monday to Friday, 8am to 6pm. Call-out fee: $89, waived.", chunk.Content);
+    }
+
+    [Fact]
     public void HashingEmbedder_IsDeterministic_Normalised_AndToleratesTypos()
     {
         var heater = HashingEmbedder.Embed("How much does a new water heater cost?");

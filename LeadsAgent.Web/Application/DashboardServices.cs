@@ -25,6 +25,14 @@ public static class DashboardServices
         services.AddScoped<Questions.EditQuestion>();
         services.AddScoped<Questions.DeleteQuestion>();
         services.AddScoped<Questions.ReorderQuestions>();
+        services.AddScoped<Knowledge.KnowledgeQueries>();
+        services.AddScoped<Knowledge.SaveKnowledgeEntry>();
+        services.AddScoped<Knowledge.DeleteKnowledgeEntry>();
+        services.AddScoped<Knowledge.ImportKnowledgeFile>();
+        services.AddScoped<Knowledge.ImportWebPage>();
+        services.AddScoped<Knowledge.AnswerKnowledgeGap>();
+        services.AddScoped<Knowledge.DismissKnowledgeGap>();
+        services.AddScoped<Knowledge.TestKnowledgeQuestion>();
         return services;
     }
 }

@@ -1,20 +1,14 @@
 using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using LeadsAgent.Domain.Common;
-using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Knowledge;
-using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Web.Application.Knowledge;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadsAgent.Web.Endpoints;
-
-public sealed record KnowledgeDocumentDto(Guid Id, string Title, string Content, KnowledgeSource Source, string? SourceUrl, int Passages,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 public sealed record KnowledgeRequest(string? Title, string? Content);
 
@@ -45,15 +39,10 @@ public sealed class GapAnswerRequestValidator : AbstractValidator<GapAnswerReque
     }
 }
 
-public sealed record KnowledgeGapDto(Guid Id, string Question, int AskCount, DateTimeOffset FirstAskedAt, DateTimeOffset LastAskedAt, string? LastSessionId);
-
-public sealed record ImportResult(int Imported, IReadOnlyList<Guid> Ids);
-
 /// <summary>The owner's knowledge base: entries, imports (BASIC and up), and the questions the agent could not answer.</summary>
+/// <remarks>The same use cases as the dashboard's knowledge page (Application/Knowledge).</remarks>
 public static class KnowledgeEndpoints
 {
-    const int MaxImportBytes = 1024 * 1024;
-
     public static void MapKnowledge(this RouteGroupBuilder admin)
     {
         var kb = admin.MapGroup("/knowledge");
@@ -70,117 +59,76 @@ public static class KnowledgeEndpoints
         kb.MapPost("/gaps/{id:guid}/dismiss", DismissGapAsync);
     }
 
-    static async Task<Ok<List<KnowledgeDocumentDto>>> ListAsync(LeadsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await Dtos(db, db.KnowledgeDocuments.OrderBy(d => d.Title), ct));
+    static async Task<Ok<List<KnowledgeEntryRow>>> ListAsync(KnowledgeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.EntriesAsync(ct));
 
-    static async Task<Ok<KnowledgeDocumentDto>> GetAsync(Guid id, LeadsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await Dtos(db, db.KnowledgeDocuments.Where(d => d.Id == id), ct)).SingleOrDefault() ?? throw new NotFoundException("Knowledge entry"));
+    static async Task<Ok<KnowledgeEntryRow>> GetAsync(Guid id, KnowledgeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.FindAsync(id, ct) ?? throw new NotFoundException("Knowledge entry"));
 
-    static async Task<Created<KnowledgeDocumentDto>> CreateAsync(KnowledgeRequest request, CurrentBusiness current, KnowledgeBase kb, LeadsDbContext db, CancellationToken ct)
+    static async Task<Created<KnowledgeEntryRow>> CreateAsync(KnowledgeRequest request, SaveKnowledgeEntry save, KnowledgeQueries queries, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
-        var document = (await kb.AddAsync(business, current.EffectivePlan(business), [new KnowledgeEntry(request.Title!, request.Content!)], ct))[0];
-        var dto = (await Dtos(db, db.KnowledgeDocuments.Where(d => d.Id == document.Id), ct)).Single();
-        return TypedResults.Created($"/api/admin/knowledge/{document.Id}", dto);
+        var id = await save.HandleAsync(null, request.Title!, request.Content!, ct);
+        return TypedResults.Created($"/api/admin/knowledge/{id}", (await queries.FindAsync(id, ct))!);
     }
 
-    static async Task<Ok<KnowledgeDocumentDto>> UpdateAsync(Guid id, KnowledgeRequest request, CurrentBusiness current, KnowledgeBase kb, LeadsDbContext db, CancellationToken ct)
+    static async Task<Ok<KnowledgeEntryRow>> UpdateAsync(Guid id, KnowledgeRequest request, SaveKnowledgeEntry save, KnowledgeQueries queries, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
-        await kb.UpdateAsync(business.Id, id, new KnowledgeEntry(request.Title!, request.Content!), ct);
-        return TypedResults.Ok((await Dtos(db, db.KnowledgeDocuments.Where(d => d.Id == id), ct)).Single());
+        await save.HandleAsync(id, request.Title!, request.Content!, ct);
+        return TypedResults.Ok((await queries.FindAsync(id, ct))!);
     }
 
-    static async Task<NoContent> DeleteAsync(Guid id, CurrentBusiness current, KnowledgeBase kb, CancellationToken ct)
+    static async Task<NoContent> DeleteAsync(Guid id, DeleteKnowledgeEntry delete, CancellationToken ct)
     {
-        await kb.DeleteAsync((await current.GetAsync(ct)).Id, id, ct);
+        await delete.HandleAsync(id, ct);
         return TypedResults.NoContent();
     }
 
-    static async Task<Created<ImportResult>> ImportCsvAsync(HttpRequest request, CurrentBusiness current, KnowledgeBase kb, CancellationToken ct)
+    static async Task<Created<ImportResult>> ImportCsvAsync(HttpRequest request, ImportKnowledgeFile import, CancellationToken ct) =>
+        TypedResults.Created("/api/admin/knowledge", await import.HandleAsync(KnowledgeImporter.ReadCsv(await ReadBodyAsync(request, ct)), ct));
+
+    static async Task<Created<ImportResult>> ImportJsonAsync(HttpRequest request, ImportKnowledgeFile import, CancellationToken ct) =>
+        TypedResults.Created("/api/admin/knowledge", await import.HandleAsync(KnowledgeImporter.ReadJson(await ReadBodyAsync(request, ct)), ct));
+
+    static async Task<Created<KnowledgeEntryRow>> ImportUrlAsync(UrlImportRequest request, ImportWebPage import, KnowledgeQueries queries, CancellationToken ct)
     {
-        var csv = await ReadBodyAsync(request, ct);
-        return await ImportAsync(KnowledgeImporter.FromCsv(csv), current, kb, ct);
+        var id = await import.HandleAsync(request.Url!, ct);
+        return TypedResults.Created($"/api/admin/knowledge/{id}", (await queries.FindAsync(id, ct))!);
     }
 
-    static async Task<Created<ImportResult>> ImportJsonAsync(HttpRequest request, CurrentBusiness current, KnowledgeBase kb, CancellationToken ct)
-    {
-        var body = await ReadBodyAsync(request, ct);
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw new DomainException("The body is not valid JSON.", "body");
-        }
+    static async Task<Ok<List<KnowledgeGapRow>>> GapsAsync(KnowledgeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.OpenGapsAsync(200, ct));
 
-        using (json)
-        {
-            return await ImportAsync(KnowledgeImporter.FromJson(json.RootElement), current, kb, ct);
-        }
+    static async Task<Created<KnowledgeEntryRow>> AnswerGapAsync(Guid id, GapAnswerRequest request, AnswerKnowledgeGap answer, KnowledgeQueries queries,
+        CancellationToken ct)
+    {
+        var documentId = await answer.HandleAsync(id, request.Title, request.Answer!, ct);
+        return TypedResults.Created($"/api/admin/knowledge/{documentId}", (await queries.FindAsync(documentId, ct))!);
     }
 
-    static async Task<Created<KnowledgeDocumentDto>> ImportUrlAsync(UrlImportRequest request, KnowledgeImporter importer, CurrentBusiness current,
-        KnowledgeBase kb, LeadsDbContext db, CancellationToken ct)
+    static async Task<NoContent> DismissGapAsync(Guid id, DismissKnowledgeGap dismiss, CancellationToken ct)
     {
-        var entry = await importer.FromUrlAsync(request.Url!.Trim(), ct);
-        var business = await current.GetAsync(ct);
-        var document = (await kb.AddAsync(business, current.EffectivePlan(business), [entry], ct))[0];
-        return TypedResults.Created($"/api/admin/knowledge/{document.Id}", (await Dtos(db, db.KnowledgeDocuments.Where(d => d.Id == document.Id), ct)).Single());
-    }
-
-    static async Task<Created<ImportResult>> ImportAsync(IReadOnlyList<KnowledgeEntry> entries, CurrentBusiness current, KnowledgeBase kb, CancellationToken ct)
-    {
-        var business = await current.GetAsync(ct);
-        var documents = await kb.AddAsync(business, current.EffectivePlan(business), entries, ct);
-        return TypedResults.Created("/api/admin/knowledge", new ImportResult(documents.Count, [.. documents.Select(d => d.Id)]));
-    }
-
-    static async Task<Ok<List<KnowledgeGapDto>>> GapsAsync(LeadsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.KnowledgeGaps.AsNoTracking().Where(g => g.Status == KnowledgeGapStatus.OPEN)
-            .OrderByDescending(g => g.AskCount).ThenByDescending(g => g.LastAskedAt).Take(200)
-            .Select(g => new KnowledgeGapDto(g.Id, g.SampleQuestion, g.AskCount, g.FirstAskedAt, g.LastAskedAt, g.LastSessionId)).ToListAsync(ct));
-
-    static async Task<Created<KnowledgeDocumentDto>> AnswerGapAsync(Guid id, GapAnswerRequest request, CurrentBusiness current, KnowledgeBase kb,
-        LeadsDbContext db, CancellationToken ct)
-    {
-        var business = await current.GetAsync(ct);
-        var document = await kb.AnswerGapAsync(business, current.EffectivePlan(business), id, request.Title, request.Answer!, ct);
-        return TypedResults.Created($"/api/admin/knowledge/{document.Id}", (await Dtos(db, db.KnowledgeDocuments.Where(d => d.Id == document.Id), ct)).Single());
-    }
-
-    static async Task<NoContent> DismissGapAsync(Guid id, LeadsDbContext db, CancellationToken ct)
-    {
-        var gap = await db.KnowledgeGaps.SingleOrDefaultAsync(g => g.Id == id && g.Status == KnowledgeGapStatus.OPEN, ct) ?? throw new NotFoundException("Open knowledge gap");
-        gap.Status = KnowledgeGapStatus.DISMISSED;
-        await db.SaveChangesAsync(ct);
+        await dismiss.HandleAsync(id, ct);
         return TypedResults.NoContent();
     }
-
-    static Task<List<KnowledgeDocumentDto>> Dtos(LeadsDbContext db, IQueryable<KnowledgeDocument> documents, CancellationToken ct) =>
-        documents.AsNoTracking().Select(d => new KnowledgeDocumentDto(d.Id, d.Title, d.Content, d.Source, d.SourceUrl,
-            db.KnowledgeChunks.Count(c => c.DocumentId == d.Id), d.CreatedAt, d.UpdatedAt)).ToListAsync(ct);
 
     /// <summary>Reads an import body up to 1 MB; larger bodies are refused before anything is parsed.</summary>
     static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxImportBytes)
+        if (request.ContentLength > ImportKnowledgeFile.MaxBytes)
         {
-            throw new DomainException("An import may be at most 1 MB; split it into several files.", "body");
+            throw new DomainException(ImportKnowledgeFile.TooLarge, "body");
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxImportBytes + 1];
+        var buffer = new char[ImportKnowledgeFile.MaxBytes + 1];
         var total = 0;
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(total), ct)) > 0)
         {
             total += read;
-            if (total > MaxImportBytes)
+            if (total > ImportKnowledgeFile.MaxBytes)
             {
-                throw new DomainException("An import may be at most 1 MB; split it into several files.", "body");
+                throw new DomainException(ImportKnowledgeFile.TooLarge, "body");
             }
         }
 
