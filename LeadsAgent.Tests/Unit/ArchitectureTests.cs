@@ -15,8 +15,8 @@ public class ArchitectureTests
     /// </summary>
     static readonly string[] s_componentsStillOnPersistence =
     [
-        "Account", "AgentSettings", "Knowledge",
-        "Questions", "VoiceSettings",
+        "Account", "Knowledge",
+        "Questions",
     ];
 
     [Fact]

@@ -19,6 +19,11 @@ public static class DashboardServices
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
+        services.AddScoped<Settings.SettingsQueries>();
+        services.AddScoped<Settings.UpdateAgentConfig>();
+        services.AddScoped<Settings.CheckEmergency>();
+        services.AddScoped<Settings.VoiceTestCall>();
+        services.AddScoped<Settings.TwilioNumberCheck>();
         return services;
     }
 }
