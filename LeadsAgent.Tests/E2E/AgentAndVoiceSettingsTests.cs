@@ -57,6 +57,9 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         }
     }
 
+    /// <summary>"+15552345678" as the page shows it: "(555) 234-5678".</summary>
+    static string PhoneShown(string e164) => $"({e164[2..5]}) {e164[5..8]}-{e164[8..]}";
+
     async Task<(IPage Page, List<string> Errors)> SignedInAsync(string email, int width)
     {
         var (page, errors) = await fx.NewPageAsync();
@@ -94,6 +97,7 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         await Assertions.Expect(preview.Locator("#leadsagent-widget .msg.user")).ToHaveCSSAsync("background-color", "rgb(245, 197, 66)");
         Assert.Equal("#0ea5e9", await fx.Database.ScalarAsync<string>($"SELECT color_theme->>'primary' FROM agent_configs WHERE business_id = '{businessId}'"));
         await BrowserFixture.ScreenshotAsync(page, $"settings-agent-{width}");
+        await page.GetByTestId("widget-preview").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"settings-agent-preview-{width}.png") });
         if (width < 600)
         {
             var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
@@ -130,9 +134,9 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         await BrowserFixture.OpenInteractiveAsync(page, "/settings/voice");
 
         // Twilio's configuration of the number is read and matches the addresses shown.
-        await Assertions.Expect(page.GetByTestId("number-check")).ToContainTextAsync("correct.");
-        await Assertions.Expect(page.GetByTestId("hook-incoming")).ToHaveValueAsync($"{BrowserFixture.TwilioBase}/api/voice/incoming");
-        await Assertions.Expect(page.GetByTestId("hook-status")).ToHaveValueAsync($"{BrowserFixture.TwilioBase}/api/voice/status");
+        await Assertions.Expect(page.GetByTestId("number-check")).ToContainTextAsync($"Correct. Your Twilio number {PhoneShown(number)} sends calls to {BrowserFixture.TwilioBase}/api/voice/incoming");
+        await Assertions.Expect(page.GetByTestId("hook-incoming")).ToHaveTextAsync($"{BrowserFixture.TwilioBase}/api/voice/incoming");
+        await Assertions.Expect(page.GetByTestId("hook-status")).ToHaveTextAsync($"{BrowserFixture.TwilioBase}/api/voice/status");
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Spanish (Mexico)" }).ClickAsync();
@@ -172,8 +176,7 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         var (page, errors) = await SignedInAsync(email, 1366);
         await BrowserFixture.OpenInteractiveAsync(page, "/settings/voice");
 
-        await Assertions.Expect(page.GetByTestId("number-check")).ToContainTextAsync("points elsewhere.");
-        await Assertions.Expect(page.GetByTestId("number-check")).ToContainTextAsync("https://old-receptionist.example.com/voice");
+        await Assertions.Expect(page.GetByTestId("number-check")).ToContainTextAsync($"Points elsewhere. Your Twilio number {PhoneShown(number)} sends calls to https://old-receptionist.example.com/voice, not to LeadsAgent.");
 
         var before = fx.PlacedCalls.Count;
         await page.GetByTestId("call-me").ClickAsync();

@@ -1,5 +1,6 @@
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Twilio;
+using LeadsAgent.Web.Application.Display;
 using LeadsAgent.Web.Auth;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ public sealed class TwilioNumberCheck(CurrentBusiness current, TwilioCallsClient
 
         if (business.TwilioPhoneNumber is not { Length: > 0 } number)
         {
-            return Cannot(null, "your business has no Twilio number yet.");
+            return Cannot(null, "your business has no Twilio number yet. Whoever runs LeadsAgent for you connects one.");
         }
 
         TwilioCallsClient.IncomingNumber? found;
@@ -52,23 +53,25 @@ public sealed class TwilioNumberCheck(CurrentBusiness current, TwilioCallsClient
 
         if (found is null)
         {
-            return Cannot(number, "this Twilio account has no such number.");
+            return Cannot(number, $"the Twilio account has no number {PhoneDisplay.Format(number)}.");
         }
 
+        var yours = $"Your Twilio number {PhoneDisplay.Format(number)}";
         var incomingOk = SameUrl(found.VoiceUrl, expected.Incoming) && !IsGet(found.VoiceMethod);
         var statusOk = SameUrl(found.StatusCallback, expected.Status) && !IsGet(found.StatusCallbackMethod);
         var message = (incomingOk, statusOk) switch
         {
-            (true, true) => "Twilio sends this number's calls and call status changes here.",
-            (false, _) when found.VoiceUrl is not { Length: > 0 } => "Twilio has no \"A call comes in\" address for this number, so callers reach nobody.",
-            (false, _) when !SameUrl(found.VoiceUrl, expected.Incoming) => $"Twilio sends this number's calls to {found.VoiceUrl}, not to LeadsAgent.",
-            (false, _) => "Twilio sends this number's calls here, but with HTTP GET: choose HTTP POST.",
-            (true, false) when found.StatusCallback is not { Length: > 0 } => "Calls come here, but \"Call status changes\" is empty, so calls that end are not closed at once.",
-            _ => $"Calls come here, but \"Call status changes\" goes to {found.StatusCallback}.",
+            (true, true) => $"{yours} sends calls to {found.VoiceUrl} and call status changes to {found.StatusCallback}.",
+            (false, _) when found.VoiceUrl is not { Length: > 0 } => $"{yours} has no “A call comes in” address, so callers reach nobody. Paste the first address above into Twilio.",
+            (false, _) when !SameUrl(found.VoiceUrl, expected.Incoming) => $"{yours} sends calls to {found.VoiceUrl}, not to LeadsAgent. Paste the first address above into Twilio.",
+            (false, _) => $"{yours} sends calls to {found.VoiceUrl} with HTTP GET: choose HTTP POST in Twilio.",
+            (true, false) when found.StatusCallback is not { Length: > 0 } =>
+                $"{yours} sends calls here, but “Call status changes” is empty, so a call that ends is not closed at once. Paste the second address into Twilio.",
+            _ => $"{yours} sends calls here, but “Call status changes” goes to {found.StatusCallback}. Paste the second address into Twilio.",
         };
         return new(incomingOk && statusOk ? NumberRouting.Correct : NumberRouting.PointsElsewhere, number, found.VoiceUrl, found.StatusCallback, message);
 
-        static NumberCheckResult Cannot(string? number, string reason) => new(NumberRouting.CannotCheck, number, null, null, $"Can't check: {reason}");
+        static NumberCheckResult Cannot(string? number, string reason) => new(NumberRouting.CannotCheck, number, null, null, char.ToUpperInvariant(reason[0]) + reason[1..]);
     }
 
     static bool SameUrl(string? actual, string expected) =>

@@ -46,7 +46,7 @@ public partial class VoiceSettings
             var chosen = VoiceForm.LanguageName(_form.Language);
             var languages = string.Join(" and ", Mismatches.Select(m => MessageLanguage.Name(m.Language)).Distinct());
             var which = Mismatches.Count == 4 ? "Your messages read" : $"{string.Join(", ", Mismatches.Select(m => $"“{m.Label}”"))} {(Mismatches.Count == 1 ? "reads" : "read")}";
-            return $"{which} like {languages}, but the language is {chosen}: callers would hear {languages} words spoken with {chosen} sounds. "
+            return $"{which} like {languages}, but the language is {chosen}: callers would hear {languages} words read by a {MessageLanguage.Name(_form.Language)} voice. "
                 + $"Write them in {MessageLanguage.Name(_form.Language)}, or choose {languages} as the language.";
         }
     }
