@@ -51,7 +51,6 @@ public static class WebComposition
         services.AddHttpContextAccessor();
         services.AddScoped<ISignedInTenant, HttpSignedInTenant>();
         services.AddScoped<CurrentBusiness>();
-        services.AddScoped<AgentConfigUpdater>();
         services.AddScoped<BusinessUpdater>();
         services.AddScoped<PlanChanger>();
         services.AddScoped<PlatformQueries>();

@@ -16,7 +16,7 @@ public sealed class TwilioApiException(string message, int? status, bool retryab
     public bool Retryable { get; } = retryable;
 }
 
-/// <summary>Places outbound calls through Twilio's Calls API with the Twilio SDK's <see cref="CallResource"/>.</summary>
+/// <summary>Places outbound calls through Twilio's Calls API (the SDK's <see cref="CallResource"/>) and reads a number's configuration.</summary>
 public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<TwilioOptions> options)
 {
     public const string HttpClientName = "Twilio";
@@ -28,23 +28,14 @@ public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<T
 
     public async Task<PlacedCall> CreateCallAsync(string to, string from, string twiml, string? statusCallback, CancellationToken ct)
     {
-        var o = options.Value;
-        if (!o.IsConfigured)
-        {
-            throw new TwilioApiException("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN).", null, retryable: true);
-        }
-
         if (twiml.Length > MaxTwimlLength)
         {
             throw new TwilioApiException($"The call's TwiML is {twiml.Length} characters; Twilio takes at most {MaxTwimlLength}.", null, retryable: false);
         }
 
-        // A client per call is cheap: the pooled handler (and the base-address rewrite) comes from the factory.
-        var rest = new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
-        try
+        var rest = RestClient();
+        return await CallTwilioAsync(async () =>
         {
-            // The SDK takes no CancellationToken; WaitAsync stops our wait on shutdown, and the named client's timeout
-            // bounds the request left behind.
             var call = await CallResource.CreateAsync(
                 to: new PhoneNumber(to),
                 from: new PhoneNumber(from),
@@ -52,8 +43,45 @@ public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<T
                 statusCallback: statusCallback is null ? null : new Uri(statusCallback),
                 statusCallbackEvent: statusCallback is null ? null : s_statusEvents,
                 timeout: 30,
-                client: rest).WaitAsync(ct);
+                client: rest);
             return new PlacedCall(call.Sid, call.Status?.ToString() ?? "");
+        }, ct);
+    }
+
+    /// <summary>Where Twilio sends a number's calls and status changes, as the number's configuration in the account says.</summary>
+    public sealed record IncomingNumber(string PhoneNumber, string? VoiceUrl, string? VoiceMethod, string? StatusCallback, string? StatusCallbackMethod);
+
+    /// <summary>The account's configuration of <paramref name="phoneNumber"/> (IncomingPhoneNumbers API); null when the account has no such number.</summary>
+    public async Task<IncomingNumber?> FindNumberAsync(string phoneNumber, CancellationToken ct)
+    {
+        var rest = RestClient();
+        return await CallTwilioAsync(async () =>
+        {
+            var numbers = await IncomingPhoneNumberResource.ReadAsync(phoneNumber: new PhoneNumber(phoneNumber), pageSize: 1, limit: 1, client: rest);
+            return numbers.Select(n => new IncomingNumber(n.PhoneNumber?.ToString() ?? phoneNumber, n.VoiceUrl?.ToString(), n.VoiceMethod?.ToString(),
+                n.StatusCallback?.ToString(), n.StatusCallbackMethod?.ToString())).FirstOrDefault();
+        }, ct);
+    }
+
+    TwilioRestClient RestClient()
+    {
+        var o = options.Value;
+        if (!o.IsConfigured)
+        {
+            throw new TwilioApiException("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN).", null, retryable: true);
+        }
+
+        // A client per call is cheap: the pooled handler (and the base-address rewrite) comes from the factory.
+        return new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
+    }
+
+    static async Task<T> CallTwilioAsync<T>(Func<Task<T>> request, CancellationToken ct)
+    {
+        try
+        {
+            // The SDK takes no CancellationToken; WaitAsync stops our wait on shutdown, and the named client's timeout
+            // bounds the request left behind.
+            return await request().WaitAsync(ct);
         }
         catch (ApiConnectionException)
         {

@@ -93,7 +93,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
-            "/upgrade/voice-configuration", "/knowledge",
+            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
@@ -115,7 +115,9 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         violations.AddRange(await ViolationsAsync(page, $"/demo/{businessId}"));
 
         await fx.SignInAsync(page, email, "Owner-password-1");
-        await page.GotoAsync("/settings/voice");
+        // The voice page shows FREE what it would get and the way to upgrade; a Pro-only page answers with access denied.
+        violations.AddRange(await ViolationsAsync(page, "/settings/voice"));
+        await page.GotoAsync("/simulator");
         Assert.Contains("/access-denied", page.Url, StringComparison.Ordinal);
         violations.AddRange(await ViolationsAsync(page, page.Url));
         await BrowserFixture.ScreenshotAsync(page, "access-denied-upgrade");

@@ -33,6 +33,11 @@ public static class DashboardServices
         services.AddScoped<Knowledge.AnswerKnowledgeGap>();
         services.AddScoped<Knowledge.DismissKnowledgeGap>();
         services.AddScoped<Knowledge.TestKnowledgeQuestion>();
+        services.AddScoped<Settings.SettingsQueries>();
+        services.AddScoped<Settings.UpdateAgentConfig>();
+        services.AddScoped<Settings.CheckEmergency>();
+        services.AddScoped<Settings.VoiceTestCall>();
+        services.AddScoped<Settings.TwilioNumberCheck>();
         return services;
     }
 }

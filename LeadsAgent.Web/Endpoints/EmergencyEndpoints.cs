@@ -31,11 +31,9 @@ public static class EmergencyEndpoints
     public static void MapEmergencyAudit(this RouteGroupBuilder admin) =>
         admin.MapPost("/emergency/check", CheckAsync).Validate<EmergencyCheckRequest>();
 
-    static async Task<Ok<EmergencyCheckResponse>> CheckAsync(EmergencyCheckRequest request, CurrentBusiness current, LeadsDbContext db, CancellationToken ct)
+    static async Task<Ok<EmergencyCheckResponse>> CheckAsync(EmergencyCheckRequest request, Application.Settings.CheckEmergency check, CancellationToken ct)
     {
-        var business = await current.GetAsync(ct);
-        var config = await db.AgentConfigs.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");
-        var result = ConversationEngine.Audit(request.Text!, business, config);
+        var result = await check.HandleAsync(request.Text!, ct: ct);
         return TypedResults.Ok(new EmergencyCheckResponse(result.Priority, result.Reasons, result.Ignored, result.SafetyScript?.Text,
             result.SafetyScript?.Hazard ?? Hazard.None));
     }

@@ -46,8 +46,8 @@ public static class OwnerEndpoints
         return TypedResults.Ok(AgentConfigDto.From(await LoadConfigAsync(db, ct), plan));
     }
 
-    static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, AgentConfigUpdater updater, CancellationToken ct) =>
-        TypedResults.Ok(await updater.UpdateAsync(request, ct));
+    static async Task<Ok<AgentConfigDto>> UpdateConfigAsync(UpdateConfigRequest request, Application.Settings.UpdateAgentConfig update, CancellationToken ct) =>
+        TypedResults.Ok(await update.HandleAsync(request, ct));
 
     static async Task<Ok<List<QuestionDto>>> ListQuestionsAsync(QuestionQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.GetAsync(ct)).Questions.Select(QuestionDto.From).ToList());

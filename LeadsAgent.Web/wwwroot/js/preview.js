@@ -1,18 +1,33 @@
-// Live preview of the widget's colours, name and welcome as the owner types. Text is set as text, never HTML.
-(function () {
-  var header = document.getElementById("preview-header");
-  var bubble = document.querySelector("#widget-preview .bg-white");
-  function onColour(hex) {
-    function ch(i) { var c = parseInt(hex.substr(i, 2), 16) / 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); }
-    var l = 0.2126 * ch(1) + 0.7152 * ch(3) + 0.0722 * ch(5);
-    return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#111827" : "#ffffff";
+// The agent settings page's browser side (an ES module the page imports). The live preview runs the real widget.js
+// inside a sandboxed frame (widget-preview.html, scripts only, no same-origin access) and hands it the unsaved
+// settings by postMessage: nothing is saved, and the widget cannot reach the dashboard's page or cookies.
+const states = new Map();
+
+function send(frame) {
+  const state = states.get(frame);
+  if (state && frame.contentWindow) {
+    // The sandboxed frame's origin is opaque, so "*" is the only target that reaches it; the settings are not secret.
+    frame.contentWindow.postMessage({ type: "leadsagent-preview", config: state.config }, "*");
   }
-  function bind(id, apply) {
-    var input = document.getElementById(id);
-    if (input) { input.addEventListener("input", function () { apply(input.value); }); }
+}
+
+window.addEventListener("message", (e) => {
+  if (!e.data || e.data.type !== "leadsagent-preview-ready") { return; }
+  for (const frame of states.keys()) {
+    if (frame.contentWindow === e.source) { send(frame); }
   }
-  if (!header || !bubble) { return; }
-  bind("primary", function (v) { if (/^#[0-9a-f]{6}$/i.test(v)) { header.style.background = v; header.style.color = onColour(v); } });
-  bind("agentName", function (v) { header.textContent = v; });
-  bind("welcomeMessage", function (v) { bubble.textContent = v; });
-})();
+});
+
+export function attach(frame, config) {
+  states.set(frame, { config });
+  send(frame);
+}
+
+export function update(frame, config) {
+  states.set(frame, { config });
+  send(frame);
+}
+
+export function detach(frame) {
+  states.delete(frame);
+}

@@ -5,21 +5,27 @@ using LeadsAgent.Domain.Voice;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
+using LeadsAgent.Web.Chat;
+using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadsAgent.Web.Endpoints;
+namespace LeadsAgent.Web.Application.Settings;
 
-/// <summary>Changes the owner's agent configuration; the JSON API and the settings pages both call it.</summary>
-public sealed class AgentConfigUpdater(CurrentBusiness current, LeadsDbContext db, BusinessDirectory directory, Chat.WidgetOrigins widgetOrigins,
-    FluentValidation.IValidator<UpdateConfigRequest> validator, TimeProvider clock)
+/// <summary>
+/// Changes the owner's agent configuration: one use case for <c>PUT /api/admin/config</c> and the agent and voice
+/// settings pages. Fields left null keep their value; voice fields need the PRO plan.
+/// </summary>
+public sealed class UpdateAgentConfig(CurrentBusiness current, IDbContextFactory<LeadsDbContext> contexts, BusinessDirectory directory,
+    WidgetOrigins widgetOrigins, FluentValidation.IValidator<UpdateConfigRequest> validator, TimeProvider clock)
 {
     /// <summary>Validates (a ValidationException names the field), checks the plan, applies and saves.</summary>
-    public async Task<AgentConfigDto> UpdateAsync(UpdateConfigRequest request, CancellationToken ct)
+    public async Task<AgentConfigDto> HandleAsync(UpdateConfigRequest request, CancellationToken ct = default)
     {
         await FluentValidation.DefaultValidatorExtensions.ValidateAndThrowAsync(validator, request, ct);
         var plan = await current.EffectivePlanAsync(ct);
-        var config = await db.AgentConfigs.Include(c => c.Questions).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var config = await db.AgentConfigs.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");
 
         var voiceChanged = Changes(request.VoiceGreetingMessage, config.VoiceGreetingMessage)
             || Changes(request.VoiceCompletionMessage, config.VoiceCompletionMessage)
@@ -52,6 +58,7 @@ public sealed class AgentConfigUpdater(CurrentBusiness current, LeadsDbContext d
             // A voice speaking another language can fail every <Say> on a live call.
             throw new DomainException($"The voice {config.TwilioVoice} does not speak {config.TwilioLanguage}; pick a voice for that language.", "twilioVoice");
         }
+
         if (request.AllowedWidgetOrigins is { } origins)
         {
             config.AllowedWidgetOrigins = [.. origins.Select(UpdateConfigRequestValidator.NormalizeOrigin).Distinct()];
