@@ -53,9 +53,6 @@ public static class WebComposition
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<AgentConfigUpdater>();
         services.AddScoped<BusinessUpdater>();
-        services.AddScoped<PlanChanger>();
-        services.AddScoped<PlatformQueries>();
-        services.AddScoped<NumberAssigner>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();

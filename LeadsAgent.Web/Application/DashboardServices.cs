@@ -19,6 +19,14 @@ public static class DashboardServices
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
+        services.AddScoped<Platform.PlatformQueries>();
+        services.AddScoped<Platform.OpenBusiness>();
+        services.AddScoped<Platform.ChangePlan>();
+        services.AddScoped<Platform.SuspendBusiness>();
+        services.AddScoped<Platform.SendPasswordReset>();
+        services.AddScoped<Platform.ResetPassword>();
+        services.AddScoped<Platform.AddBusiness>();
+        services.AddScoped<Platform.AssignNumber>();
         return services;
     }
 }
