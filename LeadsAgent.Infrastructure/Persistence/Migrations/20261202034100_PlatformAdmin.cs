@@ -66,11 +66,26 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                 table: "admin_actions",
                 columns: new[] { "business_id", "at" },
                 descending: new[] { false, true });
+
+            // The enums are stored as text; the checks keep a hand-written UPDATE from storing a name the app cannot read.
+            migrationBuilder.Sql("""
+                ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+                    ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('OWNER_EMAIL', 'OWNER_ALERT_CALL', 'PASSWORD_RESET'));
+                ALTER TABLE admin_actions
+                    ADD CONSTRAINT admin_actions_kind_check
+                        CHECK (kind IN ('CREATED', 'OPENED', 'PLAN_CHANGED', 'NUMBER_CHANGED', 'SUSPENDED', 'RESUMED', 'PASSWORD_RESET_SENT'));
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DELETE FROM notifications WHERE kind = 'PASSWORD_RESET';
+                ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+                    ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('OWNER_EMAIL', 'OWNER_ALERT_CALL'));
+                """);
+
             migrationBuilder.DropTable(
                 name: "admin_actions");
 
