@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, OwnerAlertCallHandler>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
+        services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

@@ -52,9 +52,6 @@ public static class WebComposition
         services.AddScoped<ISignedInTenant, HttpSignedInTenant>();
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<BusinessUpdater>();
-        services.AddScoped<PlanChanger>();
-        services.AddScoped<PlatformQueries>();
-        services.AddScoped<NumberAssigner>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();

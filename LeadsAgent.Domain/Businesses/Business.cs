@@ -1,3 +1,4 @@
+using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
 
 namespace LeadsAgent.Domain.Businesses;
@@ -19,6 +20,10 @@ public sealed class Business
     public string TimeZone { get; set; } = DefaultTimeZone;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When a platform admin paused the agent; null while the business is active.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+    public string? SuspensionReason { get; private set; }
+    public bool IsSuspended => SuspendedAt is not null;
 
     public AgentConfig? AgentConfig { get; set; }
 
@@ -26,7 +31,7 @@ public sealed class Business
         new() { Name = name, BusinessType = type, PlanTier = plan, CreatedAt = now, UpdatedAt = now };
 
     /// <summary>Moves the business to another plan and returns the audit record; null when nothing changes.</summary>
-    public PlanChange? ChangePlan(PlanTier to, Guid? byUserId, string byEmail, DateTimeOffset at)
+    public PlanChange? ChangePlan(PlanTier to, Guid? byUserId, string byEmail, DateTimeOffset at, string? reason = null)
     {
         if (to == PlanTier)
         {
@@ -41,9 +46,35 @@ public sealed class Business
             FromPlan = PlanTier,
             ToPlan = to,
             ChangedAt = at,
+            Reason = reason,
         };
         PlanTier = to;
         UpdatedAt = at;
         return change;
+    }
+
+    /// <summary>Pauses the agent: chat and phone answer that the business is unavailable (calls still leave voicemail).</summary>
+    public void Suspend(string reason, DateTimeOffset at)
+    {
+        if (IsSuspended)
+        {
+            throw new DomainException("This business is already suspended.", "status");
+        }
+
+        SuspendedAt = at;
+        SuspensionReason = reason;
+        UpdatedAt = at;
+    }
+
+    public void Resume(DateTimeOffset at)
+    {
+        if (!IsSuspended)
+        {
+            throw new DomainException("This business is not suspended.", "status");
+        }
+
+        SuspendedAt = null;
+        SuspensionReason = null;
+        UpdatedAt = at;
     }
 }

@@ -5,6 +5,8 @@ public enum NotificationKind
 {
     OWNER_EMAIL,
     OWNER_ALERT_CALL,
+    /// <summary>A password reset link for an owner, sent when a platform admin asks (payload: the user's id).</summary>
+    PASSWORD_RESET,
 }
 
 /// <summary>Where an outbox row is in its life.</summary>

@@ -10,4 +10,6 @@ public sealed class PlanChange
     public PlanTier FromPlan { get; init; }
     public PlanTier ToPlan { get; init; }
     public DateTimeOffset ChangedAt { get; init; }
+    /// <summary>Why the admin changed it (required in the dashboard; older rows have none).</summary>
+    public string? Reason { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<KnowledgeGap> KnowledgeGaps => Set<KnowledgeGap>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
+    public DbSet<AdminAction> AdminActions => Set<AdminAction>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -79,6 +80,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<KnowledgeGap>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<AdminAction>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

@@ -19,21 +19,23 @@ public sealed class ComponentHost : BunitContext
 {
     readonly AsyncServiceScope _scope;
 
-    ComponentHost(AppFactory app, Guid businessId, string email)
+    ComponentHost(AppFactory app, Guid businessId, string email, bool platformAdmin = false)
     {
         _scope = app.Services.CreateAsyncScope();
-        var owner = new ClaimsPrincipal(new ClaimsIdentity(
+        var role = platformAdmin ? Roles.PlatformAdmin : Roles.Owner;
+        Claim[] claims = platformAdmin ? [new Claim(ClaimTypes.Email, email)] : [new Claim(AppClaims.BusinessId, businessId.ToString())];
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
             new Claim(ClaimTypes.Name, email),
-            new Claim(ClaimTypes.Role, Roles.Owner),
-            new Claim(AppClaims.BusinessId, businessId.ToString()),
+            new Claim(ClaimTypes.Role, role),
+            .. claims,
         ], "test"));
-        _scope.ServiceProvider.GetRequiredService<CircuitUser>().Set(owner);
+        _scope.ServiceProvider.GetRequiredService<CircuitUser>().Set(user);
         var auth = AddAuthorization();
         auth.SetAuthorized(email);
-        auth.SetRoles(Roles.Owner);
-        auth.SetClaims(new Claim(AppClaims.BusinessId, businessId.ToString()));
+        auth.SetRoles(role);
+        auth.SetClaims(claims);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         // bUnit's own container answers IOptions<T> with defaults; components must see the app's settings.
@@ -47,6 +49,9 @@ public sealed class ComponentHost : BunitContext
 
     /// <summary>Signed in as the owner of this business (made through the platform API by the fixture).</summary>
     public static ComponentHost ForOwner(PlatformFixture fx, Guid businessId, string email) => new(fx.App, businessId, email);
+
+    /// <summary>Signed in as the platform admin (no business of their own).</summary>
+    public static ComponentHost ForPlatformAdmin(PlatformFixture fx) => new(fx.App, Guid.Empty, AppFactory.AdminEmail, platformAdmin: true);
 
     /// <summary>A service from the same scope the components use (to publish a live event, seed a lead...).</summary>
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();

@@ -48,7 +48,7 @@ public class PlatformApiTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
     public async Task Changing_a_plan_takes_effect_and_is_audited()
     {
         var (id, owner, _) = await fx.CreateBusinessAsync("FREE");
-        var response = await fx.Admin().PutAsJsonAsync($"/api/platform/businesses/{id}/plan", new { planTier = "PRO" }, TestContext.Current.CancellationToken);
+        var response = await fx.Admin().PutAsJsonAsync($"/api/platform/businesses/{id}/plan", new { planTier = "PRO", reason = "Asked for the phone agent" }, TestContext.Current.CancellationToken);
         Assert.Equal("PRO", (await response.JsonAsync(HttpStatusCode.OK))["planTier"]!.GetValue<string>());
 
         var config = await (await owner.GetAsync("/api/admin/config", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK);
@@ -113,7 +113,7 @@ public class PlatformApiTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
     [Fact]
     public async Task Changing_the_plan_of_an_unknown_business_is_404()
     {
-        var response = await fx.Admin().PutAsJsonAsync($"/api/platform/businesses/{Guid.NewGuid()}/plan", new { planTier = "PRO" }, TestContext.Current.CancellationToken);
+        var response = await fx.Admin().PutAsJsonAsync($"/api/platform/businesses/{Guid.NewGuid()}/plan", new { planTier = "PRO", reason = "Asked for the phone agent" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -38,6 +38,14 @@ public static class DashboardServices
         services.AddScoped<Settings.CheckEmergency>();
         services.AddScoped<Settings.VoiceTestCall>();
         services.AddScoped<Settings.TwilioNumberCheck>();
+        services.AddScoped<Platform.PlatformQueries>();
+        services.AddScoped<Platform.OpenBusiness>();
+        services.AddScoped<Platform.ChangePlan>();
+        services.AddScoped<Platform.SuspendBusiness>();
+        services.AddScoped<Platform.SendPasswordReset>();
+        services.AddScoped<Platform.ResetPassword>();
+        services.AddScoped<Platform.AddBusiness>();
+        services.AddScoped<Platform.AssignNumber>();
         return services;
     }
 }

@@ -38,7 +38,8 @@ public sealed record ChatReply(
     Guid? LeadId,
     bool ShowBranding,
     string? SafetyScript,
-    string? EmergencyPhone);
+    string? EmergencyPhone,
+    bool Unavailable = false);
 
 public sealed record WidgetConfig(
     Guid BusinessId,
@@ -48,7 +49,8 @@ public sealed record WidgetConfig(
     ColorTheme Colors,
     bool ShowBranding,
     IReadOnlyList<PlanFeature> Features,
-    string? Phone);
+    string? Phone,
+    bool Unavailable = false);
 
 /// <summary>The website chat: the widget's configuration and one engine turn per message, anonymous but rate limited.</summary>
 public static class ChatEndpoints
@@ -75,8 +77,11 @@ public static class ChatEndpoints
         }
 
         var plan = Plan(profile, features.Value);
-        return TypedResults.Ok(new WidgetConfig(id, profile.Business.Name, profile.Config.AgentName, profile.Config.WelcomeMessage, profile.Config.ColorTheme,
-            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber));
+        // A suspended business's widget opens with the polite notice instead of the welcome (the widget needs no change).
+        var suspended = profile.Business.IsSuspended;
+        return TypedResults.Ok(new WidgetConfig(id, profile.Business.Name, profile.Config.AgentName,
+            suspended ? UnavailableReplies.Chat(profile.Business.Name) : profile.Config.WelcomeMessage, profile.Config.ColorTheme,
+            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber, suspended));
     }
 
     static async Task<IResult> ChatAsync(ChatRequest request, HttpContext http, BusinessDirectory directory, ConversationService conversations,
@@ -97,6 +102,13 @@ public static class ChatEndpoints
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many messages. Please wait a moment and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+        }
+
+        if (profile.Business.IsSuspended)
+        {
+            // Paused by the platform: a polite answer (200, so the widget shows it as the agent's reply), no conversation.
+            return TypedResults.Ok(new ChatReply("", UnavailableReplies.Chat(profile.Business.Name), LeadPriority.NORMAL, false, false, null,
+                PlanRules.ShowBranding(Plan(profile, features.Value)), null, null, Unavailable: true));
         }
 
         string sessionId;

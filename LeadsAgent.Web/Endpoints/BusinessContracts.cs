@@ -16,10 +16,12 @@ public sealed record BusinessDto(
     string? BackupPhoneNumber,
     string TimeZone,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Suspended,
+    string? SuspensionReason)
 {
     public static BusinessDto From(Business b) => new(b.Id, b.Name, b.BusinessType, b.PlanTier, b.TwilioPhoneNumber,
-        b.NotificationEmail, b.NotificationPhoneNumber, b.BackupPhoneNumber, b.TimeZone, b.CreatedAt, b.UpdatedAt);
+        b.NotificationEmail, b.NotificationPhoneNumber, b.BackupPhoneNumber, b.TimeZone, b.CreatedAt, b.UpdatedAt, b.IsSuspended, b.SuspensionReason);
 }
 
 public sealed record CreateBusinessRequest(
@@ -49,12 +51,17 @@ public sealed class CreateBusinessRequestValidator : AbstractValidator<CreateBus
     }
 }
 
-public sealed record ChangePlanRequest(PlanTier? PlanTier);
+/// <summary>A plan change and why (kept in plan_changes and the admin audit).</summary>
+public sealed record ChangePlanRequest(PlanTier? PlanTier, string? Reason);
 
 public sealed class ChangePlanRequestValidator : AbstractValidator<ChangePlanRequest>
 {
-    public ChangePlanRequestValidator() =>
-        RuleFor(x => x.PlanTier).NotNull().WithMessage("'planTier' is required: FREE, BASIC or PRO.");
+    public ChangePlanRequestValidator()
+    {
+        RuleFor(x => x.PlanTier).NotNull().WithMessage("'planTier' is required: FREE, BASIC or PRO.")
+            .IsInEnum().WithMessage("'planTier' must be FREE, BASIC or PRO.");
+        RuleFor(x => x.Reason).RequiredText(AdminAction.MaxReason);
+    }
 }
 
 public sealed record UpdateBusinessRequest(

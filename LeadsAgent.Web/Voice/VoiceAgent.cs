@@ -38,6 +38,16 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         var (business, config) = (profile.Business, profile.Config);
         var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
+        if (business.IsSuspended)
+        {
+            // Paused by the platform: a polite message, and the call still becomes a voicemail lead (RecordingAsync).
+            metadata["mode"] = "voicemail";
+            metadata["suspended"] = "true";
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
+            return Response(Say(UnavailableReplies.Voice(business.Name), config.TwilioVoice, config.TwilioLanguage), Voicemail(),
+                Say("We didn't get a message. Please call again later. Goodbye.", config.TwilioVoice, config.TwilioLanguage), Hangup());
+        }
+
         if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
         {
             // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.

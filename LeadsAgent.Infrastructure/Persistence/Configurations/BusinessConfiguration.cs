@@ -20,6 +20,24 @@ sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.NotificationPhoneNumber).HasMaxLength(20);
         b.Property(x => x.BackupPhoneNumber).HasMaxLength(20);
         b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.SuspensionReason).HasMaxLength(AdminAction.MaxReason);
         b.HasOne(x => x.AgentConfig).WithOne().HasForeignKey<AgentConfig>(c => c.BusinessId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class AdminActionConfiguration : IEntityTypeConfiguration<AdminAction>
+{
+    public void Configure(EntityTypeBuilder<AdminAction> b)
+    {
+        b.ToTable("admin_actions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.AdminEmail).HasMaxLength(256).IsRequired();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Reason).HasMaxLength(AdminAction.MaxReason);
+        b.Property(x => x.Detail).HasMaxLength(500);
+        b.HasIndex(x => x.At).IsDescending().HasDatabaseName("ix_admin_actions_at");
+        b.HasIndex(x => new { x.BusinessId, x.At }).IsDescending(false, true).HasDatabaseName("ix_admin_actions_business");
     }
 }

@@ -38,6 +38,7 @@ sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
         b.Property(x => x.ChangedByEmail).HasMaxLength(256).IsRequired();
         b.Property(x => x.FromPlan).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.ToPlan).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Reason).HasMaxLength(AdminAction.MaxReason);
         b.HasIndex(x => new { x.BusinessId, x.ChangedAt }).IsDescending(false, true).HasDatabaseName("ix_plan_changes_business");
     }
 }

@@ -24,6 +24,60 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("admin_email");
+
+                    b.Property<Guid?>("AdminUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admin_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("admin_actions_pkey");
+
+                    b.HasIndex("At")
+                        .IsDescending()
+                        .HasDatabaseName("ix_admin_actions_at");
+
+                    b.HasIndex("BusinessId", "At")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_admin_actions_business");
+
+                    b.ToTable("admin_actions", (string)null);
+                });
+
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AgentConfig", b =>
                 {
                     b.Property<Guid>("Id")
@@ -164,6 +218,15 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("plan_tier");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("suspension_reason");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -716,6 +779,11 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("from_plan");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
                     b.Property<string>("ToPlan")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -984,6 +1052,16 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasName("user_tokens_pkey");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("admin_actions_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AgentConfig", b =>
