@@ -179,6 +179,7 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         await page.Cut.WaitForAssertionAsync(() => Assert.Contains(page.Cut.FindAll("[data-testid=preview-agent]"),
             e => e.TextContent.Contains("I have 5 5 5, 1 2 3, 4 5 6 7 as your number. Is that right?", StringComparison.Ordinal)));
         Assert.Contains("Then it hangs up.", page.Cut.FindAll("[data-testid=preview-agent]").Last().TextContent, StringComparison.Ordinal);
+        Assert.Contains("Answering calls comes with the Pro plan", page.Cut.Find("[data-testid=preview-voice-plan]").TextContent, StringComparison.Ordinal);
 
         // After moving the phone question first, the preview asks it first.
         page.Row(Phone).QuerySelector("[data-testid=question-up]")!.Click();
