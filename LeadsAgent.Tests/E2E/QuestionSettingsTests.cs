@@ -90,7 +90,7 @@ public class QuestionSettingsTests(BrowserFixture fx) : IClassFixture<BrowserFix
                 }
             }
 
-            Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 0, "the page jumped to the top");
+            await Assertions.Expect(Row(page, When)).ToBeInViewportAsync();
         }
         else
         {
