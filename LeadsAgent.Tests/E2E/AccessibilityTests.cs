@@ -93,13 +93,39 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
-            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice",
+            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
             await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");
             violations.AddRange((await ViolationsAsync(page, null)).Select(v => "dark " + v));
         }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task The_questions_page_passes_axe_with_its_dialog_and_the_phone_preview_open(ColorScheme scheme)
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        var (page, errors) = await fx.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await BrowserFixture.OpenInteractiveAsync(page, "/settings/questions");
+        var violations = new List<string>();
+
+        await page.GetByTestId("preview-channel").GetByText("On the phone").ClickAsync();
+        await page.GetByLabel("In an emergency", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.GetByTestId("preview-voice-plan")).ToBeVisibleAsync();
+        violations.AddRange(await ViolationsAsync(page, null));
+
+        await page.GetByTestId("question-edit").First.ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Question", new() { Exact = true }).FillAsync("");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Question can't be empty.");
+        violations.AddRange((await ViolationsAsync(page, null)).Select(v => "dialog " + v));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         Assert.Empty(errors);

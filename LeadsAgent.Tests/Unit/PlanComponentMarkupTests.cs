@@ -62,17 +62,17 @@ public class PlanComponentMarkupTests
     }
 
     [Fact]
-    public async Task The_question_limit_shows_on_free_with_an_upgrade_prompt_once_reached_and_not_on_paid_plans()
+    public async Task The_question_limit_shows_on_free_with_the_way_to_more_once_reached_and_not_on_paid_plans()
     {
         var limit = PlanRules.QuestionLimit(PlanTier.FREE)!.Value;
         var below = await RenderAsync<QuestionLimit>(new() { ["Plan"] = PlanTier.FREE, ["Count"] = limit - 1 });
-        Assert.Contains($"{limit - 1} of {limit} questions on the FREE plan.", below, StringComparison.Ordinal);
-        Assert.Contains("alert-info", below, StringComparison.Ordinal);
-        Assert.DoesNotContain("Upgrade", below, StringComparison.Ordinal);
+        Assert.Contains($"{limit - 1} of {limit} questions on the Free plan.", below, StringComparison.Ordinal);
+        Assert.Contains("mud-alert-text-info", below, StringComparison.Ordinal);
+        Assert.DoesNotContain("/upgrade/", below, StringComparison.Ordinal);
 
         var reached = await RenderAsync<QuestionLimit>(new() { ["Plan"] = PlanTier.FREE, ["Count"] = limit });
-        Assert.Contains("alert-warning", reached, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"alert-link\" href=\"/account/plan\">Upgrade to BASIC</a>", reached, StringComparison.Ordinal);
+        Assert.Contains("mud-alert-text-warning", reached, StringComparison.Ordinal);
+        Assert.Matches("<a [^>]*href=\"/upgrade/unlimited-questions\"[^>]*>move to Basic</a>", reached);
 
         Assert.Equal("", (await RenderAsync<QuestionLimit>(new() { ["Plan"] = PlanTier.BASIC, ["Count"] = 40 })).Trim());
     }

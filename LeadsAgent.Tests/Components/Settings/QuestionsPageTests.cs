@@ -17,6 +17,9 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
     const string Problem = "Briefly, what is the problem?";
     const string Email = "What is your email address, so we can send you a confirmation?";
 
+    // Each step saves to the real database; on a busy two-core machine that can take longer than bUnit's default wait.
+    static readonly TimeSpan s_wait = TimeSpan.FromSeconds(15);
+
     sealed record Page(ComponentHost Host, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars,
         IRenderedComponent<Questions> Cut) : IAsyncDisposable
     {
@@ -36,7 +39,8 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         var dialogs = host.Render<MudDialogProvider>();
         var snackbars = host.Render<MudSnackbarProvider>();
         var cut = host.Render<Questions>();
-        await cut.WaitForAssertionAsync(() => Assert.Equal(5, cut.FindAll("[data-testid=question-row]").Count));
+        // The first render reads the database; on a busy machine that can take more than bUnit's default second.
+        await cut.WaitForAssertionAsync(() => Assert.Equal(5, cut.FindAll("[data-testid=question-row]").Count), s_wait);
         return (new Page(host, dialogs, snackbars, cut), businessId);
     }
 
@@ -44,7 +48,7 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         $"SELECT string_agg(question_text, '|' ORDER BY \"order\") FROM lead_capture_questions WHERE business_id = '{businessId}'");
 
     static async Task ClickButtonAsync(IRenderedComponent<MudSnackbarProvider> snackbars, string text) =>
-        (await snackbars.WaitForElementsAsync("button")).Single(b => b.TextContent.Trim() == text).Click();
+        (await snackbars.WaitForElementsAsync("button", s_wait)).Single(b => b.TextContent.Trim() == text).Click();
 
     [Fact]
     public async Task The_dialog_says_what_is_wrong_while_typing_and_Save_waits_for_a_valid_change()
@@ -54,33 +58,33 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
 
         page.Row(Problem).QuerySelectorAll("[data-testid=question-edit]").Single().Click();
         var dialog = page.Dialogs;
-        await dialog.WaitForElementAsync("[data-testid=question-dialog] textarea");
+        await dialog.WaitForElementAsync("[data-testid=question-dialog] textarea", s_wait);
         var save = () => dialog.Find("[data-testid=question-save]");
         Assert.True(save().HasAttribute("disabled"), "nothing changed yet");
 
         dialog.Find("textarea").Input("   ");
-        await dialog.WaitForAssertionAsync(() => Assert.Contains("Question can't be empty.", dialog.Markup, StringComparison.Ordinal));
+        await dialog.WaitForAssertionAsync(() => Assert.Contains("Question can't be empty.", dialog.Markup, StringComparison.Ordinal), s_wait);
         Assert.True(save().HasAttribute("disabled"));
 
         dialog.Find("textarea").Input(new string('a', 501));
-        await dialog.WaitForAssertionAsync(() => Assert.Contains("Question can be at most 500 characters; it has 501.", dialog.Markup, StringComparison.Ordinal));
+        await dialog.WaitForAssertionAsync(() => Assert.Contains("Question can be at most 500 characters; it has 501.", dialog.Markup, StringComparison.Ordinal), s_wait);
         Assert.DoesNotContain("can't be empty", dialog.Markup, StringComparison.Ordinal);
         Assert.True(save().HasAttribute("disabled"));
 
         dialog.Find("textarea").Input("What's going on with your plumbing?");
-        await dialog.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")));
+        await dialog.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")), s_wait);
         Assert.DoesNotContain("characters", dialog.Markup, StringComparison.Ordinal);
 
         // Typing the saved text back is no change: Save waits again.
         dialog.Find("textarea").Input(Problem);
-        await dialog.WaitForAssertionAsync(() => Assert.True(save().HasAttribute("disabled")));
+        await dialog.WaitForAssertionAsync(() => Assert.True(save().HasAttribute("disabled")), s_wait);
 
         dialog.Find("textarea").Input("What's going on with your plumbing?");
-        await dialog.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")));
+        await dialog.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")), s_wait);
         save().Click();
 
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Address, "What's going on with your plumbing?", Email], page.Shown()));
-        await page.Snackbars.WaitForAssertionAsync(() => Assert.Contains("Question saved.", page.Snackbars.Markup, StringComparison.Ordinal));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Address, "What's going on with your plumbing?", Email], page.Shown()), s_wait);
+        await page.Snackbars.WaitForAssertionAsync(() => Assert.Contains("Question saved.", page.Snackbars.Markup, StringComparison.Ordinal), s_wait);
         Assert.Empty(dialog.FindAll("[data-testid=question-dialog]"));
         Assert.Equal(string.Join('|', Name, Phone, Address, "What's going on with your plumbing?", Email), await OrderInDatabaseAsync(businessId));
     }
@@ -93,20 +97,20 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         var all = string.Join('|', Name, Phone, Address, Problem, Email);
 
         page.Row(Address).QuerySelector("[data-testid=question-delete]")!.Click();
-        await page.Dialogs.WaitForAssertionAsync(() => Assert.Contains("Your agent will stop asking “What is the address where you need the work done?”", page.Dialogs.Markup, StringComparison.Ordinal));
+        await page.Dialogs.WaitForAssertionAsync(() => Assert.Contains("Your agent will stop asking “What is the address where you need the work done?”", page.Dialogs.Markup, StringComparison.Ordinal), s_wait);
         page.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep it").Click();
-        await page.Dialogs.WaitForAssertionAsync(() => Assert.DoesNotContain("stop asking", page.Dialogs.Markup, StringComparison.Ordinal));
+        await page.Dialogs.WaitForAssertionAsync(() => Assert.DoesNotContain("stop asking", page.Dialogs.Markup, StringComparison.Ordinal), s_wait);
         Assert.Equal(5, page.Shown().Count);
         Assert.Equal(all, await OrderInDatabaseAsync(businessId));
 
         page.Row(Address).QuerySelector("[data-testid=question-delete]")!.Click();
-        (await page.Dialogs.WaitForElementsAsync("button")).Single(b => b.TextContent.Trim() == "Delete question").Click();
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Problem, Email], page.Shown()));
+        (await page.Dialogs.WaitForElementsAsync("button", s_wait)).Single(b => b.TextContent.Trim() == "Delete question").Click();
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Problem, Email], page.Shown()), s_wait);
         Assert.Equal(string.Join('|', Name, Phone, Problem, Email), await OrderInDatabaseAsync(businessId));
         Assert.Equal("Question deleted. 4 left.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim());
 
         await ClickButtonAsync(page.Snackbars, "Undo");
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Address, Problem, Email], page.Shown()));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Name, Phone, Address, Problem, Email], page.Shown()), s_wait);
         Assert.Equal(all, await OrderInDatabaseAsync(businessId));
         Assert.Equal("Question put back at position 3 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim());
     }
@@ -119,8 +123,8 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
 
         // Alt+↓ on a focused question's button moves it down one place.
         page.Row(Name).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown", AltKey = true });
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown()));
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal("Moved to position 2 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim()));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown()), s_wait);
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal("Moved to position 2 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim()), s_wait);
         Assert.Equal(string.Join('|', Phone, Name, Address, Problem, Email), await OrderInDatabaseAsync(businessId));
 
         // Without Alt the arrow keys are left alone.
@@ -129,17 +133,17 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
 
         // The "move up" button of the last question; the first question's "move up" is disabled.
         page.Row(Email).QuerySelector("[data-testid=question-up]")!.Click();
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Email, Problem], page.Shown()));
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal("Moved to position 4 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim()));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Email, Problem], page.Shown()), s_wait);
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal("Moved to position 4 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim()), s_wait);
         Assert.True(page.Row(Phone).QuerySelector("[data-testid=question-up]")!.HasAttribute("disabled"));
         Assert.True(page.Row(Problem).QuerySelector("[data-testid=question-down]")!.HasAttribute("disabled"));
         Assert.Equal(string.Join('|', Phone, Name, Address, Email, Problem), await OrderInDatabaseAsync(businessId));
 
         // Undo puts back the order before the last move; only one move snackbar is shown at a time.
-        await page.Snackbars.WaitForAssertionAsync(() => Assert.Single(page.Snackbars.FindAll("button"), b => b.TextContent.Trim() == "Undo"));
+        await page.Snackbars.WaitForAssertionAsync(() => Assert.Single(page.Snackbars.FindAll("button"), b => b.TextContent.Trim() == "Undo"), s_wait);
         await ClickButtonAsync(page.Snackbars, "Undo");
-        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown()));
-        await page.Cut.WaitForAssertionAsync(() => Assert.StartsWith("Order put back.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim(), StringComparison.Ordinal));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown()), s_wait);
+        await page.Cut.WaitForAssertionAsync(() => Assert.StartsWith("Order put back.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim(), StringComparison.Ordinal), s_wait);
         Assert.Equal(string.Join('|', Phone, Name, Address, Problem, Email), await OrderInDatabaseAsync(businessId));
     }
 
@@ -156,8 +160,8 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         Assert.True(page.Cut.Find("[data-testid=question-add]").HasAttribute("disabled"));
 
         page.Row(Email).QuerySelector("[data-testid=question-delete]")!.Click();
-        (await page.Dialogs.WaitForElementsAsync("button")).Single(b => b.TextContent.Trim() == "Delete question").Click();
-        await page.Cut.WaitForAssertionAsync(() => Assert.Contains("4 of 5 questions on the Free plan.", page.Cut.Find("[data-testid=question-limit]").TextContent, StringComparison.Ordinal));
+        (await page.Dialogs.WaitForElementsAsync("button", s_wait)).Single(b => b.TextContent.Trim() == "Delete question").Click();
+        await page.Cut.WaitForAssertionAsync(() => Assert.Contains("4 of 5 questions on the Free plan.", page.Cut.Find("[data-testid=question-limit]").TextContent, StringComparison.Ordinal), s_wait);
         Assert.Empty(page.Cut.Find("[data-testid=question-limit]").QuerySelectorAll("a"));
         Assert.False(page.Cut.Find("[data-testid=question-add]").HasAttribute("disabled"));
     }
@@ -177,11 +181,12 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
 
         page.Cut.FindAll("[data-testid=preview-channel] button").Single(b => b.TextContent.Contains("On the phone", StringComparison.Ordinal)).Click();
         await page.Cut.WaitForAssertionAsync(() => Assert.Contains(page.Cut.FindAll("[data-testid=preview-agent]"),
-            e => e.TextContent.Contains("I have 5 5 5, 1 2 3, 4 5 6 7 as your number. Is that right?", StringComparison.Ordinal)));
+            e => e.TextContent.Contains("I have 5 5 5, 1 2 3, 4 5 6 7 as your number. Is that right?", StringComparison.Ordinal)), s_wait);
         Assert.Contains("Then it hangs up.", page.Cut.FindAll("[data-testid=preview-agent]").Last().TextContent, StringComparison.Ordinal);
+        Assert.Contains("Answering calls comes with the Pro plan", page.Cut.Find("[data-testid=preview-voice-plan]").TextContent, StringComparison.Ordinal);
 
         // After moving the phone question first, the preview asks it first.
         page.Row(Phone).QuerySelector("[data-testid=question-up]")!.Click();
-        await page.Cut.WaitForAssertionAsync(() => Assert.Contains(Phone, page.Cut.FindAll("[data-testid=preview-agent]")[0].TextContent, StringComparison.Ordinal));
+        await page.Cut.WaitForAssertionAsync(() => Assert.Contains(Phone, page.Cut.FindAll("[data-testid=preview-agent]")[0].TextContent, StringComparison.Ordinal), s_wait);
     }
 }

@@ -30,9 +30,11 @@ public static class QuestionPreview
         {
             var note = question == ConversationEngine.CallbackQuestion
                 ? "In an emergency the agent always asks for a call-back number, even when no question asks for one."
-                : question.ExpectedFormat == ExpectedFormat.TEXT && question.MapsToLeadField != LeadFields.ContactName
-                    ? null
-                    : "If the answer doesn't fit, it says: \u201c" + Shape(new ReplyParts(null, null, null, AnswerValidator.Hint(question, channel))) + "\u201d";
+                : question.MapsToLeadField == LeadFields.Notes && question.ExpectedFormat == ExpectedFormat.TEXT
+                    ? "Not asked when the customer already said what they need (their first message is the answer)."
+                    : question.ExpectedFormat == ExpectedFormat.TEXT && question.MapsToLeadField != LeadFields.ContactName
+                        ? null
+                        : "If the answer doesn't fit, it says: \u201c" + Shape(new ReplyParts(null, null, null, AnswerValidator.Hint(question, channel))) + "\u201d";
             lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, null, QuestionPhrasing.Ask(question))), note));
 
             var answer = ExampleAnswer(question, voice);

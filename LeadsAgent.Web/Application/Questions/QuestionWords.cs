@@ -26,17 +26,20 @@ public static class QuestionWords
         _ => "The agent takes whatever the customer says.",
     };
 
-    public static string Field(string? field) => field switch
+    /// <summary>The choice in the dialog: where the answer goes besides the lead's list of answers.</summary>
+    public static string Field(string? field) => field is null ? "Only the list of answers" : "The lead's " + FieldNoun(field);
+
+    static string FieldNoun(string field) => field switch
     {
-        LeadFields.ContactName => "Name",
-        LeadFields.ContactPhone => "Phone number",
-        LeadFields.ContactEmail => "Email",
-        LeadFields.Address => "Address",
-        LeadFields.Notes => "What they need",
-        _ => "Only the answers list",
+        LeadFields.ContactName => "name",
+        LeadFields.ContactPhone => "phone number",
+        LeadFields.ContactEmail => "email",
+        LeadFields.Address => "address",
+        LeadFields.Notes => "request (what they need)",
+        _ => field,
     };
 
-    /// <summary>One line under a question in the list: "A phone number · Required · Asked in an emergency · Goes in: Phone number".</summary>
+    /// <summary>One line under a question in the list: "A phone number · Required · Asked in an emergency · Fills the lead's phone number".</summary>
     public static string Summary(LeadCaptureQuestion q)
     {
         var parts = new List<string> { Format(q.ExpectedFormat), q.IsRequired ? "Required" : "Optional" };
@@ -47,7 +50,7 @@ public static class QuestionWords
 
         if (q.MapsToLeadField is { } field)
         {
-            parts.Add("Goes in the lead's " + Field(field).ToLowerInvariant());
+            parts.Add("Fills the lead's " + (field == LeadFields.Notes ? "request" : FieldNoun(field)));
         }
 
         return string.Join(" · ", parts);
