@@ -92,6 +92,18 @@ public class KnowledgePageTests(KnowledgeBrowserFixture fx) : IClassFixture<Know
         await BrowserFixture.ScreenshotAsync(page, $"knowledge-{width}");
 
         Assert.Contains("12 months interest-free financing", await ChatAsync(businessId, "Do you offer financing?"), StringComparison.Ordinal);
+
+        // Edited in its dialog, the agent answers with the new words.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit “Do you offer financing?”" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("save")).ToBeDisabledAsync();
+        await dialog.GetByLabel("Answer", new() { Exact = true }).FillAsync("Yes: 24 months interest-free financing on jobs over $1,000.");
+        await FitsAsync(page, "the entry dialog");
+        await BrowserFixture.ScreenshotAsync(page, $"knowledge-edit-{width}");
+        await dialog.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("entries-grid")).ToContainTextAsync("24 months interest-free");
+        Assert.Contains("24 months interest-free financing", await ChatAsync(businessId, "Do you offer financing?"), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 
@@ -167,6 +179,7 @@ public class KnowledgePageTests(KnowledgeBrowserFixture fx) : IClassFixture<Know
         await Assertions.Expect(page.GetByTestId("web-title")).ToHaveTextAsync("Our services");
         await Assertions.Expect(page.GetByTestId("web-snippet")).ToContainTextAsync("We clear any drain for $149.");
         Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM knowledge_documents WHERE business_id = '{businessId}'"));
+        await BrowserFixture.ScreenshotAsync(page, "knowledge-web-preview-1366");
 
         await page.GetByTestId("web-save").ClickAsync();
         await Assertions.Expect(page.Locator("[data-entry]")).ToHaveTextAsync("Our services");

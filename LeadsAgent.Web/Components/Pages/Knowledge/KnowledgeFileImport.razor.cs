@@ -21,6 +21,7 @@ public partial class KnowledgeFileImport
     [Parameter] public EventCallback<int> OnImported { get; set; }
     [Parameter] public EventCallback OnClose { get; set; }
 
+    MudFileUpload<IBrowserFile>? _upload;
     ImportFile? _file;
     string? _fileName;
     string? _error;
@@ -89,12 +90,19 @@ public partial class KnowledgeFileImport
         }
     }
 
-    void Clear() => (_file, _fileName, _error) = (null, null, null);
-
-    Task CloseAsync()
+    async Task ClearAsync()
     {
-        Clear();
-        return OnClose.InvokeAsync();
+        (_file, _fileName, _error) = (null, null, null);
+        if (_upload is not null)
+        {
+            await _upload.ClearAsync();
+        }
+    }
+
+    async Task CloseAsync()
+    {
+        await ClearAsync();
+        await OnClose.InvokeAsync();
     }
 
     string Summary(ImportFile file)

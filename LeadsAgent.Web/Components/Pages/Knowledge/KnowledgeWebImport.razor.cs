@@ -121,11 +121,11 @@ public sealed partial class KnowledgeWebImport : IDisposable
         return OnClose.InvokeAsync();
     }
 
-    /// <summary>The start of the page's text as read (without the Markdown heading marks the importer adds).</summary>
+    /// <summary>The start of the page's text as read, a line per heading or paragraph (without the importer's heading marks).</summary>
     static string Snippet(string content)
     {
-        var text = HeadingMarks().Replace(content, "").Trim();
-        text = Regex.Replace(text, @"\s+", " ");
+        var lines = HeadingMarks().Replace(content, "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var text = string.Join('\n', lines);
         return text.Length <= 400 ? text : text[..400].TrimEnd() + "…";
     }
 
