@@ -96,6 +96,20 @@ public class HardeningTests(HardeningTests.Fixture fx) : IClassFixture<Hardening
     }
 
     [Fact]
+    public async Task Only_the_widget_preview_may_be_framed_and_only_by_the_dashboard_itself()
+    {
+        var response = await fx.Anonymous().GetAsync("/widget-preview.html", Ct);
+
+        response.EnsureSuccessStatusCode();
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains("/js/widget-preview-frame.js", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_widget_never_publishes_the_owners_private_alert_number()
     {
         var (id, owner, _) = await fx.CreateBusinessAsync("PRO");

@@ -83,4 +83,34 @@ public class TwilioCallsClientTests
         Assert.True(ex.Retryable);
         Assert.Null(ex.Status);
     }
+
+    [Fact]
+    public async Task A_numbers_configuration_is_read_from_IncomingPhoneNumbers_and_an_unknown_number_is_null()
+    {
+        var (server, client, services) = await StartAsync(200, new
+        {
+            incoming_phone_numbers = new[]
+            {
+                new { sid = "PN1", phone_number = "+15550003333", voice_url = "https://r.example/api/voice/incoming", voice_method = "POST",
+                    status_callback = "https://r.example/api/voice/status", status_callback_method = "POST" },
+            },
+            next_page_uri = (string?)null, page = 0, page_size = 1, start = 0, end = 0, uri = "/x",
+        });
+        await using var _ = server;
+        await using var __ = services;
+
+        var number = await client.FindNumberAsync("+15550003333", TestContext.Current.CancellationToken);
+
+        Assert.Equal(new TwilioCallsClient.IncomingNumber("+15550003333", "https://r.example/api/voice/incoming", "POST",
+            "https://r.example/api/voice/status", "POST"), number);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.StartsWith($"/2010-04-01/Accounts/{Sid}/IncomingPhoneNumbers.json?", request.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("+15550003333", HttpUtility.ParseQueryString(new Uri("http://x" + request.PathAndQuery).Query)["PhoneNumber"]);
+
+        var (empty, emptyClient, emptyServices) = await StartAsync(200, new { incoming_phone_numbers = Array.Empty<object>(), next_page_uri = (string?)null });
+        await using var ___ = empty;
+        await using var ____ = emptyServices;
+        Assert.Null(await emptyClient.FindNumberAsync("+15550004444", TestContext.Current.CancellationToken));
+    }
 }

@@ -50,7 +50,10 @@ public class AgentSettingsTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         await cut.Find("[data-testid=primary]").InputAsync("blue");
         await cut.WaitForAssertionAsync(() => Assert.Equal("Main colour must be a colour like #0ea5e9.", Errors(cut, "primary")));
 
-        await cut.Find("[data-testid=primary]").InputAsync("#112233");
+        // The browser's colour picker replaces the bad value and clears its error.
+        await cut.Find("[data-testid=primary-picker]").InputAsync("#112233");
+        await cut.WaitForAssertionAsync(() => Assert.Equal("", Errors(cut, "primary")));
+        Assert.Equal("#112233", cut.Find("[data-testid=primary]").GetAttribute("value"));
         await cut.Find("[data-testid=origins]").InputAsync("https://www.acme-plumbing.com\nhttps://acme.com/");
         await cut.WaitForAssertionAsync(() => Assert.True(SaveEnabled(cut)));
 

@@ -67,6 +67,15 @@ public partial class AgentSettings
 
     async Task FieldChangedAsync() => await RecheckAsync();
 
+    // A colour picked with the browser's picker does not pass through the text field, so the form would keep an
+    // earlier error on it ("blue" typed, then a colour picked): validate again whichever way the colour changed.
+    async Task ColourChangedAsync(Action set)
+    {
+        set();
+        await (_mudForm?.ValidateAsync() ?? Task.CompletedTask);
+        await RecheckAsync();
+    }
+
     async Task RecheckAsync() => _valid = (await _rules.ValidateAsync(_form)).Count == 0;
 
     async Task SaveAsync()
