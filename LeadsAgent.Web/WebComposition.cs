@@ -52,7 +52,6 @@ public static class WebComposition
         services.AddScoped<ISignedInTenant, HttpSignedInTenant>();
         services.AddScoped<CurrentBusiness>();
         services.AddScoped<AgentConfigUpdater>();
-        services.AddScoped<BusinessUpdater>();
         services.AddScoped<PlanChanger>();
         services.AddScoped<PlatformQueries>();
         services.AddScoped<NumberAssigner>();

@@ -15,7 +15,7 @@ public class ArchitectureTests
     /// </summary>
     static readonly string[] s_componentsStillOnPersistence =
     [
-        "Account", "AgentSettings", "Knowledge",
+        "AgentSettings", "Knowledge",
         "Questions", "VoiceSettings",
     ];
 

@@ -19,6 +19,10 @@ public static class DashboardServices
         services.AddScoped<Conversations.LiveSessionQueries>();
         services.AddScoped<Conversations.ConversationQueries>();
         services.AddSingleton<Analytics.AnalyticsQueries>();
+        services.AddScoped<Account.UpdateBusinessDetails>();
+        services.AddScoped<Account.ChangePassword>();
+        services.AddSingleton<Account.TimeZoneChoices>();
+        services.AddTransient<Simulator.SimulatorRun>();
         return services;
     }
 }
