@@ -25,14 +25,14 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         // Wrong input is named while typing, in words, and Save waits.
         await Field(page, "Business name").FillAsync("");
         await Assertions.Expect(page.GetByText("Business name can't be empty.")).ToBeVisibleAsync();
-        await Field(page, "Phone for emergency alerts and transfers").FillAsync("call me maybe");
+        await Field(page, "Phone for emergency alerts").FillAsync("call me maybe");
         await Assertions.Expect(page.GetByText("Phone for emergency alerts must be a phone number, like +15551234567 or (555) 123-4567.")).ToBeVisibleAsync();
         await Assertions.Expect(save).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(page, $"account-errors-{width}");
 
         var name = "Acme Plumbing " + Guid.NewGuid().ToString("N")[..4];
         await Field(page, "Business name").FillAsync(name);
-        await Field(page, "Phone for emergency alerts and transfers").FillAsync("+1 (555) 201-3344");
+        await Field(page, "Phone for emergency alerts").FillAsync("+1 (555) 201-3344");
         var zone = Field(page, "Time zone");
         await zone.ClickAsync();
         await zone.FillAsync("chicago");
@@ -49,7 +49,7 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await BrowserFixture.OpenInteractiveAsync(page, "/account");
         await Assertions.Expect(Field(page, "Business name")).ToHaveValueAsync(name);
         await Assertions.Expect(Field(page, "Time zone")).ToHaveValueAsync("America/Chicago");
-        await Assertions.Expect(Field(page, "Phone for emergency alerts and transfers")).ToHaveValueAsync("+15552013344");
+        await Assertions.Expect(Field(page, "Phone for emergency alerts")).ToHaveValueAsync("+15552013344");
         Assert.Equal("America/Chicago", await fx.Database.ScalarAsync<string>($"SELECT time_zone FROM businesses WHERE id = '{businessId}'"));
         Assert.Equal(name, await fx.Database.ScalarAsync<string>($"SELECT name FROM businesses WHERE id = '{businessId}'"));
         Assert.Empty(errors);

@@ -59,7 +59,7 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await Assertions.Expect(page.GetByTestId("captured")).ToContainTextAsync("Sarah Miller");
         await Assertions.Expect(page.GetByTestId("reasons")).ToContainTextAsync("Burst pipe");
         await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Emergency alert call to +15550001111 (press 1 to accept); if nobody accepts, the backup number +15550002222 is called");
-        await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Email to alerts@acme.example: new URGENT lead");
+        await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Email to alerts@acme.example: a new lead, marked Emergency");
         await turns.First.GetByText("TwiML sent to Twilio").ClickAsync();
         await Assertions.Expect(turns.First.Locator("[data-twiml]")).ToContainTextAsync("<Gather");
         Assert.True(await NotReloadedAsync(page), "the call played without reloading the page");

@@ -228,7 +228,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             var to = payload.RootElement.TryGetProperty("to", out var t) ? t.GetString() : null;
             return n.Kind switch
             {
-                NotificationKind.OWNER_EMAIL => $"Email to {to}: new {draft.Priority} lead{(draft.Partial ? " (partial: the caller's number only)" : "")}",
+                NotificationKind.OWNER_EMAIL => $"Email to {to}: a new lead, marked {Application.Display.Words.Priority(draft.Priority)}{(draft.Partial ? " (partial: the caller's number only)" : "")}",
                 _ => $"Emergency alert call to {to} (press 1 to accept); if nobody accepts, "
                     + (payload.RootElement.TryGetProperty("backup", out var b) && b.GetString() is { } backup && backup != to ? $"the backup number {backup} is called" : "it calls again"),
             };

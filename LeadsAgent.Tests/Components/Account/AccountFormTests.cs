@@ -57,15 +57,15 @@ public class AccountFormTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
         Assert.Contains("Fix the fields marked in red to save.", cut.Find("[data-testid=form-actions]").TextContent, StringComparison.Ordinal);
 
         Field(cut, "Business name").Input("Acme Plumbing");
-        Field(cut, "Phone for emergency alerts and transfers").Input("call me maybe");
+        Field(cut, "Phone for emergency alerts").Input("call me maybe");
         cut.WaitForAssertion(() => Assert.Equal("Phone for emergency alerts must be a phone number, like +15551234567 or (555) 123-4567.",
-            ErrorUnder(Field(cut, "Phone for emergency alerts and transfers"))), Wait);
+            ErrorUnder(Field(cut, "Phone for emergency alerts"))), Wait);
         Field(cut, "Email for new leads").Input("owner@");
         cut.WaitForAssertion(() => Assert.Equal("Email for new leads must be an email address, like owner@example.com.", ErrorUnder(Field(cut, "Email for new leads"))), Wait);
         Assert.Equal("", ErrorUnder(Field(cut, "Business name")));
         Assert.True(SaveDisabled(cut));
 
-        Field(cut, "Phone for emergency alerts and transfers").Input("(555) 201-3344");
+        Field(cut, "Phone for emergency alerts").Input("(555) 201-3344");
         Field(cut, "Email for new leads").Input("alerts@acme.example");
         cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut), "a valid change can be saved"), Wait);
         Assert.Contains("You have unsaved changes.", cut.Find("[data-testid=form-actions]").TextContent, StringComparison.Ordinal);
@@ -85,14 +85,14 @@ public class AccountFormTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
         host.Render<MudSnackbarProvider>();
 
         Field(cut, "Business name").Input("  Acme Plumbing  ");
-        Field(cut, "Phone for emergency alerts and transfers").Input("+1 (555) 201-3344");
+        Field(cut, "Phone for emergency alerts").Input("+1 (555) 201-3344");
         Field(cut, "Backup phone").Input("555-000-2222");
         cut.WaitForAssertion(() => Assert.False(SaveDisabled(cut)), Wait);
         cut.Find("[data-testid=save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("All changes saved.", cut.Find("[data-testid=form-actions]").TextContent, StringComparison.Ordinal), Wait);
         Assert.True(SaveDisabled(cut), "saved: nothing left to save");
-        Assert.Equal("+15552013344", Field(cut, "Phone for emergency alerts and transfers").GetAttribute("value"));
+        Assert.Equal("+15552013344", Field(cut, "Phone for emergency alerts").GetAttribute("value"));
         Assert.Equal("Acme Plumbing", await fx.Database.ScalarAsync<string>($"SELECT name FROM businesses WHERE id = '{businessId}'"));
         Assert.Equal("+15550002222", await fx.Database.ScalarAsync<string>($"SELECT backup_phone_number FROM businesses WHERE id = '{businessId}'"));
     }

@@ -71,7 +71,7 @@ public class CallSimulatorPageTests(PlatformFixture fx) : IClassFixture<Platform
         Assert.Contains("Sarah Miller", cut.Find("[data-testid=captured]").TextContent, StringComparison.Ordinal);
         var alerts = cut.Find("[data-testid=alerts]").TextContent;
         Assert.Contains("Emergency alert call to +15550001111 (press 1 to accept); if nobody accepts, the backup number +15550002222 is called", alerts, StringComparison.Ordinal);
-        Assert.Contains("Email to alerts@acme.example: new URGENT lead", alerts, StringComparison.Ordinal);
+        Assert.Contains("Email to alerts@acme.example: a new lead, marked Emergency", alerts, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=next-line]"));
     }
 

@@ -103,5 +103,16 @@ window.leadsAgent = (function () {
     }
   };
 
+  // "Skip to content" on an interactive page: Blazor's router takes same-page links and only scrolls, so the focus
+  // stayed on the link; move it into <main> (tabindex -1) as a plain page would. Capturing runs before the router.
+  document.addEventListener("click", function (e) {
+    var link = e.target && e.target.closest ? e.target.closest("a.la-skip") : null;
+    var main = link ? document.getElementById("main") : null;
+    if (!main) { return; }
+    e.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  }, true);
+
   return { theme: theme, alerts: alerts, account: account };
 })();
