@@ -158,7 +158,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         Assert.True(await page.EvaluateAsync<bool>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; }"),
             "the focused button shows a focus ring");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-turn]").Nth(1)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-turn]").Nth(1)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Empty(errors);
     }
 }
