@@ -132,6 +132,9 @@ public class AccountAndPlatformTests(BrowserFixture fx) : IClassFixture<BrowserF
         await BrowserFixture.OpenInteractiveAsync(page, "/account");
         await Assertions.Expect(sound).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByTestId("notify-state")).Not.ToBeEmptyAsync();
+        // Notifications turned off on this device: the banner no longer offers them.
+        await page.EvaluateAsync("leadsAgent.alerts.setNotifyWanted(false)");
+        Assert.Equal("off", await page.EvaluateAsync<string>("leadsAgent.alerts.permission()"));
         Assert.Empty(errors);
     }
 

@@ -158,8 +158,8 @@ public class AccountFormTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             .InsertAsync(fx.Database, businessId);
         await using var host = ComponentHost.ForOwner(fx, businessId, email);
         host.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        host.JSInterop.Setup<string>("leadsAgent.alerts.permission").SetResult("default");
-        host.JSInterop.Setup<bool>("leadsAgent.alerts.notifyWanted").SetResult(wanted);
+        // dashboard.js answers "off" when this device's owner turned emergency notifications off.
+        host.JSInterop.Setup<string>("leadsAgent.alerts.permission").SetResult(wanted ? "default" : "off");
 
         var cut = host.Render<EmergencyBanner>();
 

@@ -58,7 +58,13 @@ window.leadsAgent = (function () {
   var alerts = {
     muted: function () { return store.get("leadsagent.muted") === "1"; },
     setMuted: function (muted) { store.set("leadsagent.muted", muted ? "1" : "0"); },
-    permission: function () { return "Notification" in window ? Notification.permission : "unsupported"; },
+    // Whether the banner may offer notifications: "off" when the owner turned them off on this device (the account
+    // page's "Alerts on this device"), else the browser's own answer.
+    permission: function () {
+      if (store.get("leadsagent.notify") === "0") { return "off"; }
+      return "Notification" in window ? Notification.permission : "unsupported";
+    },
+    browserPermission: function () { return "Notification" in window ? Notification.permission : "unsupported"; },
     askPermission: function () {
       if (!("Notification" in window)) { return Promise.resolve("unsupported"); }
       return Notification.requestPermission();
