@@ -51,7 +51,6 @@ public static class WebComposition
         services.AddHttpContextAccessor();
         services.AddScoped<ISignedInTenant, HttpSignedInTenant>();
         services.AddScoped<CurrentBusiness>();
-        services.AddScoped<BusinessUpdater>();
         services.AddValidators();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();

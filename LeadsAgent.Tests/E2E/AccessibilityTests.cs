@@ -66,10 +66,12 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             violations.AddRange(await ViolationsAsync(page, path));
         }
 
-        await page.GotoAsync("/simulator");
-        await page.GetByLabel("Scripted caller", new() { Exact = true }).SelectOptionAsync("gas-smell");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Play the call" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("call=", StringComparison.Ordinal));
+        // The simulator with a whole call on screen (every panel filled).
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
+        await page.GetByTestId("script").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Gas smell" }).ClickAsync();
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended", new() { Timeout = 30_000 });
         violations.AddRange(await ViolationsAsync(page, null));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
@@ -93,7 +95,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
-            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions",
+            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
@@ -161,23 +163,34 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var (_, _, email) = await fx.CreateBusinessAsync("PRO");
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, email, "Owner-password-1");
-        await page.GotoAsync("/simulator");
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
 
-        await page.Keyboard.PressAsync("Tab");
+        // The page's heading has the focus (screen readers announce the page); back up to the skip link.
+        await Assertions.Expect(page.Locator("h1:focus")).ToHaveTextAsync("Call simulator");
+        for (var i = 0; i < 40 && await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "Skip to content"; i++)
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+        }
+
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
-        // From the main content, Tab reaches the scenario list; arrows pick a caller; Tab and Enter play it.
+        // From the main content, Tab reaches the list of scripted callers; arrows open it and pick one, Enter takes it;
+        // Tab and Enter play it.
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("scenario", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("script", await page.EvaluateAsync<string>("() => document.activeElement.dataset.testid"));
         await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "Gas smell" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("script")).Not.ToHaveValueAsync("");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Play the call", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         Assert.True(await page.EvaluateAsync<bool>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; }"),
             "the focused button shows a focus ring");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-turn]").Nth(1)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-turn]").Nth(1)).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Empty(errors);
     }
 }

@@ -23,28 +23,54 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     async Task<long> CountAsync(string table, Guid businessId) =>
         await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE business_id = '{businessId}'");
 
-    [Fact]
-    public async Task The_burst_pipe_scenario_shows_each_turn_the_captured_fields_and_the_alerts_without_sending_or_saving_anything()
+    /// <summary>Marks the document, so a test can tell that the page was never reloaded.</summary>
+    static Task MarkAsync(IPage page) => page.EvaluateAsync("window.__simulatorNoReload = true");
+
+    static async Task<bool> NotReloadedAsync(IPage page) => await page.EvaluateAsync<bool>("window.__simulatorNoReload === true");
+
+    async Task ChooseAsync(IPage page, string title)
+    {
+        await page.GetByTestId("script").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = title }).ClickAsync();
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task The_burst_pipe_caller_plays_turn_by_turn_to_an_emergency_without_a_reload_or_sending_anything(int width)
     {
         var (businessId, email) = await ProBusinessAsync();
         var (page, errors) = await fx.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
         await fx.SignInAsync(page, email, "Owner-password-1");
-        await page.GotoAsync("/simulator");
-        await page.GetByLabel("Scripted caller", new() { Exact = true }).SelectOptionAsync("burst-pipe");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Play the call" }).ClickAsync();
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
+        await MarkAsync(page);
+        await Assertions.Expect(page.GetByTestId("empty")).ToContainTextAsync("No call yet");
+
+        await ChooseAsync(page, "Burst pipe at 2 a.m.");
+        await page.GetByTestId("play").ClickAsync();
 
         var turns = page.Locator("[data-turn]");
         await Assertions.Expect(turns.First).ToContainTextAsync("Acme Plumbing");
         await Assertions.Expect(turns.Nth(1)).ToContainTextAsync("a pipe just burst in my basement");
-        Assert.True(await turns.CountAsync() >= 3, "the scripted caller answered the agent's questions");
-        await Assertions.Expect(page.Locator("#captured")).ToContainTextAsync("Sarah Miller");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Captured" })).ToContainTextAsync("URGENT");
-        await Assertions.Expect(page.Locator("#reasons")).ToContainTextAsync("burst");
-        await Assertions.Expect(page.Locator("#alerts")).ToContainTextAsync("Emergency alert call to +15550001111 (press 1 to accept); if nobody accepts, the backup number +15550002222 is called");
-        await Assertions.Expect(page.Locator("#alerts")).ToContainTextAsync("Email to alerts@acme.example: new URGENT lead");
+        await Assertions.Expect(page.GetByTestId("captured-card").Locator("[data-priority]")).ToHaveTextAsync("Emergency");
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended", new() { Timeout = 30_000 });
+        Assert.True(await turns.CountAsync() >= 5, "the scripted caller answered the agent's questions");
+        await Assertions.Expect(page.GetByTestId("captured")).ToContainTextAsync("Sarah Miller");
+        await Assertions.Expect(page.GetByTestId("reasons")).ToContainTextAsync("Burst pipe");
+        await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Emergency alert call to +15550001111 (press 1 to accept); if nobody accepts, the backup number +15550002222 is called");
+        await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Email to alerts@acme.example: a new lead, marked Emergency");
         await turns.First.GetByText("TwiML sent to Twilio").ClickAsync();
         await Assertions.Expect(turns.First.Locator("[data-twiml]")).ToContainTextAsync("<Gather");
-        await BrowserFixture.ScreenshotAsync(page, "call-simulator-scenario");
+        Assert.True(await NotReloadedAsync(page), "the call played without reloading the page");
+        var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+        Assert.True(fits, $"the simulator scrolls sideways at {width} px: {culprits}");
+        await BrowserFixture.ScreenshotAsync(page, $"call-simulator-{width}");
+
+        // Start over keeps the caller chosen.
+        await page.GetByTestId("start-over").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("script")).ToHaveValueAsync("Burst pipe at 2 a.m.");
         Assert.Empty(errors);
 
         // Simulated: nothing stored, nothing queued to send, nothing on the live overview.
@@ -61,47 +87,37 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var (_, email) = await ProBusinessAsync();
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, email, "Owner-password-1");
-        await page.GotoAsync("/simulator");
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
+        await MarkAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a call" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-turn]")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Say it" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#speech-error")).ToHaveTextAsync("Type what the caller says, or choose Stay silent.");
+        await Assertions.Expect(page.GetByText("Type what the caller says, or choose Stay silent.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-turn]")).ToHaveCountAsync(1);
 
         await page.GetByLabel("The caller says").FillAsync("let me talk to a person");
         await page.GetByRole(AriaRole.Button, new() { Name = "Say it" }).ClickAsync();
         var last = page.Locator("[data-turn]").Nth(1);
-        await Assertions.Expect(last.Locator("[data-action]")).ToHaveTextAsync("transfer");
+        await Assertions.Expect(last.Locator("[data-action]")).ToHaveAttributeAsync("data-action", "transfer");
+        await Assertions.Expect(last.Locator("[data-action]")).ToHaveTextAsync("Transfers the call to your phone");
         await Assertions.Expect(last.Locator("[data-twiml]")).ToContainTextAsync("<Number>+15550001111</Number>");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The call (ended)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start a call" })).ToBeVisibleAsync();
+        Assert.True(await NotReloadedAsync(page));
         await BrowserFixture.ScreenshotAsync(page, "call-simulator-typed");
         Assert.Empty(errors);
     }
 
     [Fact]
-    public async Task Another_business_cannot_open_a_simulated_call_and_a_basic_owner_is_refused()
+    public async Task A_basic_owner_sees_what_the_phone_agent_would_give_instead_of_the_simulator()
     {
-        var (_, email) = await ProBusinessAsync();
-        var (page, _) = await fx.NewPageAsync();
-        await fx.SignInAsync(page, email, "Owner-password-1");
-        await page.GotoAsync("/simulator");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start a call" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("call=SIM", StringComparison.Ordinal));
-        var url = page.Url;
-
-        var (_, otherEmail) = await ProBusinessAsync();
-        var (other, _) = await fx.NewPageAsync();
-        await fx.SignInAsync(other, otherEmail, "Owner-password-1");
-        await other.GotoAsync(url);
-        await Assertions.Expect(other.Locator("#simulator-message")).ToContainTextAsync("ended or expired");
-        await Assertions.Expect(other.Locator("[data-turn]")).ToHaveCountAsync(0);
-
         var (_, _, basicEmail) = await fx.CreateBusinessAsync("BASIC");
-        var (basic, _) = await fx.NewPageAsync();
+        var (basic, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(basic, basicEmail, "Owner-password-1");
-        await basic.GotoAsync("/simulator");
-        Assert.Contains("/access-denied", basic.Url, StringComparison.Ordinal);
+        await BrowserFixture.OpenInteractiveAsync(basic, "/simulator");
+        await Assertions.Expect(basic.Locator("[data-locked=voice-agent]")).ToContainTextAsync("You're on the Basic plan");
+        await Assertions.Expect(basic.GetByRole(AriaRole.Button, new() { Name = "Start a call" })).ToHaveCountAsync(0);
+        Assert.Empty(errors);
     }
 }

@@ -45,6 +45,25 @@ public class SessionSecurityTests(SessionSecurityTests.Fixture fx) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, await RefreshStatusAsync(""));
     }
 
+    /// <summary>
+    /// The account page's password change as its script sends it: JSON to POST /account/password with the page's
+    /// antiforgery token in the header, the browser's cookies along.
+    /// </summary>
+    static async Task<HttpResponseMessage> ChangePasswordAsync(DashboardSession session, string current, string fresh, string again, bool withToken = true)
+    {
+        var token = DashboardSession.HiddenFields(await session.Http.GetStringAsync("/account"), "/account/logout-everywhere")["__RequestVerificationToken"];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/password")
+        {
+            Content = JsonContent.Create(new { currentPassword = current, newPassword = fresh, confirmPassword = again }),
+        };
+        if (withToken)
+        {
+            request.Headers.Add("RequestVerificationToken", token);
+        }
+
+        return await session.Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task A_password_change_on_the_account_page_ends_other_browsers_old_tokens_and_refresh_tokens()
     {
@@ -55,9 +74,9 @@ public class SessionSecurityTests(SessionSecurityTests.Fixture fx) : IClassFixtu
         Assert.True(await elsewhere.IsSignedInAsync());
         Assert.Equal(HttpStatusCode.OK, await BusinessStatusAsync(access));
 
-        var change = await here.PostFormAsync("/account", "password",
-            new() { ["Password.Current"] = Password, ["Password.New"] = "A-brand-new-password-2", ["Password.Confirm"] = "A-brand-new-password-2" });
-        Assert.Contains("Password changed.", await change.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var change = await ChangePasswordAsync(here, Password, "A-brand-new-password-2", "A-brand-new-password-2");
+        Assert.Contains("this one stays signed in", (await change.JsonAsync(HttpStatusCode.OK))["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(change.Headers.Contains("Set-Cookie"), "the answer re-issues this browser's cookie");
 
         Assert.True(await here.IsSignedInAsync(), "the browser that changed the password stays signed in");
         Assert.False(await elsewhere.IsSignedInAsync(), "another browser is signed out");
@@ -65,6 +84,27 @@ public class SessionSecurityTests(SessionSecurityTests.Fixture fx) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, await RefreshStatusAsync(refresh));
         var (fresh, _) = await TokensAsync(fx.Anonymous(), email, "A-brand-new-password-2");
         Assert.Equal(HttpStatusCode.OK, await BusinessStatusAsync(fresh));
+    }
+
+    [Fact]
+    public async Task A_password_change_says_what_is_wrong_in_words_and_needs_the_pages_token()
+    {
+        var (_, _, email) = await fx.CreateBusinessAsync("FREE");
+        var session = await DashboardSession.SignInAsync(fx.App, email, Password);
+
+        var forged = await ChangePasswordAsync(session, Password, "Hijacked-password-1", "Hijacked-password-1", withToken: false);
+        Assert.Equal("Form expired", (await forged.JsonAsync(HttpStatusCode.BadRequest))["title"]!.GetValue<string>());
+
+        var errors = (await (await ChangePasswordAsync(session, Password, "aaaaaaaaaaaa", "aaaaaaaaaab")).JsonAsync(HttpStatusCode.BadRequest))["errors"]!;
+        Assert.Equal("The new password needs at least 4 different characters.", errors["newPassword"]![0]!.GetValue<string>());
+        Assert.Equal("The two new passwords are different.", errors["confirmPassword"]![0]!.GetValue<string>());
+        var empty = (await (await ChangePasswordAsync(session, "", "", "")).JsonAsync(HttpStatusCode.BadRequest))["errors"]!;
+        Assert.Equal("Enter your current password.", empty["currentPassword"]![0]!.GetValue<string>());
+        Assert.Equal("Enter a new password.", empty["newPassword"]![0]!.GetValue<string>());
+
+        Assert.True(await session.IsSignedInAsync());
+        var (token, _) = await TokensAsync(fx.Anonymous(), email, Password); // unchanged
+        Assert.Equal(HttpStatusCode.OK, await BusinessStatusAsync(token));
     }
 
     [Fact]
@@ -109,9 +149,9 @@ public class SessionSecurityTests(SessionSecurityTests.Fixture fx) : IClassFixtu
         var session = await DashboardSession.SignInAsync(fx.App, email, Password);
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await session.PostFormAsync("/account", "password",
-                new() { ["Password.Current"] = "guess-" + i, ["Password.New"] = "Another-password-3", ["Password.Confirm"] = "Another-password-3" });
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            var wrong = await ChangePasswordAsync(session, "guess-" + i, "Another-password-3", "Another-password-3");
+            var refused = (await wrong.JsonAsync(HttpStatusCode.BadRequest))["errors"]!["currentPassword"]![0]!.GetValue<string>();
+            Assert.Equal(i < 4 ? "That is not your current password." : "Too many wrong passwords. Try again in 15 minutes.", refused);
         }
 
         var login = await fx.Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password = Password }, TestContext.Current.CancellationToken);

@@ -15,7 +15,6 @@ public class ArchitectureTests
     /// </summary>
     static readonly string[] s_componentsStillOnPersistence =
     [
-        "Account",
     ];
 
     [Fact]

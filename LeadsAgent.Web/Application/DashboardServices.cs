@@ -46,6 +46,10 @@ public static class DashboardServices
         services.AddScoped<Platform.ResetPassword>();
         services.AddScoped<Platform.AddBusiness>();
         services.AddScoped<Platform.AssignNumber>();
+        services.AddScoped<Account.UpdateBusinessDetails>();
+        services.AddScoped<Account.ChangePassword>();
+        services.AddSingleton<Account.TimeZoneChoices>();
+        services.AddTransient<Simulator.SimulatorRun>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using LeadsAgent.Infrastructure.Identity;
+using LeadsAgent.Web.Application.Account;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
 using Microsoft.AspNetCore.Antiforgery;
@@ -21,6 +22,9 @@ public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     }
 }
 
+/// <summary>The answer to a password change: what happened, in words.</summary>
+public sealed record PasswordChanged(string Message);
+
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest>
@@ -41,7 +45,7 @@ public static class AuthEndpoints
         {
             if (!AntiforgeryPassed(http))
             {
-                return AntiforgeryRefused();
+                return (IResult)AntiforgeryRefused();
             }
 
             await signIn.SignOutAsync();
@@ -53,7 +57,7 @@ public static class AuthEndpoints
         {
             if (!AntiforgeryPassed(http))
             {
-                return AntiforgeryRefused();
+                return (IResult)AntiforgeryRefused();
             }
 
             if (await users.GetUserAsync(http.User) is { } user)
@@ -64,12 +68,40 @@ public static class AuthEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login?signedOut=everywhere");
         }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        // The account page's password change, called by the page's script (fetch, same origin) so that this response
+        // re-issues the current browser's cookie with the new security stamp; every other session ends.
+        app.MapPost("/account/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+    }
+
+    static async Task<Results<Ok<PasswordChanged>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest? request, HttpContext http,
+        ChangePassword change, SignInManager<AppUser> signIn, CancellationToken ct)
+    {
+        if (!AntiforgeryPassed(http))
+        {
+            return AntiforgeryRefused();
+        }
+
+        if (request is null)
+        {
+            return TypedResults.Problem("Send the current password, the new password and the new password again.", statusCode: StatusCodes.Status400BadRequest,
+                title: "Nothing to change");
+        }
+
+        var (user, errors) = await change.HandleAsync(http.User, request, ct);
+        if (user is null)
+        {
+            return TypedResults.ValidationProblem(errors, string.Join(" ", errors.Values.SelectMany(e => e).Distinct()), title: "Password not changed");
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.Ok(new PasswordChanged("Your password is changed. Every other browser and phone is signed out; this one stays signed in."));
     }
 
     /// <summary>The antiforgery middleware's verdict for this request; no verdict at all counts as a refusal.</summary>
     static bool AntiforgeryPassed(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true };
 
-    static IResult AntiforgeryRefused() =>
+    static ProblemHttpResult AntiforgeryRefused() =>
         TypedResults.Problem("This form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest, title: "Form expired");
 
     /// <summary>Password sign-in for the JSON API; returns the framework's bearer token ({accessToken, expiresIn, refreshToken}).</summary>

@@ -34,8 +34,8 @@ public static class OwnerEndpoints
         questions.MapPost("/reorder", ReorderAsync).Validate<ReorderQuestionsRequest>();
     }
 
-    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, BusinessUpdater updater, CancellationToken ct) =>
-        TypedResults.Ok(BusinessDto.From(await updater.UpdateAsync(request, ct)));
+    static async Task<Ok<BusinessDto>> UpdateBusinessAsync(UpdateBusinessRequest request, Application.Account.UpdateBusinessDetails update, CancellationToken ct) =>
+        TypedResults.Ok(BusinessDto.From(await update.HandleAsync(request, ct)));
 
     static async Task<AgentConfig> LoadConfigAsync(LeadsDbContext db, CancellationToken ct) =>
         await db.AgentConfigs.Include(c => c.Questions).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Agent configuration");

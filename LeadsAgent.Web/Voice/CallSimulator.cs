@@ -126,13 +126,12 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         var next = scenario.Opening;
         for (var turn = 0; turn < MaxScenarioTurns && next is not null; turn++)
         {
-            if (!await SayAsync(businessId, callId, next, ct) || await store.GetAsync(callId, ct) is not { Status: ConversationStatus.ACTIVE } session)
+            if (!await SayAsync(businessId, callId, next, ct))
             {
                 break;
             }
 
-            var profile = await directory.GetAsync(businessId, ct);
-            next = Answer(scenario, session, profile?.Config, followUps);
+            next = await NextLineAsync(businessId, callId, scenario, followUps, ct);
         }
 
         if (await store.GetAsync(callId, ct) is { Status: ConversationStatus.ACTIVE })
@@ -141,6 +140,21 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         return callId;
+    }
+
+    /// <summary>
+    /// What the scripted caller says next on this call: the answer to the question being asked, else their next
+    /// follow-up (taken from <paramref name="followUps"/>); null once the call has ended or they have nothing more to say.
+    /// </summary>
+    public async Task<string?> NextLineAsync(Guid businessId, string callId, SimulatorScenario scenario, Queue<string> followUps, CancellationToken ct)
+    {
+        if (await store.GetAsync(callId, ct) is not { Simulated: true, Status: ConversationStatus.ACTIVE } session || session.BusinessId != businessId)
+        {
+            return null;
+        }
+
+        var profile = await directory.GetAsync(businessId, ct);
+        return Answer(scenario, session, profile?.Config, followUps);
     }
 
     /// <summary>The caller hangs up: the session ends as a real call's would, without storing anything.</summary>
@@ -214,7 +228,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             var to = payload.RootElement.TryGetProperty("to", out var t) ? t.GetString() : null;
             return n.Kind switch
             {
-                NotificationKind.OWNER_EMAIL => $"Email to {to}: new {draft.Priority} lead{(draft.Partial ? " (partial: the caller's number only)" : "")}",
+                NotificationKind.OWNER_EMAIL => $"Email to {to}: a new lead, marked {Application.Display.Words.Priority(draft.Priority)}{(draft.Partial ? " (partial: the caller's number only)" : "")}",
                 _ => $"Emergency alert call to {to} (press 1 to accept); if nobody accepts, "
                     + (payload.RootElement.TryGetProperty("backup", out var b) && b.GetString() is { } backup && backup != to ? $"the backup number {backup} is called" : "it calls again"),
             };

@@ -34,8 +34,8 @@ window.leadsAgent = (function () {
   }
 
   var audio = null;
-  function beep() {
-    if (store.get("leadsagent.muted") === "1") { return false; }
+  function beep(evenIfMuted) {
+    if (!evenIfMuted && store.get("leadsagent.muted") === "1") { return false; }
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();
       var now = audio.currentTime;
@@ -58,16 +58,27 @@ window.leadsAgent = (function () {
   var alerts = {
     muted: function () { return store.get("leadsagent.muted") === "1"; },
     setMuted: function (muted) { store.set("leadsagent.muted", muted ? "1" : "0"); },
-    permission: function () { return "Notification" in window ? Notification.permission : "unsupported"; },
+    // Whether the banner may offer notifications: "off" when the owner turned them off on this device (the account
+    // page's "Alerts on this device"), else the browser's own answer.
+    permission: function () {
+      if (store.get("leadsagent.notify") === "0") { return "off"; }
+      return "Notification" in window ? Notification.permission : "unsupported";
+    },
+    browserPermission: function () { return "Notification" in window ? Notification.permission : "unsupported"; },
     askPermission: function () {
       if (!("Notification" in window)) { return Promise.resolve("unsupported"); }
       return Notification.requestPermission();
     },
-    // A new emergency: sound (unless muted) and a browser notification (when allowed). Returns what happened.
+    // Browser notifications for emergencies: on unless the owner turned them off on this device (and the browser allows them).
+    notifyWanted: function () { return store.get("leadsagent.notify") !== "0"; },
+    setNotifyWanted: function (wanted) { store.set("leadsagent.notify", wanted ? "1" : "0"); },
+    // The account page's "Play the sound": the same sound a new emergency plays, muted or not.
+    testSound: function () { return beep(true); },
+    // A new emergency: sound (unless muted) and a browser notification (when wanted and allowed). Returns what happened.
     raise: function (title, body, url) {
       var played = beep();
       var notified = false;
-      if ("Notification" in window && Notification.permission === "granted") {
+      if ("Notification" in window && Notification.permission === "granted" && store.get("leadsagent.notify") !== "0") {
         try {
           var n = new Notification(title, { body: body, tag: url, requireInteraction: true });
           n.onclick = function () { window.focus(); window.location.href = url; };
@@ -80,5 +91,34 @@ window.leadsAgent = (function () {
     setEmergencies: setEmergencies
   };
 
-  return { theme: theme, alerts: alerts };
+  // The account page's password change: a same-origin fetch, so the answer's Set-Cookie re-issues this browser's
+  // cookie (a Blazor circuit cannot set cookies). Returns the status and the JSON answer (ProblemDetails on refusal).
+  var account = {
+    changePassword: function (headerName, token, body) {
+      var headers = { "Content-Type": "application/json", "Accept": "application/json" };
+      if (headerName && token) { headers[headerName] = token; }
+      return fetch("/account/password", { method: "POST", credentials: "same-origin", headers: headers, body: JSON.stringify(body) })
+        .then(function (response) {
+          return response.text().then(function (text) {
+            var json = null;
+            try { json = text ? JSON.parse(text) : null; } catch (e) { /* not JSON: a proxy's error page */ }
+            return { status: response.status, body: json };
+          });
+        })
+        .catch(function () { return { status: 0, body: null }; });
+    }
+  };
+
+  // "Skip to content" on an interactive page: Blazor's router takes same-page links and only scrolls, so the focus
+  // stayed on the link; move it into <main> (tabindex -1) as a plain page would. Capturing runs before the router.
+  document.addEventListener("click", function (e) {
+    var link = e.target && e.target.closest ? e.target.closest("a.la-skip") : null;
+    var main = link ? document.getElementById("main") : null;
+    if (!main) { return; }
+    e.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  }, true);
+
+  return { theme: theme, alerts: alerts, account: account };
 })();

@@ -2,20 +2,27 @@ using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeadsAgent.Web.Endpoints;
+namespace LeadsAgent.Web.Application.Account;
 
-/// <summary>Changes the owner's business details and notification numbers; the JSON API and the account page both call it.</summary>
-public sealed class BusinessUpdater(LeadsDbContext db, BusinessDirectory directory, FluentValidation.IValidator<UpdateBusinessRequest> validator, TimeProvider clock)
+/// <summary>
+/// Changes the owner's business details, time zone and where leads and emergency alerts go: one use case for the
+/// account page and <c>PUT /api/admin/business</c>. Throws FluentValidation's ValidationException (naming the field)
+/// and <see cref="ForbiddenException"/> for a change of the Twilio number, which only the platform admin makes.
+/// </summary>
+public sealed class UpdateBusinessDetails(IDbContextFactory<LeadsDbContext> contexts, BusinessDirectory directory,
+    FluentValidation.IValidator<UpdateBusinessRequest> validator, TimeProvider clock)
 {
-    /// <summary>Validates (a ValidationException names the field), refuses a change of Twilio number, applies and saves.</summary>
-    public async Task<Business> UpdateAsync(UpdateBusinessRequest request, CancellationToken ct)
+    /// <summary>Validates, refuses a change of Twilio number, applies and saves; returns the business as saved.</summary>
+    public async Task<Business> HandleAsync(UpdateBusinessRequest request, CancellationToken ct = default)
     {
         await FluentValidation.DefaultValidatorExtensions.ValidateAndThrowAsync(validator, request, ct);
 
-        // Tracked in this request's context (CurrentBusiness hands out a read-only copy); the tenant filter picks the owner's business.
+        // The tenant filter picks the signed-in owner's business (in a request and in a circuit alike).
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var business = await db.Businesses.SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Business");
         if (request.TwilioPhoneNumber is not null && Clean.Phone(request.TwilioPhoneNumber) != business.TwilioPhoneNumber)
         {
