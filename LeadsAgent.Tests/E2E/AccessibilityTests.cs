@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeadsAgent.Tests.Support;
 using Microsoft.Playwright;
@@ -120,7 +121,31 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         violations.AddRange(await ViolationsAsync(admin, "/platform"));
         violations.AddRange(await ViolationsAsync(admin, "/platform/health"));
+        violations.AddRange(await ViolationsAsync(admin, $"/platform/businesses/{businessId}"));
+        var (anonymous, _) = await fx.NewPageAsync();
+        violations.AddRange(await ViolationsAsync(anonymous, $"/reset-password?user={Guid.NewGuid()}&token=not-a-real-token"));
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task The_platform_pages_pass_axe_in_dark_mode_too()
+    {
+        var (businessId, _, _) = await fx.CreateBusinessAsync("PRO");
+        (await fx.Admin().PostAsJsonAsync($"/api/platform/businesses/{businessId}/suspend", new { reason = "Checking the dark theme" },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var (admin, errors) = await fx.NewPageAsync();
+        await admin.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var violations = new List<string>();
+        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}" })
+        {
+            await BrowserFixture.OpenInteractiveAsync(admin, path);
+            await Assertions.Expect(admin.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");
+            violations.AddRange((await ViolationsAsync(admin, null)).Select(v => "dark " + v));
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(errors);
     }
 
     [Fact]
