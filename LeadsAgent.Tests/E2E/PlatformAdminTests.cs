@@ -252,6 +252,11 @@ public partial class PlatformAdminTests(BrowserFixture fx) : IClassFixture<Brows
         var mail = Assert.Single(MailSink.Shared(), m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase));
         var link = new Uri(ResetLink().Match(mail.Text).Value);
 
+        // System health lists the outbox queue, this kind of email included.
+        await BrowserFixture.OpenInteractiveAsync(page, "/platform/health");
+        await Assertions.Expect(page.GetByTestId("outbox").Locator("tr[data-kind=PASSWORD_RESET]")).ToContainTextAsync("Password reset emails");
+        await Assertions.Expect(page.GetByTestId("outbox").Locator("tr[data-kind=OWNER_EMAIL]")).ToContainTextAsync("Lead emails to owners");
+
         var (phone, phoneErrors) = await fx.NewPageAsync();
         await phone.SetViewportSizeAsync(390, 844);
         await phone.GotoAsync(link.PathAndQuery);
