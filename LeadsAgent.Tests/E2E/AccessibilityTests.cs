@@ -143,18 +143,42 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         violations.AddRange(await ViolationsAsync(page, $"/demo/{businessId}"));
 
         await fx.SignInAsync(page, email, "Owner-password-1");
-        // The voice page shows FREE what it would get and the way to upgrade; a Pro-only page answers with access denied.
+        // The voice page shows FREE what it would get and the way to upgrade; the access-denied page (reached by a
+        // link to a page of another plan or role) says which plan has it.
         violations.AddRange(await ViolationsAsync(page, "/settings/voice"));
-        await page.GotoAsync("/simulator");
-        Assert.Contains("/access-denied", page.Url, StringComparison.Ordinal);
-        violations.AddRange(await ViolationsAsync(page, page.Url));
+        violations.AddRange(await ViolationsAsync(page, "/access-denied?ReturnUrl=%2Fsettings%2Fvoice"));
+        await Assertions.Expect(page.Locator("[data-upgrade=VoiceConfiguration]")).ToContainTextAsync("comes with the PRO plan");
         await BrowserFixture.ScreenshotAsync(page, "access-denied-upgrade");
 
         var (admin, _) = await fx.NewPageAsync();
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         violations.AddRange(await ViolationsAsync(admin, "/platform"));
         violations.AddRange(await ViolationsAsync(admin, "/platform/health"));
+        violations.AddRange(await ViolationsAsync(admin, $"/platform/businesses/{businessId}"));
+        var (anonymous, _) = await fx.NewPageAsync();
+        violations.AddRange(await ViolationsAsync(anonymous, $"/reset-password?user={Guid.NewGuid()}&token=not-a-real-token"));
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task The_platform_pages_pass_axe_in_dark_mode_too()
+    {
+        var (businessId, _, _) = await fx.CreateBusinessAsync("PRO");
+        (await fx.Admin().PostAsJsonAsync($"/api/platform/businesses/{businessId}/suspend", new { reason = "Checking the dark theme" },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var (admin, errors) = await fx.NewPageAsync();
+        await admin.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var violations = new List<string>();
+        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}" })
+        {
+            await BrowserFixture.OpenInteractiveAsync(admin, path);
+            await Assertions.Expect(admin.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");
+            violations.AddRange((await ViolationsAsync(admin, null)).Select(v => "dark " + v));
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Empty(errors);
     }
 
     [Fact]

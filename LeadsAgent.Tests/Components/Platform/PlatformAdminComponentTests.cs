@@ -59,7 +59,7 @@ public class PlatformAdminComponentTests(PlatformFixture fx) : IClassFixture<Pla
         Assert.Contains("Pro", acme, StringComparison.Ordinal);
         var bright = cut.FindAll("tr.mud-table-row").First(r => r.TextContent.Contains("Bright Law", StringComparison.Ordinal)).TextContent;
         Assert.Contains("Not connected", bright, StringComparison.Ordinal);
-        Assert.Contains("No chats or calls yet", bright, StringComparison.Ordinal);
+        Assert.Contains("None yet", bright, StringComparison.Ordinal);
         Assert.Contains("Suspended", bright, StringComparison.Ordinal);
         Assert.Equal("2 businesses", cut.Find("[data-testid=business-count]").TextContent.Trim());
         Assert.Equal("Actions for Acme Plumbing", cut.FindAll("[data-testid=actions] button").First().GetAttribute("aria-label"));

@@ -80,3 +80,15 @@ public sealed record LeadSummary(Guid Id, DateTimeOffset CreatedAt, string Who, 
 
 /// <summary>One audit row, with the business's name.</summary>
 public sealed record AdminActionRow(DateTimeOffset At, Guid BusinessId, string BusinessName, AdminActionKind Kind, string AdminEmail, string? Reason, string? Detail);
+
+/// <summary>One kind of outbox message on the health page.</summary>
+public sealed record OutboxQueueRow(Domain.Notifications.NotificationKind Kind, int Pending, int Failed, int SentToday, TimeSpan? OldestPendingAge)
+{
+    public string Name => Kind switch
+    {
+        Domain.Notifications.NotificationKind.OWNER_EMAIL => "Lead emails to owners",
+        Domain.Notifications.NotificationKind.OWNER_ALERT_CALL => "Emergency alert calls",
+        Domain.Notifications.NotificationKind.PASSWORD_RESET => "Password reset emails",
+        _ => Kind.ToString(),
+    };
+}

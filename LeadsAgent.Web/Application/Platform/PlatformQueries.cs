@@ -54,6 +54,26 @@ public sealed class PlatformQueries(IDbContextFactory<LeadsDbContext> contexts, 
         return await db.PlanChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>The outbox queue per kind: waiting, failed for good, sent today (UTC), and how long the oldest has waited.</summary>
+    public async Task<List<OutboxQueueRow>> OutboxAsync(CancellationToken ct)
+    {
+        tenant.AcrossBusinesses("platform: outbox queue");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var rows = await db.Notifications.GroupBy(n => n.Kind).Select(g => new
+        {
+            Kind = g.Key,
+            Pending = g.Count(n => n.Status == Domain.Notifications.NotificationStatus.PENDING),
+            Failed = g.Count(n => n.Status == Domain.Notifications.NotificationStatus.FAILED),
+            SentToday = g.Count(n => n.Status == Domain.Notifications.NotificationStatus.SENT && n.SentAt >= today),
+            OldestPending = g.Where(n => n.Status == Domain.Notifications.NotificationStatus.PENDING).Min(n => (DateTimeOffset?)n.CreatedAt),
+        }).ToListAsync(ct);
+        return Enum.GetValues<Domain.Notifications.NotificationKind>().Select(kind => rows.FirstOrDefault(r => r.Kind == kind) is { } r
+            ? new OutboxQueueRow(kind, r.Pending, r.Failed, r.SentToday, r.OldestPending is { } at ? now - at : null)
+            : new OutboxQueueRow(kind, 0, 0, 0, null)).ToList();
+    }
+
     internal static async Task<List<AdminActionRow>> RecentActionsAsync(LeadsDbContext db, int take, Guid? businessId, CancellationToken ct) =>
         await (from a in db.AdminActions
                join b in db.Businesses on a.BusinessId equals b.Id
