@@ -21,16 +21,6 @@ public class PlanComponentMarkupTests
 
     static int Count(string html, string what) => html.Split(what).Length - 1;
 
-    [Theory]
-    [InlineData(PlanTier.FREE, "text-bg-secondary")]
-    [InlineData(PlanTier.BASIC, "text-bg-primary")]
-    [InlineData(PlanTier.PRO, "text-bg-success")]
-    public async Task The_plan_badge_names_the_plan_for_screen_readers_and_colours_it(PlanTier plan, string css)
-    {
-        var html = await RenderAsync<PlanBadge>(new() { ["Plan"] = plan });
-        Assert.Equal($"<span class=\"badge {css}\" aria-label=\"Plan: {plan}\">{plan}</span>", html);
-    }
-
     [Fact]
     public async Task The_feature_matrix_marks_the_owners_column_and_what_each_plan_includes()
     {
