@@ -102,6 +102,8 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             "/api/voice/incoming", "/api/voice/gather", "/api/voice/action", "/api/voice/status", "/api/voice/recording",
             "/api/voice/alert/answer", "/api/voice/alert/status", "/api/voice/health", "/api/bench/baseline",
             "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found", "/error",
+            // A password reset link is opened signed out: the page and its API check the one-time token instead.
+            "/reset-password", "/api/auth/reset-password",
         ];
         var anonymous = fx.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

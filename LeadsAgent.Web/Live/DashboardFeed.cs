@@ -15,6 +15,18 @@ public sealed class DashboardFeed(LiveEventRouter router, CurrentBusiness curren
     IDisposable? _subscription;
     bool _disposed;
 
+    /// <summary>How many components of this circuit are listening (the health of a page's live updates).</summary>
+    public int Listeners
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _handlers.Count;
+            }
+        }
+    }
+
     /// <summary>Starts receiving the business's events; safe to call from several components.</summary>
     public async Task<IDisposable> SubscribeAsync(Func<LiveEvent, Task> handler, CancellationToken ct = default)
     {

@@ -209,9 +209,12 @@ public class KnowledgeComponentTests(PlatformFixture fx) : IClassFixture<Platfor
         Assert.Empty(cut.FindAll("[data-testid=entry-limit]"));
         Assert.Empty(cut.FindAll("[data-locked]"));
         Button(cut, "open-file-import").Click();
-        Assert.NotNull(cut.Find("[data-testid=file-import]"));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=file-import]")), Wait);
         Button(cut, "open-web-import").Click();
-        Assert.NotNull(cut.Find("[data-testid=web-import]"));
-        Assert.Empty(cut.FindAll("[data-testid=file-import]"));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotNull(cut.Find("[data-testid=web-import]"));
+            Assert.Empty(cut.FindAll("[data-testid=file-import]"));
+        }, Wait);
     }
 }
