@@ -18,11 +18,25 @@ public sealed record TriageScore(int Count, double Accuracy, double UrgentPrecis
     /// </summary>
     public static List<TriageExample> Load(string path) =>
         [.. File.ReadAllLines(path)
-            .Where(l => l.Trim().Length > 0 && !l.StartsWith('#'))
+            .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Select(p => p.Length >= 5
-                ? new TriageExample(Enum.Parse<BusinessType>(p[0].Trim()), Enum.Parse<LeadPriority>(p[1].Trim()), p[2].Trim().ToUpperInvariant(), p[3].Trim().ToLowerInvariant(), p[4].Trim())
-                : new TriageExample(Enum.Parse<BusinessType>(p[0].Trim()), Enum.Parse<LeadPriority>(p[1].Trim()), "NONE", "en", p[2].Trim()))];
+                ? new TriageExample(Trade(p[0]), Enum.Parse<LeadPriority>(p[1].Trim(), ignoreCase: true), HazardCode(p[2]), p[3].Trim().ToLowerInvariant(), p[4].Trim())
+                : new TriageExample(Trade(p[0]), Enum.Parse<LeadPriority>(p[1].Trim(), ignoreCase: true), "NONE", "en", p[2].Trim()))];
+
+    // Files written by others may spell a trade or hazard differently ("real estate", "carbon_monoxide", "-").
+    static BusinessType Trade(string value) =>
+        Enum.TryParse<BusinessType>(value.Trim().Replace(' ', '_'), ignoreCase: true, out var trade) ? trade : BusinessType.OTHER;
+
+    static string HazardCode(string value) => value.Trim().ToUpperInvariant().Replace(' ', '_') switch
+    {
+        "" or "-" or "NONE" or "NULL" => "NONE",
+        "CARBON_MONOXIDE" or "CARBONMONOXIDE" => "CO",
+        "SMOKE" => "FIRE",
+        "FLOOD" or "FLOODING" => "WATER",
+        "ELECTRIC" => "ELECTRICAL",
+        var code => code,
+    };
 
     public static TriageScore Of(IReadOnlyList<TriageExample> examples)
     {
