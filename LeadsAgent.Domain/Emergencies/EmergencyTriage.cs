@@ -34,6 +34,16 @@ namespace LeadsAgent.Domain.Emergencies;
 /// </summary>
 public static partial class EmergencyTriage
 {
+    /// <summary>The same ladder in words, for a language model's instructions: it may raise a priority, never lower one.</summary>
+    public const string Ladder =
+        "URGENT = danger to life or property happening now: fire, smoke, sparks, gas smell, carbon monoxide, active flooding, " +
+        "sewage backing up, no heat or cooling with vulnerable people (babies, elderly, sick) or extreme weather, medical equipment " +
+        "without power, an arrest, a warrant or a hearing today, a lock-out, a property closing at risk today. " +
+        "HIGH = something broken or failing that the customer needs fixed soon (a leak, a clog, no hot water, an air conditioner " +
+        "that stopped cooling, a breaker that keeps tripping, papers served, a legal or deal deadline within days). " +
+        "NORMAL = quotes, questions (even about emergency service, hours or prices), planned work, past events, someone else's past events. " +
+        "LOW = no service intent (greetings, thanks, wrong numbers, sales calls).";
+
     enum Scope
     {
         All,
