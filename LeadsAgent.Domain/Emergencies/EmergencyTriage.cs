@@ -6,13 +6,44 @@ using LeadsAgent.Domain.Text;
 namespace LeadsAgent.Domain.Emergencies;
 
 /// <summary>
-/// Deterministic emergency triage. Rules match words and phrases (with their inflections) on normalised text;
-/// a match is ignored when it is negated ("no gas smell"), in the past ("last year we had a burst pipe"),
-/// hypothetical or a question about services ("do you fix burst pipes?", "what do I do if I smell gas"), or a
-/// false friend ("fireplace", "flood lights", "install smoke detectors"). Life-safety matches come with a script.
+/// Deterministic emergency triage: the seed's priority ladder as the engine's rule.
+/// <list type="bullet">
+/// <item>URGENT: danger to life or property happening now. Fire, smoke, sparks, gas, carbon monoxide, active flooding,
+/// sewage backing up, no heat or cooling with vulnerable people or extreme weather, medical equipment without power,
+/// arrests, warrants and hearings today, lock-outs, closings at risk today. Each comes with a hazard (GAS, CO, FIRE,
+/// WATER, ELECTRICAL, MEDICAL) whose fixed safety script is said first, or none (a LAW arrest).</item>
+/// <item>HIGH: something broken or failing that the customer needs soon: leaks, clogs, no hot water, no water, an air
+/// conditioner that stopped cooling, a pilot that will not stay lit, a blank thermostat, brown water, strange noises
+/// and smells, breakers tripping, papers served, deadlines within days, a closing at risk within days.</item>
+/// <item>NORMAL: quotes, questions (even about emergencies: "are you open on Christmas for emergencies?"), planned
+/// work, past events and other people's past events. LOW: no service intent (greetings, thanks, "wrong number").</item>
+/// </list>
+/// <para>
+/// The method generalises by working on normalised text rather than on sentences: the message is put in one form
+/// (lower case, no accents, contractions expanded, fillers dropped, clause breaks kept) and the common texting and
+/// speech-recognition spellings are mapped to words ("thru", "basment", "pls", "carbon mono oxide"). Rules are small
+/// lexicons per family (a hazard noun and its states, with their inflections through <c>\w*</c>, in English and
+/// Spanish), so a new combination of known words still matches. A match does not count when it is negated in its
+/// clause ("no gas smell"), in the past with no sign it is back ("last year we had a burst pipe"), someone else's past
+/// event ("my neighbour's basement flooded yesterday"), hypothetical ("what do I do if a pipe bursts"), part of a
+/// question about the business's services, hours or prices with no problem of the caller's own ("do you do emergency
+/// gas repairs on weekends?"), a false friend ("fireplace", "flood lights") or maintenance ("a clogged dryer vent").
+/// A danger that has stopped ("it sparked once, it's fine now") is HIGH: it needs a visit, not 911. Life-safety rules
+/// are never lowered by "not urgent", and nothing a model says can lower a result (the engine only lets it raise one).
+/// </para>
 /// </summary>
 public static partial class EmergencyTriage
 {
+    /// <summary>The same ladder in words, for a language model's instructions: it may raise a priority, never lower one.</summary>
+    public const string Ladder =
+        "URGENT = danger to life or property happening now: fire, smoke, sparks, gas smell, carbon monoxide, active flooding, " +
+        "sewage backing up, no heat or cooling with vulnerable people (babies, elderly, sick) or extreme weather, medical equipment " +
+        "without power, an arrest, a warrant or a hearing today, a lock-out, a property closing at risk today. " +
+        "HIGH = something broken or failing that the customer needs fixed soon (a leak, a clog, no hot water, an air conditioner " +
+        "that stopped cooling, a breaker that keeps tripping, papers served, a legal or deal deadline within days). " +
+        "NORMAL = quotes, questions (even about emergency service, hours or prices), planned work, past events, someone else's past events. " +
+        "LOW = no service intent (greetings, thanks, wrong numbers, sales calls).";
+
     enum Scope
     {
         All,
@@ -21,7 +52,7 @@ public static partial class EmergencyTriage
         RealEstate,
     }
 
-    sealed record Rule(string Name, LeadPriority Priority, Hazard Hazard, Scope Scope, Regex Pattern, Regex? RaiseTo = null, Regex? Requires = null);
+    sealed record Rule(string Name, LeadPriority Priority, Hazard Hazard, Scope Scope, Regex Pattern, Regex? RaiseTo = null, Regex? Requires = null, Regex? Unless = null);
 
     const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
@@ -30,93 +61,140 @@ public static partial class EmergencyTriage
     // Words that may sit between a noun and its state without leaving the clause: "the pipe under the sink has burst".
     const string Gap = @"[a-z0-9' /$]{0,28}?";
 
-    static readonly Regex s_freezingOrVulnerable = R(@"\b(freez\w*|froze|frozen|below (zero|freezing)|sub ?zero|single digits?|negative \d+|snow\w*|blizzard|ice storm|icy|frigid|bitter(ly)? cold|cold snap|polar vortex|([0-9]|[1-3][0-9]) (degrees|outside|out there|below|f|fahrenheit)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (month|week|day)s? old|(7[5-9]|8\d|9\d|1[01]\d) (years? old|year old)|babies|baby|infant|newborn|toddler|elderly|old (man|woman|lady|mother|father|mom|dad|parents?)|grand(ma|pa|mother|father|parents?)|senior|disabled|sick|pregnant|oxygen|chemo\w*|medical|bebe|ancian[oa]s?|helando|congelando|mucho frio)\b");
-    static readonly Regex s_heatOrVulnerable = R(@"\b(heat ?wave|heat stroke|heat exhaustion|1[0-2][0-9] (degrees|outside|f)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (month|week|day)s? old|(7[5-9]|8\d|9\d|1[01]\d) years? old|over 100|triple digits|scorching|babies|baby|infant|newborn|elderly|old (man|woman|lady|mother|father|parents?)|grand(ma|pa|mother|father)|senior|disabled|sick|pregnant|oxygen|medical)\b");
-    static readonly Regex s_lawToday = R(@"\b(today|tonight|tomorrow|this (morning|afternoon|evening)|in (an|one|two|a few|\d+) hours?|right now|first thing (in the morning|tomorrow)|manana|hoy|esta noche)\b");
-    static readonly Regex s_withinDays = R(@"\b(this week|next week|in (a few|a couple( of)?|\d+|two|three|four|five|six|seven|ten) days|by (monday|tuesday|wednesday|thursday|friday|the \d+\w*)|(on|this) (monday|tuesday|wednesday|thursday|friday|weekend)|end of the week|few days|days to respond|\d+ days)\b");
-    static readonly Regex s_closingProblem = R(@"\b(risk|problem|issue|delay\w*|fell through|falling (apart|through)|fall through|cancel\w*|will not|can not|cannot|missing|not (funded|arrived|received|here|showed)|stuck|denied|pulled|backed out|no show|jeopardy|emergency|urgent|asap|wrong|lost|blocked|frozen|lien|liens|title (issue|problem|defect)|discrepanc\w*|error|short|shortfall|not enough|low appraisal|appraisal came in low|has not|have not|hasnt|never (came|arrived|showed))\b");
-    static readonly Regex s_closingToday = R(@"\b(today|this (morning|afternoon|evening)|in (an|one|two|a few|\d+) hours?|at (\d{1,2}( ?(am|pm|o clock))?|noon)|tonight|right now)\b");
+    const string Weekday = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo";
+
+    static readonly Regex s_freezingOrVulnerable = R(@"\b(freez\w*|froze|frozen|below (zero|freezing)|sub ?zero|single digits?|negative \d+|snow\w*|blizzard|ice storm|icy|frigid|bitter(ly)? cold|cold snap|polar vortex|([0-9]|[1-3][0-9]) (degrees|outside|out there|below|f|fahrenheit)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (month|week|day)s? old|(7[5-9]|8\d|9\d|1[01]\d) (years? old|year old)|(mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|he|she|husband|wife|i|who) (is|am) (7[5-9]|8\d|9\d|1[01]\d)\b|babies|baby|infant|newborn|toddler|little (kids|ones|children)|elderly|old (man|woman|lady|mother|father|mom|dad|parents?)|grand(ma|pa|mother|father|parents?)|senior|disabled|sick|pregnant|oxygen|chemo\w*|medical|bebe|ancian[oa]s?|abuel[oa]s?|embarazada|helando|congelando|mucho frio|bajo cero|nieve|nevando)\b");
+    static readonly Regex s_heatOrVulnerable = R(@"\b(heat ?wave|heat stroke|heat exhaustion|1[0-2][0-9] (degrees|outside|f|grados)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) (month|week|day)s? old|(7[5-9]|8\d|9\d|1[01]\d) (years? old|anos)|(mom|mother|dad|father|grandma|grandpa|he|she|i|who) (is|am) (7[5-9]|8\d|9\d|1[01]\d)\b|over 100|triple digits|scorching|babies|baby|infant|newborn|elderly|old (man|woman|lady|mother|father|parents?)|grand(ma|pa|mother|father)|senior|disabled|sick|pregnant|oxygen|medical|bebe|ancian[oa]s?|abuel[oa]s?|embarazada|mucho calor)\b");
+    static readonly Regex s_lawToday = R(@"\b(today|tonight|tomorrow|this (morning|afternoon|evening)|in (an|one|two|a few|\d+) hours?|in (\d+|twenty|thirty|forty) minutes|right now|now|first thing (in the morning|tomorrow)|manana|hoy|esta noche|ahorita|ahora)\b");
+    static readonly Regex s_withinDays = R($@"\b(this week|next week|in (a few|a couple( of)?|\d+|two|three|four|five|six|seven|ten) days|(a few|a couple( of)?|\d+|two|three|four|five|six|seven|ten) days|by ({Weekday}|the \d+\w*)|(on|this|next) ({Weekday}|weekend)|{Weekday}|end of the week|days to respond|in (a|one|two|three|\d+) weeks?|days (before|from|until|away)|(a|one|two|three|few) days? (before|from|until|away)|\d+ dias|(dos|tres|cuatro|cinco|diez|quince|veinte|treinta) dias|(la )?proxima semana|esta semana)\b");
+    static readonly Regex s_closingProblem = R(@"\b(risk|problem|issue|delay\w*|fell through|falling (apart|through)|fall through|cancel\w*|will not|can not|cannot|missing|not (funded|arrived|received|here|showed)|stuck|denied|pulled|backed out|back out|walk(ed|ing)? away|no show|jeopardy|emergency|urgent|asap|wrong|lose|lost|blocked|frozen|lien|liens|title (issue|problem|defect)|discrepanc\w*|error|short|shortfall|not enough|did not|does not|do not|is not|are not|not match|mismatch|low appraisal|came in (\w+ )?(low|short|under)|no (aprobo|aprobaron|llego|deposito)|has not|have not|hasnt|never (came|arrived|showed)|renegotiat\w*|needs? (more time|another week|an extension)|extension|push(ed)? back|postpon\w*|cancelo|cancelaron|nego|rechaz\w*|se retiro|no llego|problema)\b");
+    static readonly Regex s_closingToday = R(@"\b(at the (closing )?table|closing table|today|tomorrow|this (morning|afternoon|evening)|in (an|one|two|a few|\d+) hours?|at (\d{1,2}( ?(am|pm|o clock))?|noon)|tonight|right now|hoy|manana)\b");
+    static readonly Regex s_powerLost = R($@"\b(power|electricity|luz|corriente)\b{Gap}\b(out|off|gone|down|went out)\b|\b(lost|lose|losing|no|without) (the )?(power|electricity)\b|\b(power|electricity) (outage|cut|failure)\b|\b(knocked|took|knocks|takes) out (our |the |my |all )?(power|electricity)\b|\boutage\b|\bblackout\b|\bse fue la luz\b|\bsin (luz|electricidad|corriente)\b|\bno hay (luz|electricidad|corriente)\b|\b(oxygen|concentrator|machine|ventilator|pump)\b{Gap}\b(is |are )?(off|not running|stopped|will not run|can not run|died)\b");
+    static readonly Regex s_waterRising = R($@"\b(water|agua)\b{Gap}\b(rising|coming in|coming up|keeps? (rising|coming)|getting (higher|deeper)|creeping|sigue subiendo|subiendo)\b|\b(filling|filled|fills) (up )?with water\b|\b(inches|feet|foot) of water\b|\bwater in the basement\b|\boverflow\w*\b|\bgetting wet\b|\bllenando de agua\b");
 
     static readonly Rule[] s_rules =
     [
         // ---- Life safety (every trade) ----
         new("gas_leak", LeadPriority.URGENT, Hazard.Gas, Scope.All,
-            R($@"\b(gas|propane)\b{Gap}\b(smell\w*|odou?r\w*|stink\w*|leak\w*|hiss\w*|escap\w*)\b(?!\s(detector|test|check|inspection))|\b(smell\w*|odou?r\w*|stink\w*|whiff)( like| of)?( a| some)?( natural)? (gas|propane)\b|\brotten eggs?\b|\b(hit|cut|broke|damaged|nicked) (a|the|our|my) gas (line|pipe|main)\b|\b(olor|oler|huele\w*) a gas\b|\b(fuga|escape) de gas\b|\bhuele a huevo podrido\b")),
+            R($@"\b(gas|propane)\b{Gap}\b(smell\w*|odou?r\w*|stink\w*|leak\w*|hiss\w*|escap\w*)\b(?!\s(detector|test|check|inspection))|\b(smell\w*|odou?r\w*|stink\w*|whiff)( \w+){{0,2}}( like| of)( a| some)?( natural)? (gas|propane)\b|\b(smell\w*|odou?r\w*|stink\w*|whiff)( a| some)?( natural)? (gas|propane)\b|(?<!(water|tap|faucet|shower|drain)s? (smells?|stinks?|smelling|tastes?) (like )?)\brotten eggs?\b|\b(hit|cut|broke|damaged|nicked|punctured) (a|the|our|my) gas (line|pipe|main|meter)\b|\b(olor|oler|huele\w*)( \w+){{0,2}} a gas\b|\b(fuga|escape) de gas\b|\bhuele a huevo podrido\b")),
         new("carbon_monoxide", LeadPriority.URGENT, Hazard.CarbonMonoxide, Scope.All,
-            R($@"\b(carbon monoxide|monoxide|co)\s?(alarm|detector|monitor)s?\b{Gap}\b(going off|went off|goes off|sound\w*|beep\w*|alarm\w*|ringing|blaring|screaming|keeps going)\b|\b(carbon monoxide|monoxide)\b{Gap}\b(leak\w*|poison\w*|in the (house|home|air|basement)|high|levels?|reading|alarm)\b|\bco (leak|poisoning)\b|\bmonoxido\b")),
+            R($@"\b(carbon monoxide|monoxide|co|co2)\s?(alarm|detector|monitor)s?\b{Gap}\b(going off|went off|goes off|sound\w*|beep\w*|alarm\w*|ringing|blaring|screaming|keeps going|chirp\w* and)\b|\b(carbon monoxide|monoxide)\b{Gap}\b(leak\w*|poison\w*|in the (house|home|air|basement)|high|levels?|reading|alarm|beep\w*|going off|went off|sound\w*|saying)\b|\bco (leak|poisoning)\b|\b(alarm|detector|monitor)s?\b{Gap}\b(says?|saying|shows?|showing|reads?|reading) co\b|\bmonoxido\b")),
         new("carbon_monoxide_symptoms", LeadPriority.URGENT, Hazard.CarbonMonoxide, Scope.All,
-            R(@"\b(headaches?|dizz\w*|nause\w*|light ?headed|throwing up|vomit\w*|passed out|faint\w*|drowsy|confused)\b"),
-            Requires: R(@"\b(furnace|heater|boiler|gas|fireplace|generator|stove|exhaust|fumes|carbon monoxide|monoxide|chimney|flue)\b")),
+            R(@"\b(headaches?|dizz\w*|nause\w*|light ?headed|throwing up|threw up|vomit\w*|passed out|faint\w*|drowsy|confused|(feel|feels|feeling|felt|all|everyone is|we are) sick|me duele la cabeza|mare(ad[oa]s?|os?))\b"),
+            Requires: R(@"\b(furnace|heater|boiler|gas|fireplace|generator|stove|exhaust|fumes|carbon monoxide|monoxide|chimney|flue|calefaccion|calentador|estufa)\b")),
         new("fire", LeadPriority.URGENT, Hazard.Fire, Scope.All,
-            R(@"\b(on fire|caught fire|catch(es|ing)? fire|in flames|flames (coming|shooting)|ablaze|incendio|fuego|llamas)\b|\bfires?\b(?!\s?(pit|place|wood|works?|extinguisher\w*|proof\w*|rated|drill|department|dept|station|truck|fighter\w*|hazard\w*|risk|code|safety|inspection|alarm\w*|sprinkler\w*|escape|exit|door|wall|box|brick|starter|insurance|damage|marshal|hydrant|fly|flies|stick|ant))")),
+            R(@"\b(on fire|caught fire|catch(es|ing)? fire|in flames|flames? (coming|shooting)|ablaze|incendio|fuego|llamas)\b|\bfires?\b(?!\s?(pit|place|wood|works?|extinguisher\w*|proof\w*|rated|drill|department|dept|station|truck|fighter\w*|hazard\w*|risk|code|safety|inspection|alarm\w*|sprinkler\w*|escape|exit|door|wall|box|brick|starter|insurance|damage|marshal|hydrant|fly|flies|stick|ant))|\b(little|small|big) flames?\b|\bsmo?ulder\w*\b|\bsomething (is )?burning\b|\b(is|are) burning (up|inside)?\b")),
         new("smoke", LeadPriority.URGENT, Hazard.Fire, Scope.All,
-            R(@"\bsmok(e|ing|ey|y)\b(?!\s?(detector\w*|alarm\w*|test\w*|signal|free|break|shop|stack|house|ring))|\bhumo\b")),
+            R(@"\bsmok(e|ing|ey|y)\b(?!\s?(detector\w*|alarm\w*|test\w*|signal|free|break|shop|stack|house|ring|damage))|\bhumo\b")),
         new("alarm_sounding", LeadPriority.URGENT, Hazard.Fire, Scope.All,
-            R($@"\b(smoke|fire) (alarm|detector)s?\b{Gap}\b(going off|went off|goes off|sounding|blaring|screaming|keeps going off|will not stop)\b")),
+            R($@"\b(smoke|fire) (alarm|detector)s?\b{Gap}\b(going off|went off|goes off|sounding|blaring|screaming|keeps going off|will not stop)\b|\bsuena la alarma\b")),
         new("burning_smell", LeadPriority.URGENT, Hazard.Fire, Scope.All,
-            R(@"\b(burning|burnt|burned) (smell|odou?r|plastic|rubber|wire\w*)\b|\bsmell\w* (like |of )?(burning|something burning|burnt|smoke|electrical burning|melting plastic|hot plastic)\b|\bsmells? burnt\b|\bolor a quemado\b")),
+            R(@"\b(burning|burnt|burned)( electrical| electric| plastic)? (smell|odou?r|plastic|rubber|wire\w*)\b|\bsmell\w* (like |of )?(burning|something burning|burnt|smoke|electrical burning|melting plastic|hot plastic)\b|\bsmells? burnt\b|\b(olor|huele) a quemado\b")),
         new("sparks", LeadPriority.URGENT, Hazard.Fire, Scope.All,
             R(@"\bspark(s|ing|ed|y)?\b(?!\s?plugs?)|\barcing\b|\bchispa\w*\b|\bcortocircuito\b")),
         new("hot_or_melting_electrics", LeadPriority.URGENT, Hazard.Fire, Scope.All,
-            R($@"\b(outlet|socket|plug|panel|breaker|switch|wire|wiring|cord|fixture|receptacle|fuse box|meter)s?\b{Gap}\b(smok\w*|melt\w*|scorch\w*|charr(ed|ing)|burn\w*|blacken\w*|hot to the touch|too hot to touch|sizzl\w*)\b|\b(melted|scorched|charred|burnt|burned|blackened) (outlet|socket|plug|wire|wiring|panel|breaker|switch|cord)s?\b")),
+            R($@"\b(outlet|socket|plug|panel|breaker|switch|wire|wiring|cord|fixture|receptacle|fuse box|meter|enchufe|contacto|tablero)s?\b{Gap}\b(smok\w*|melt\w*|scorch\w*|charr(ed|ing)|burn\w*|blacken\w*|hot to the touch|too hot to touch|sizzl\w*|crackl\w*)\b|\b(melted|scorched|charred|burnt|burned|blackened) (outlet|socket|plug|wire|wiring|panel|breaker|switch|cord)s?\b")),
         new("live_wire", LeadPriority.URGENT, Hazard.Electrical, Scope.All,
-            R($@"\b(live|exposed live|energized|bare live) wires?\b|\b(downed|fallen|hanging|snapped) (power |electric(al)? |utility )?(lines?|wires?|cables?)\b|\b(power|electric(al)?|utility) (line|wire|cable|pole)s?\b{Gap}\b(down|fell|fallen|on the ground|snapped|hanging|sparking|laying|lying|touching|on (my|the|our) \w+)\b|\b(took|knocked|brought|pulled|taken|knocked) down (the |a |our )?(power |electric |utility )?(lines?|wires?|poles?)\b|\bcables? (caido|suelto|pelado)s?\b")),
+            R($@"\b(live|exposed live|energized|bare live) wires?\b|\b(downed|fallen|hanging|snapped) (power |electric(al)? |utility )?(lines?|wires?|cables?)\b|\b(power|electric(al)?|utility) (line|wire|cable|pole)s?\b{Gap}\b(down|fell|fallen|on the ground|snapped|hanging|sparking|laying|lying|touching|on (my|the|our) \w+)\b|\b(took|knocked|brought|pulled|taken|knocked) down (the |a |our )?(power |electric |utility )?(lines?|wires?|poles?)\b|\bwires? (is |are )?(down|hanging (down|low|over|from))\b|\b(cable|line|wire)s?\b{Gap}\b(hanging|dangling|sagging|down|touching|on the ground|laying|lying)\b{Gap}\b(pole|transformer|street|road|car|house|roof|fence|yard|ground)\b|\b(pole|transformer)\b{Gap}\b(down|fell|fallen|snapped|sparking|on fire|blew|exploded)\b|\bcables? (caido|suelto|pelado)s?\b|\bse (cayo|cayeron) (un |el |los |una )?(cable|poste)s?\b")),
         new("electric_shock", LeadPriority.URGENT, Hazard.Electrical, Scope.All,
-            R(@"\b(electric(al)? shock|electrocut\w*|got (shocked|zapped)|(shocked|zapped) (me|him|her|my|us|them|when)|getting shocked|shock(s|ed)? (me|him|her|us|them) when|descarga electrica|me dio (la )?corriente)\b")),
+            R(@"\b(electric(al)? shock|electrocut\w*|got (shocked|zapped)|(shocked|zapped) (me|him|her|my|us|them|when)|getting shocked|shock(s|ed)? (me|him|her|us|them) when|electricity in the water|descarga electrica|(me|le|nos|les) dio (una |la )?(descarga|corriente|toque))\b")),
         new("water_on_electrics", LeadPriority.URGENT, Hazard.Electrical, Scope.All,
-            R(@"\b(water|leak\w*|dripping|flood\w*)\b[a-z ]{0,20}\b(into|in|on|onto|near|around|over|behind) (the |my |our |an? )?(electrical panel|breaker box|breaker panel|electric panel|fuse box|outlets?|wiring|light fixtures?|ceiling light)\b")),
+            R($@"\b(water|leak\w*|dripping|flood\w*|pouring)\b[a-z ]{{0,20}}\b(into|in|on|onto|near|around|over|behind|out of|from|through|up to|close to|reaching|towards?) (the |my |our |an? |all the |every |each )?(electrical panel|breaker box|breaker panel|electric panel|fuse box|panel|outlets?|wiring|light fixtures?|ceiling light|lights?|lamp|ceiling fan|switch(es)?)\b|\b(light fixture|ceiling light|lamp|outlet|panel|breaker box)s?\b{Gap}\b(dripping|leaking|pouring) water\b|\bagua\b[a-z ]{{0,30}}\b(lampara|enchufe|contacto|tablero|foco)s?\b|\b(lampara|enchufe|contacto|tablero|foco)s?\b[a-z ]{{0,30}}\bagua\b")),
+        new("medical_equipment_without_power", LeadPriority.URGENT, Hazard.Medical, Scope.All,
+            R(@"\b(oxygen|o2|concentrator|ventilator|respirator|dialysis|cpap|bipap|feeding pump|suction machine|life support|medical (equipment|device|machine)|oxigeno|dialisis|equipo medico)\b"),
+            Requires: s_powerLost),
         new("personal_danger", LeadPriority.URGENT, Hazard.Violence, Scope.Law,
-            R(@"\b(threaten\w* to (kill|hurt)|(is|are) (hitting|beating|attacking)|in danger|afraid for my life|trying to break in)\b")),
+            R(@"\b(threaten\w* to (kill|hurt)|(is|are) (hitting|beating|attacking)|in danger|afraid for my life|trying to break in|(hit|beat|choked|attacked|punched|slapped|hurt) (me|my (kids?|children|son|daughter)))\b")),
+        new("locked_out", LeadPriority.URGENT, Hazard.None, Scope.All,
+            R(@"\b(i am|we are|am|are|got|been|get|just got|im) locked out\b|\blocked (me|us|myself|ourselves|him|her|them) out\b|\blocked out of (my|our|the|his|her)\b|\blocked (my |the |our )?keys in (the|my|our)\b|\bchanged (the|my|our) locks\b|\bme quede (afuera|fuera|encerrad[oa])\b|\bcambio las (cerraduras|chapas)\b|\bno (puedo|podemos) entrar\b")),
 
-        // ---- Damage in progress (home services) ----
-        new("active_flooding", LeadPriority.URGENT, Hazard.None, Scope.Home,
-            R(@"\bflood(ed|ing|s)?\b(?!\s?(lights?|lamps?|zone|insurance|plain|damage|certificate|risk|map|barrier|vents?|gate|wall|sensors?|alarm))|\binund\w*\b|\bagua por todas partes\b")),
-        new("water_pouring", LeadPriority.URGENT, Hazard.None, Scope.Home,
-            R($@"\b(water|leak|pipe|toilet|sink|tank|heater|ceiling|faucet|hose|line|tub|shower|valve)s?\b{Gap}\b(everywhere|pouring|gushing|spraying|spewing|shooting|rushing|streaming|coming (in|through|down) the|will not stop|can not stop|cannot stop|rising|sale mucha agua)\b|\b(can not|cannot|unable to|could not) (shut|turn) (off )?(the )?(water|it|valve|main)( off)?\b|\b(standing|inches of|feet of|a foot of|full of|ankle deep|knee deep|waist deep) water\b|\bwater (in|all over|across) (the|my|our) (basement|kitchen|floor|house|home|garage|living room|bathroom|hallway)\b|\b(ceiling|roof)\b{Gap}\b(collaps\w*|caving)\b|\braining (in|inside|indoors|through|from the ceiling|down the walls)\b|\bno para de salir agua\b")),
-        new("burst_pipe", LeadPriority.URGENT, Hazard.None, Scope.Home,
-            R($@"\b(burst|bursted|busted|broken|ruptured|split|exploded|blown|cracked) (water |copper |pvc )?(pipe|pipes|main|water main|water line|supply line|hose)\b|\bpipes? ({Gap})?(has |have |just |had )?(burst|bursts|bursted|busted|broke|exploded|split|ruptured|blew)\b|\bwater main (break|broke|burst)\b|\b(supply line|supply hose|hose|fitting|pipe|line|connector|valve)s? ({Gap})?(popped|came|blew|broke|burst|snapped) (off|loose|apart|open)\b|\b(tuberia|tubo|cano|caneria)s? (rota|roto|reventad[oa])\b|\bse (rompio|revento) (la|el|una|un) (tuberia|tubo|cano|caneria)\b")),
-        new("sewage_backup", LeadPriority.URGENT, Hazard.None, Scope.Home,
-            R($@"\b(sewage|sewer|raw sewage|septic)\b{Gap}\b(backing up|backed up|back up|coming up|overflow\w*|in (the|my|our) (house|home|basement|tub|shower|bathroom)|everywhere|on the floor|flooding|spill\w*|pouring)\b|\b(toilets?|drains?|tub|shower)\b{Gap}\b(sewage|poop|feces|raw sewage)\b|\baguas (negras|residuales)\b")),
+        // ---- Damage in progress (home services): water in the building now ----
+        new("active_flooding", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R(@"\bflood(ed|ing|s)?\b(?!\s?(lights?|lamps?|zone|insurance|plain|damage|certificate|risk|map|barrier|vents?|gate|wall|sensors?|alarm))|\binund\w*\b|\bagua por (todas partes|todo|todos lados)\b|\bpor todos lados\b")),
+        new("water_pouring", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R($@"\b(water|leak|pipe|toilet|sink|tank|heater|ceiling|faucet|hose|line|tub|shower|valve|wall)s?\b{Gap}\b(everywhere|pouring|gushing|spraying|spewing|shooting|rushing|streaming|dumping|nonstop|coming (in|through|down) the|will not stop(?! running)|can not stop|cannot stop|rising|sale mucha agua)\b|\b(gushing|pouring|spraying|spewing|rushing|streaming|spurting) (out )?(water|agua)\b|\bwater\b[a-z ]{{0,40}}\b(gushing|pouring|spraying|spewing|rushing|streaming|spurting|everywhere)\b|\b(is |are |got |went )?under water\b|\bunderwater\b|\bwater (is )?coming in\b|\bwater\b{Gap}\bcoming up (through|from|out of) (the )?(floor|drain|floor drain|ground|toilet|tub|shower|basement)\b|\bwater\b{Gap}\bcoming (in )?(through|from) (the )?(wall|ceiling|floor|roof|window|door|foundation)s?\b|\b(heater|tank|pipe|line|hose|valve|fitting)s?\b{Gap}\b(let go|gave (out|way)|blew out)\b|\b(can not|cannot|unable to|could not) (shut|turn) (off )?(the )?(water|it|valve|main)( off)?\b|\b(inches of|feet of|a foot of|full of|ankle deep|knee deep|waist deep) water\b|\bstanding water (in|on|all over|across) (the |my |our )?(basement|floor|kitchen|garage|house|home|living room|hallway|laundry room|crawl ?space|yard|bedroom|office)\b|\bwater (in|all over|across) (the|my|our) (basement|kitchen|floor|house|home|garage|living room|bathroom|hallway|laundry room|bedroom|office)\b|\bwater (is )?(all over|everywhere)\b|\b(ceiling|roof)\b{Gap}\b(collaps\w*|caving|caved( in)?|fell in|came down)\b|\braining (in|inside|indoors|into|through|from the ceiling|down the walls)\b|\brain(water)? (is )?(coming|pouring|leaking|getting) (in|into|through)\b|\b(filling|filled|fills) (up )?with water\b|\b(has|have|got) water (on|in|all over) (it|them|the floor|the floors)\b|\b(covered|soaked) (in|with) water\b|\bwater (is )?(running|pouring|flowing|coming|leaking) (out )?(from )?under (the )?(door|wall|cabinet|floor)\b|\blike a (river|waterfall|fountain)\b|\bno para de salir agua\b|\bllenando de agua\b|\bagua\b{Gap}\b(sigue subiendo|entrando|metiendo)\b|\b(metiendo|entrando) (el |mucha )?agua\b|\bsaliendo mucha agua\b|\bno (puedo|podemos) cerrar\b{Gap}\b(agua|llave)\b")),
+        new("burst_pipe", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R($@"\b(burst|bursted|busted|broken|ruptured|split|exploded|blown|cracked) (water |copper |pvc )?(pipe|pipes|main|water main|water line|supply line|hose)\b|\bpipes? ({Gap})?(has |have |just |had )?(burst|bursts|bursted|busted|broke|exploded|split|ruptured|blew)\b|\bwater main (break|broke|burst)\b|\b(supply line|supply hose|hose|fitting|pipe|line|connector|valve)s? ({Gap})?(popped|came|blew|broke|burst|snapped) (off|loose|apart|open)\b|\b(pipe|hose|main|tank|heater)s?\b{Gap}\b(burst|bursted|exploded|ruptured|split open|blew (out|apart|open))\b|\b(tuberia|tubo|cano|caneria)s? (rota|roto|reventad[oa])\b|\bse (rompio|revento) (la|el|una|un) (tuberia|tubo|cano|caneria|calentador|manguera)\b")),
+        new("sewage_backup", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R($@"\b(sewage|sewer|raw sewage|septic)\b{Gap}\b(backing up|backed up|back up|coming up|comes up|came up|coming out|pouring out|leaking out|seeping|overflow\w*|in (the|my|our) (house|home|basement|tub|shower|bathroom)|everywhere|on the floor|flooding|spill\w*|pouring|spreading)\b|\b(toilets?|drains?|tub|shower)\b{Gap}\b(sewage|poop|feces|raw sewage)\b|\baguas (negras|residuales)\b")),
+        new("sump_pump_failed_water_rising", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R(@"\bsump( pump| pit)?\b|\bbomba de (sumidero|achique)\b"), Requires: s_waterRising),
         new("no_heat", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R($@"\bno (heat|heating|furnace)\b|\b(heat|heating|furnace|boiler|heater|heat pump)\b{Gap}\b(is |are )?(out|off|dead|not working|stopped working|not coming on|will not (turn|come|start|stay)( on)?|does not (turn|come|start)( on)?|died|broke\w*|quit|went out|blowing cold( air)?|not (heating|warming|getting warm|putting out heat))\b|\bwithout heat\b|\b(house|home|it|place) (will not|does not|can not) (get|stay) warm\b|\bhouse is (freezing|ice cold)\b|\bsin calefaccion\b|\bno (hay|funciona) (la )?calefaccion\b"),
+            R($@"\bno (heat|heating|furnace)\b|\b(heat|heating|furnace|boiler|heater|heat pump)\b{Gap}\b(is |are )?(out|off|dead|not working|stopped working|not coming on|will not (turn|come|start|stay|kick)( on)?|does not (turn|come|start|kick)( on)?|died|broke\w*|quit|went out|blowing cold( air)?|not (heating|warming|getting warm|putting out heat))\b|\bwithout heat\b|\b(house|home|it|place) (will not|does not|can not) (get|stay) warm\b|\bhouse is (freezing|ice cold)\b|\bradiators? (are |is )?(cold|ice cold|not (warm|hot|heating))\b|\bsin calefaccion\b|\bno (hay|funciona) (la )?calefaccion\b|\bcalefaccion no (funciona|prende|calienta)\b"),
             RaiseTo: s_freezingOrVulnerable),
         new("no_cooling", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R($@"\bno (ac|a/c|air conditioning|air con|cooling|aire acondicionado)\b|\b(ac|a/c|air conditioner|air conditioning|cooling|central air|heat pump|air)\b{Gap}\b(is |are )?(out|not working|stopped working|died|broke\w*|blowing (hot|warm)( air)?|will not (turn|come) on|does not (turn|come) on|quit|not (cooling|blowing cold|getting cold|cold))\b"),
+            R($@"\bno (ac|a/c|a c|air conditioning|air con|cooling|aire acondicionado|aire)\b|\b(ac|a/c|a c|air conditioner|air conditioning|cooling|central air|heat pump|air|mini split)\b{Gap}\b(is |are )?(out|not working|stopped working|stopped cooling|died|broke\w*|blowing (hot|warm)( air)?|just blowing air|will not (turn|come) on|does not (turn|come) on|quit|not (cooling|blowing cold|getting cold|cold))\b|\b(house|it|place) (stays|is still|is stuck) at (7[6-9]|8\d|9\d)\b|\b(aire|clima|minisplit)( acondicionado)?\b{Gap}\b(no enfria|no funciona|se descompuso|dejo de (funcionar|enfriar)|no prende|no (esta )?(enfriando|funcionando|prendiendo))\b|\bse descompuso el (aire|clima)\b"),
             RaiseTo: s_heatOrVulnerable),
 
         // ---- Broken and needs prompt service (home services) ----
         new("leak", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R(@"\bleak(s|ing|y|ed)?\b(?!\s?(detector|test))|\bdrip(s|ping|py)?\b|\bwater (stain|spot)s?\b|\bgotera\b|\bfuga de agua\b")),
+            R(@"\bleak(s|ing|y|ed)?\b(?!\s?(detector|test))|\bdrip(s|ping|py)?\b|\bwater (stain|spot)s?\b|\bwet (spot|stain|patch|area|ceiling|drywall)s?\b|\bgotera\b|\bgote(a|ando)\b|\bfuga de agua\b|\bfuga\b(?! de gas)|\b(puddles?|pooling|seep\w*|soaked|soggy|damp|trickl\w*)\b")),
         new("clog", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R(@"\bclog(s|ged|ging)?\b|\b(blocked|stopped up|backed up|backing up|plugged up)\b|\b(will not|does not|not|is not) (drain|flush)(ing)?\b|\bslow drain\w*\b|\boverflow(ed|ing|s)?\b|\btapad[oa]\b")),
+            R(@"\bclog(s|ged|ging)?\b|\b(blocked|stopped up|backed up|backing up|plugged up)\b|\b(will not|does not|not|is not) (drain|flush)(ing)?\b|\bslow(ly)? drain\w*\b|\bdraining (really |very )?slow(ly)?\b|\boverflow(ed|ing|s)?\b|\bgurgl\w*\b|\btapad[oa]\b|\bno baja\b"),
+            Unless: R(@"\b(dryer vents?|vents?|gutters?|filters?|ducts?|chimney|lint)\b")),
         new("no_hot_water", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R($@"\bno hot water\b|\b(water heater|hot water heater|boiler|tankless)\b{Gap}\b(is )?(out|broke\w*|not working|stopped|leak\w*|died|making noise)\b|\bhot water (is )?(out|not working|gone)\b|\bonly cold water\b|\b(sin|no hay) agua caliente\b")),
+            R($@"\bno hot water\b|\b(water heater|hot water heater|boiler|tankless)\b{Gap}\b(is )?(out|broke\w*|not working|not heating|stopped|leak\w*|died|making noise|error)\b|\bhot water (is )?(out|not working|gone)\b|\bonly (cold|lukewarm) water\b|\blukewarm\b|\b(sin|no hay|no tenemos) agua caliente\b")),
         new("frozen_pipes", LeadPriority.HIGH, Hazard.None, Scope.Home,
             R(@"\bfrozen pipes?\b|\bpipes? (are |is )?frozen\b")),
         new("electrical_fault", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R($@"\b(breaker|fuse)s?\b{Gap}\b(trip\w*|blow\w*|blew|keeps going)\b|\btripp?ed breaker\b|\b(outlet|outlets|socket|switch|lights?|power)\b{Gap}\b(not working|stopped working|dead|flicker\w*|went out|buzz\w*|will not reset|keeps resetting)\b|\bno power\b|\bpower (is )?out\b|\bexposed wires?\b|\b(fire|shock) hazard\b|\bno (hay )?luz\b")),
+            R($@"\b(breaker|fuse|gfci|gfi)s?\b{Gap}\b(trip\w*|blow\w*|blew|keeps going|will not reset)\b|\btripp?(ed|ing|s)? (the )?breakers?\b|\b(outlet|outlets|socket|switch|lights?|power)\b{Gap}\b(not working|stopped working|dead|flicker\w*|went out|buzz\w*|will not reset|keeps resetting|dim\w*)\b|\bno (power|electricity)\b|\blost power\b|\b(power|lights?|electricity)\b{Gap}\b(cutting|going|turning|flashing|blinking) (in and out|on and off|off and on|out)\b|\bpower\b[a-z ]{{0,40}}\b(went|has gone|is) (out|off)\b|\bpower (is |went |has gone )?out\b|\bexposed wires?\b|\b(fire|shock) hazard\b|\bloose (outlet|plug|switch|wire)s?\b|\b(outlet|plug|switch|wire)s? (is |are )?loose\b|\bno (hay )?luz\b|\bse (bota|dispara|bajo)\b|\bparpade\w*\b")),
         new("broken_equipment", LeadPriority.HIGH, Hazard.None, Scope.Home,
-            R(@"\b(broken|broke down|not working|stopped working|does not work|do not work|will not (start|turn on|work)|quit working|malfunction\w*|making (a )?([a-z]+ ){0,2}nois\w*|no funciona|se descompuso)\b|\b(water|fire|flood|smoke) damage\b|\bsew(age|er) (smell|odou?r|gas)\b")),
+            R($@"\b(broken|broke down|broke again|not working|stopped working|does not work|do not work|quit working|malfunction\w*|making (a )?([a-z]+ ){{0,2}}nois\w*|no funciona|se descompuso)\b|\bstopped (heating|cooling|running|spinning|draining|flushing|working)\b|\b(will not|does not|can not) (spin|start|run|heat|cool|close|open|lock|drain|flush|turn on|work|light|stay lit|stay on|kick on|kick in)\b|\b(is |are )?not running\b|\bkeeps (shutting|turning|cutting) (off|down|out)\b|\bshort cycl\w*\b|\bjam(med|s)?\b|\b(is|are|got|gets) stuck\b|\bstuck (open|closed|shut|on|off)\b|\bthermostat\b{Gap}\b(blank|dead|off|not working|no display|not (responding|turning on))\b|\b(screen|display) (is |went )?(blank|dead)\b|\bpilot( light)?\b{Gap}\b(out|will not (stay|light)|keeps going out|went out)\b|\b(brown|rusty|dirty|discolou?red|cloudy|yellow|black|murky|milky) (tap )?water\b|\bwater (is )?(coming out |comes out )?(brown|rusty|discolou?red|dirty|cloudy)\b|\b(no|zero) (running )?water\b(?=( at all| in the| coming| from| since| to the| anywhere|$| \|))|\b(low|no|weak|lost) water pressure\b|\bpressure (dropped|is low|is weak|went down)\b|\bonly works (in|on) (half|part|some)\b|\btoilet\b{Gap}\b(running|keeps running|will not stop running)\b|\b(loud|weird|strange|funny|odd|unusual|rumbling|popping|banging|grinding|screeching|squealing|rattling|clanking|knocking|buzzing|humming|whining|gurgling|musty|burning rubber) (noise|noises|sound|sounds|smell|smells|odou?r)\b|\b(rumbl\w*|bang(ing|s)|grind(ing|s)|screech\w*|squeal\w*|rattl\w*|clank\w*|hums|humming)\b|\b(water|fire|flood|smoke) damage\b|\bsew(age|er) (smell|odou?r|gas)\b|\bice (all )?(on|over) (the )?(ac|lines?|coils?|unit|outdoor unit)\b|\b(heat pump|ac|coils?|unit|lines?) (is |are )?(frozen|iced up)\b|\bno (funciona|cierra|enfria|prende|enciende|calienta|sirve|jala|abre)\b|\bdejo de (funcionar|enfriar|calentar|servir)\b|\bruido (muy )?(fuerte|raro|extrano)\b|\bagua (cafe|sucia|turbia|oxidada|de color)\b|\bno (tenemos|hay) (nada de )?agua\b|\bpiloto\b{Gap}\bno se queda\b")),
+
+        // A fixture of the home that does not do its job, whatever the words: "the shower only runs cold now",
+        // "none of the outlets in the bedroom work", "the furnace never lights".
+        new("fixture_failing", LeadPriority.HIGH, Hazard.None, Scope.Home,
+            R($@"\b(faucet|tap|sink|toilet|shower|tub|bathtub|drain|pipe|disposal|dishwasher|washer|washing machine|dryer|water heater|heater|boiler|furnace|ac|air conditioner|air conditioning|heat pump|thermostat|vents?|fan|outlets?|sockets?|switch(es)?|breakers?|lights?|fixture|panel|power|electricity|pump|sump pump|well pump|garage door|door|lock|window|fridge|refrigerator|freezer|oven|stove|range|microwave|compressor|condenser|unit|radiators?|baseboards?|pilot|igniter|blower|doorbell|gfci|generator|spigot|valve|softener|ice maker|gate|heat|air|hot water|water|toilets|sinks|faucets|lights)\b{Gap}\b(will not|would not|does not|do not|did not|is not|are not|can not|could not|never|no longer|only|keeps?|kept|stopped|quit|barely|hardly|fails? to|failed to|refuses to)( \w+)?( (work\w*|drain\w*|flush\w*|heat\w*|cool\w*|light\w*|run\w*|turn\w*|shut\w*|start\w*|spin\w*|close\w*|open\w*|lock\w*|stay\w*|come\w*|kick\w*|blow\w*|get\w*|hold\w*|fill\w*|ignit\w*|respond\w*|reset\w*|power\w*|stop\w*|cutting|tripping|going|dripping|leaking|making|click\w*|beep\w*|cycl\w*|function\w*|operat\w*|warm\w*|charg\w*|catch\w*|latch\w*|seal\w*|pump\w*))\b|\b(none|neither|nothing|half|some) of (the |my |our )?(\w+ )?(faucet|tap|sink|toilet|shower|tub|bathtub|drain|pipe|disposal|dishwasher|washer|washing machine|dryer|water heater|heater|boiler|furnace|ac|air conditioner|air conditioning|heat pump|thermostat|vents?|fan|outlets?|sockets?|switch(es)?|breakers?|lights?|fixture|panel|power|electricity|pump|sump pump|well pump|garage door|door|lock|window|fridge|refrigerator|freezer|oven|stove|range|microwave|compressor|condenser|unit|radiators?|baseboards?|pilot|igniter|blower|doorbell|gfci|generator|spigot|valve|softener|ice maker|gate|heat|air|hot water|water|toilets|sinks|faucets|lights)\b{Gap}\b(work\w*|on|running)\b|\bwater (smells?|stinks?|tastes?)\b|\b(ac|air|heat|furnace|heater|heat pump|unit|pressure|flow|airflow)\b{Gap}\b(seems |is |feels )?(weak|not keeping up|can not keep up|barely (works|running|blowing))\b")),
 
         // ---- Law firms ----
         new("arrest_or_custody", LeadPriority.URGENT, Hazard.None, Scope.Law,
-            R(@"\b(arrest\w*|in custody|into custody|in jail|locked up|detained|being held|held by (the )?police|picked up by (the )?police|booked|bail|bond hearing|arraign\w*|police (are )?(here|at (my|the) (door|house))|search warrant|ice (took|detained|picked up)|arrestad[oa]|detenid[oa]|en la carcel)\b")),
+            R(@"\b(arrest\w*|in custody|into custody|in jail|jail|juvie|juvenile (hall|detention)|at the jail|county jail|locked up|detained|being held|held by (the )?police|picked up by (the )?police|booked|bail|bond hearing|arraign\w*|police (are )?(here|at (my|the) (door|house))|(cops|police|officers|agents|detectives) (are )?(at|outside) (my|the|our) (door|house|home)|warrants?|(taken|picked up|grabbed|hauled off|dragged) (away )?by (the )?(police|cops|officers|agents|ice|immigration|feds|sheriff|deputies)|(police|cops|officers|agents|feds|sheriff|deputies|detectives) (just )?(took|came and took|have|grabbed|hauled|raided|are (raiding|searching|taking))|(cps|child protective services|dcfs|social services) (is|are|came|took|showed up)|taking (my|our) (kids|children|son|daughter|baby)( away)?|(immigration|ice|border patrol) (agents? |officers? )?(took|detained|picked up|arrested|came for|have|has)|arrestad[oa]|detenid[oa]|detuvieron|se (lo|la) llevo|en la carcel|se llevo a (mi|su|nuestr[oa])|at the (police )?station|at the precinct|in a cell|behind bars|orden de (cateo|arresto|aprehension)|policia (esta )?(en (mi|la) puerta|aqui|afuera))\b")),
         new("hearing_or_lockout_within_a_day", LeadPriority.URGENT, Hazard.None, Scope.Law,
-            R(@"\b(hearings?|court|trial|deposition|arraignment|eviction|evicted|lockout|locked (me )?out|changed (the|my) locks|sheriff|restraining order|protective order|custody exchange|deport\w*|audiencia|desalojo)\b"),
+            R(@"\b(hearings?|court|trial|deposition|arraignment|dui|dwi|owi|eviction|evict\w*|lockout|locked (me )?out|changed (the|my) locks|sheriff|restraining order|protective order|custody exchange|deport\w*|questioning|interrogat\w*|audiencia|desalojo|juicio|corte)\b"),
             Requires: s_lawToday),
         new("legal_deadline_within_days", LeadPriority.HIGH, Hazard.None, Scope.Law,
-            R(@"\b(deadline|due|respond|response|court date|hearing|trial|statute of limitations|eviction notice|notice to (quit|vacate)|garnish\w*|foreclos\w*)\b"),
+            R(@"\b(deadline|due|respond|response|file|answer|court date|hearing|trial|statute of limitations|eviction notice|notice to (quit|vacate)|garnish\w*|foreclos\w*|responder|audiencia|corte)\b"),
             Requires: s_withinDays),
         new("served_papers", LeadPriority.HIGH, Hazard.None, Scope.Law,
-            R(@"\b(served|summons|subpoena\w*|being sued|got sued|suing me|lawsuit against me|eviction notice|notice to (quit|vacate)|restraining order)\b")),
+            R(@"\b(served|summons|(foreclosure|eviction|default|lien) notice|notice of (default|sale|foreclosure|eviction)|subpoena\w*|being sued|got sued|suing me|lawsuit against me|eviction notice|notice to (quit|vacate)|restraining order|demanda|me demandaron|aviso de desalojo|citatorio)\b")),
 
         // ---- Estate agents ----
         new("closing_today_at_risk", LeadPriority.URGENT, Hazard.None, Scope.RealEstate,
-            R(@"\bclos(ing|e)\b"), Requires: s_closingToday, RaiseTo: null),
+            R(@"\bclos(ing|e)\b|\b(settlement|completion|signing)\b|\b(cierre|firma|firmamos|firmar|cerramos|escritura\w*)\b"), Requires: s_closingToday),
+        new("closing_soon_at_risk", LeadPriority.HIGH, Hazard.None, Scope.RealEstate,
+            R(@"\bclos(ing|e)\b|\b(settlement|completion|signing)\b|\b(cierre|firma|firmamos|firmar|cerramos|escritura\w*)\b"), Requires: s_withinDays),
         new("wire_fraud", LeadPriority.URGENT, Hazard.None, Scope.RealEstate,
-            R(@"\bwire (fraud|instructions? (changed|different|were changed))\b|\b(changed|new|different|updated) wir(e|ing) instructions?\b|\b(sent|wired) (the )?(money|funds|deposit|down payment) to (the )?wrong\b|\bscam\w*\b")),
+            R(@"\bwire (fraud|instructions? (changed|different|were changed))\b|\b(changed|new|different|updated) wir(e|ing) instructions?\b|\bwire instructions\b[a-z ]{0,12}\bchanged\b|\b(sent|wired) (the |our |my )?(money|funds|deposit|down payment) to (the )?wrong\b|\bnever (got|received) (it|the (money|funds|wire|deposit|down payment))\b|\b(says?|said) (they )?never (got|received)\b|\bscam\w*\b|\b(cambiaron|cambio) (las )?instrucciones\b")),
         new("transaction_deadline", LeadPriority.HIGH, Hazard.None, Scope.RealEstate,
-            R(@"\b(offer|counter ?offer|inspection|appraisal|financing|contingency|option period)\b[a-z ]{0,20}\b(deadline|expires?|expiring|due)\b")),
+            R(@"\b(offer|counter ?offer|inspection|appraisal|financing|contingency|option period|rate lock|documents?|approval)\b[a-z ]{0,20}\b(deadline|expires?|expiring|due|ends?|by tomorrow|by (monday|tuesday|wednesday|thursday|friday))\b|\b(seller|buyer)s? (countered|counter ?offered)\b")),
+
+
+        // ---- The seed's other languages (French, German, Italian, Portuguese): life safety and the common failures, so a
+        // caller in danger is never NORMAL because of the language they speak. Text is accent-free after normalising. ----
+        new("gas_leak_intl", LeadPriority.URGENT, Hazard.Gas, Scope.All,
+            R(@"\b(odeur de gaz|sent (le|du) gaz|fuite de gaz|gasgeruch|riecht (\w+ )?nach gas|gasleck|gas (tritt|stromt) aus|odore di gas|puzza di gas|fuga di gas|perdita di gas|cheiro de gas|vazamento de gas|cheirando (a )?gas|cheira a gas)\b")),
+        new("carbon_monoxide_intl", LeadPriority.URGENT, Hazard.CarbonMonoxide, Scope.All,
+            R(@"\b(monoxyde|kohlenmonoxid\w*|co melder|monossido|monoxido de carbono)\b")),
+        new("fire_intl", LeadPriority.URGENT, Hazard.Fire, Scope.All,
+            R(@"\b(incendie|au feu|en feu|prend feu|pris feu|flammes|fumee|etincelles|odeur de brule|sent le brule|es brennt|brennt|feuer|flammen|rauch|qualm|funken\w*|schmor\w*|kabelbrand|verbrannt|incendio|fuoco|fiamme|fumo|scintill\w*|va a fuoco|odore di bruciato|puzza di bruciato|fogo|chamas|fumaca|faisca\w*|pegando fogo|pegou fogo|cheiro de queimado)\b")),
+        new("electrical_intl", LeadPriority.URGENT, Hazard.Electrical, Scope.All,
+            R(@"\b(electrocut\w*|decharge electrique|pris une decharge|fil (electrique )?(tombe|a terre)|ligne electrique (tombee|a terre)|cable (tombe|a terre)|stromschlag|(stromleitung|leitung|kabel) (liegt|hangt|ist) (\w+ )?(am boden|runter|herunter|auf)|scossa|folgorat\w*|fulminat\w*|(cavo|filo) (elettrico )?(a terra|caduto|scoperto)|levou (um )?choque|choque eletrico|(fio|cabo) (de energia |eletrico )?(caido|solto|desencapado))\b")),
+        new("water_intl", LeadPriority.URGENT, Hazard.Water, Scope.Home,
+            R(@"\b(inond\w*|degat des eaux|tuyau (a )?(eclate|perce|creve)|canalisation (a )?(eclate|cassee)|(l'eau|eau) (coule partout|monte|jaillit|partout|entre)|de l'eau partout|refoul\w*|wasserrohrbruch|rohrbruch|rohr (ist )?geplatzt|uberschwemm\w*|uberflut\w*|wasser (lauft|steht|kommt|spritzt|stromt|uberall|dringt)|unter wasser|abwasser|allag\w*|inond\w*|tub[oi] (e )?(rott[oi]|scoppiat[oi])|tubatura (rotta|scoppiata)|acqua (ovunque|dappertutto|esce|sale|entra)|fogna|alag\w*|inund\w*|cano (estourou|estourado|rompeu)|estourou (o|um) cano|agua (por toda parte|pra todo lado|jorrando|subindo|entrando)|esgoto (voltando|transbordando|subindo))\b")),
+        new("medical_intl", LeadPriority.URGENT, Hazard.Medical, Scope.All,
+            R(@"\b(oxygene|concentrateur|respirateur|dialyse|sauerstoff\w*|beatmung\w*|ossigeno|concentratore|respiratore|dialisi|oxigenio|concentrador|respirador|dialise)\b"),
+            Requires: R(@"\b(coupure de courant|plus de courant|plus d'electricite|panne de courant|panne d'electricite|pas de courant|stromausfall|kein strom|strom ist weg|strom (ist )?ausgefallen|senza corrente|manca la corrente|andata via la corrente|blackout|niente corrente|senza luce|manca la luce|sem luz|sem energia|acabou a luz|faltou (a )?luz|falta de energia|caiu a energia)\b")),
+        new("law_intl", LeadPriority.URGENT, Hazard.None, Scope.Law,
+            R(@"\b(arrete|arretee|garde a vue|mandat (de perquisition|d'arret)|la police (est )?a la porte|verhaftet|festgenommen|gewahrsam|haftbefehl|durchsuchungsbefehl|polizei (ist )?(vor der tur|da|hier)|arrestat[oa]|fermat[oa] dalla polizia|mandato (di perquisizione|d'arresto)|polizia (e )?alla porta|foi pres[oa]|detid[oa]|mandado (de busca|de prisao)|policia (esta )?na porta)\b")),
+        new("no_heat_intl", LeadPriority.HIGH, Hazard.None, Scope.Home,
+            R(@"\b(plus de chauffage|pas de chauffage|chauffage (ne marche|en panne|ne fonctionne)|chaudiere (en panne|ne marche)|keine heizung|heizung (ist )?(ausgefallen|kaputt|geht nicht|funktioniert nicht)|niente riscaldamento|senza riscaldamento|riscaldamento (non funziona|rotto|guasto)|caldaia (rotta|guasta|non funziona|in blocco)|sem aquecimento|aquecimento (nao funciona|quebrado))\b"),
+            RaiseTo: R(@"\b(bebe|personne agee|grand mere|grand pere|gel|moins \d+|glacial|baby|saugling|kleinkind|oma|opa|minus \d+|frost|eiskalt|neonato|bambin\w*|anzian\w*|nonn[ao]|gelo|sotto zero|freddissimo|idos[oa]|avo|congelando)\b")),
+        new("broken_intl", LeadPriority.HIGH, Hazard.None, Scope.Home,
+            R(@"\b(fuite|goutte|bouche\w*|ne marche (plus|pas)|ne fonctionne (plus|pas)|en panne|casse\w*|pas d'eau chaude|plus d'eau chaude|plus d'eau|bruit (bizarre|etrange)|disjonct\w*|clim\w* (en panne|ne marche)|tropft|undicht|leck|verstopft|kaputt|defekt|geht nicht|funktioniert nicht|kein warmwasser|kein warmes wasser|kein wasser|(seltsames|komisches) gerausch|sicherung (fliegt|springt)|kein strom|stromausfall|klimaanlage|perde|perdita|goccia|gocciola|intasat[oa]|otturat[oa]|non funziona|rott[oa]|guast[oa]|niente acqua calda|senza acqua calda|non c'e acqua calda|senza acqua|rumore strano|salvavita|vazamento|vazando|pingando|entupid[oa]|nao funciona|quebr\w*|parou de funcionar|sem agua quente|nao tem agua quente|sem agua|barulho estranho|disjuntor|sem luz|ar condicionado)\b")),
+        new("caller_says_emergency_intl", LeadPriority.URGENT, Hazard.None, Scope.All,
+            R(@"\b(urgence|notfall|emergenza)\b")),
+        new("caller_says_urgent_intl", LeadPriority.HIGH, Hazard.None, Scope.All,
+            R(@"\b(dringend|sofort|urgente|subito|tout de suite)\b")),
 
         // ---- What the caller says about urgency (every trade) ----
         new("caller_says_emergency", LeadPriority.URGENT, Hazard.None, Scope.All,
@@ -126,23 +204,39 @@ public static partial class EmergencyTriage
     ];
 
     // "no gas smell", "it is not flooding", "nobody was shocked": a negation just before the match, in its clause.
-    static readonly Regex s_negation = R(@"\b(no|not|never|without|none|nothing|nobody|neither|nor|ni|nunca|tampoco|sin|free of|no longer|ruled out)\b");
+    static readonly Regex s_negation = R(@"\b(no|zero|not|never|without|none|nothing|nobody|neither|nor|ni|nunca|tampoco|sin|free of|no longer|ruled out|pas|aucun\w*|jamais|sans|kein\w*|nicht|nie|ohne|non|nessun\w*|senza|mai|nao|nenhum\w*|sem)\b");
 
-    // Past events with no sign the problem is back: "last year we had a burst pipe".
-    static readonly Regex s_past = R(@"\b(last (year|month|week|winter|summer|spring|fall|autumn|time)|(years?|months?|weeks?|a while|a few years|a couple( of)? (years|months)|long time) ago|previously|in the past|used to|back in (19|20)\d\d|previous owners?|once had|had (a|an|one) [a-z ]{0,25}(fixed|repaired|replaced)|was (fixed|repaired|replaced|resolved|taken care of)|got (fixed|repaired|replaced)|has been (fixed|repaired|resolved)|after (the|a|our|last) [a-z ]{0,10}(flood|fire|leak)|el ano pasado|hace (anos|meses))\b");
-    static readonly Regex s_present = R(@"\b(again|now|currently|still|today|tonight|this (morning|afternoon|evening)|at the moment|happening|keeps|right now|just (burst|started|happened|noticed))\b");
+    // Past events with no sign the problem is back: "last year we had a burst pipe", "two winters ago".
+    static readonly Regex s_past = R(@"\b(last (year|month|week|winter|summer|spring|fall|autumn|time)|(\w+ )?(years?|months?|weeks?|winters?|summers?|a while|long time) ago|previously|in the past|used to|(back )?in (19|20)\d\d|previous owners?|once had|had (a|an|one) [a-z ]{0,25}(fixed|repaired|replaced)|was (it )?(fixed|repaired|replaced|resolved|taken care of)|got (fixed|repaired|replaced)|(fixed|repaired|resolved|took care of) it|has been (fixed|repaired|resolved)|after (the|a|our|last) [a-z ]{0,10}(flood|fire|leak)|el (ano|mes) pasado|la semana pasada|hace (\w+ )?(anos|meses|semanas)|l'annee derniere|l'hiver dernier|il y a (\w+ )?(ans|mois|semaines)|letztes jahr|letzten (winter|monat|sommer)|vor (\w+ )?(jahren|monaten|wochen)|l'anno scorso|(anni|mesi) fa|l'inverno scorso|ano passado|(anos|meses) atras|mes passado)\b");
+    static readonly Regex s_present = R(@"\b(again|currently|still|today|tonight|this (morning|afternoon|evening)|at the moment|happening|keeps|right now|spreading|just (burst|started|happened|noticed))\b");
 
-    // Questions about services, prevention, purchases and "what if": the thing is not happening to them now.
-    static readonly Regex s_notHappening = R(@"\b(do you|what (is|are) (your|the)|is there (a|an)|does your|do y'?all|are you able to|what do you charge|how much|what does it cost|what is the (cost|price)|price (of|for|to)|cost (of|to|for)|quote (for|on)|estimate (for|on)|check(ing)? for|inspect\w*|test(ing)? for|prevent\w*|avoid\w*|protect\w*|winteriz\w*|insulat\w*|install|installing|replace|replacing|upgrade|upgrading|(buy|buying|purchase|purchasing) (a|an|some|new|the|one)|get (a|some|new)|need (a|some) new|detectors?|what (should|do|would) (i|we|you) do if|in case|if (there is|there was|i|we|you|it|a|my|the)|what happens if|how (do|can|would) (i|we|you) (tell|know|prevent|avoid|spot)|signs of|tips|worried about|afraid of|risk of|chance of|in the event)\b");
+    // A danger that has stopped: "it sparked once, it is fine now". It needs a visit soon, not 911.
+    static readonly Regex s_resolved = R(@"\b(it is|everything is|all is|it seems|seems) (fine|ok|okay|good|stopped|under control|out) now\b|\b(it )?(has |is )?stopped now\b|\bonly (happened|did it) once\b|\b(sparked|smoked|flickered) once\b");
 
-    static readonly Regex s_deescalation = R(@"\b(not (urgent|an emergency|a emergency|critical|pressing|in a hurry)|no (rush|hurry)|whenever( is)? (convenient|works)|when(ever)? (you|it is) (get a chance|convenient|have time)|at your convenience|next (week|month) is fine|no es urgente|sin prisa)\b");
-    static readonly Regex s_noServiceIntent = R(@"^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| very much| a lot)?|thank you|thx|ty|ok(ay)?|cool|great|awesome|perfect|bye|goodbye|see you|no thanks|no thank you|that is all|nothing else|never ?mind|hola|gracias|adios|buenas)( [a-z]+){0,3}$|\b(just (browsing|looking|checking( things)? out|curious)|never ?mind|wrong number|solo estoy mirando)\b");
-    static readonly Regex s_spanish = R(@"\b(el|la|los|las|mi|tengo|hay|casa|agua|por favor|ayuda|necesito|esta|huele|fuga|se|que|una|de la|sin|del)\b");
+    // Someone else's past event: "my neighbour's basement flooded yesterday, can you check ours".
+    static readonly Regex s_thirdParty = R(@"\b(neighbou?rs?|friends?|sisters?|brothers?|cousins?|coworkers?|co workers?|colleagues?|in laws?|someone else|a customer|vecin[oa]s?)\b");
+    static readonly Regex s_thirdPartyPast = R(@"\b(yesterday|last night|the other day|last week|had|caught|burned down|burnt down|happened|ayer)\b");
+
+    // Hypotheticals and prevention: nothing is happening to them now, whoever it would happen to.
+    static readonly Regex s_hypothetical = R(@"\b(what (should|do|would|can) (i|we|you|someone) do (if|when)|in case|if (there is|there are|there was|i|we|you|it|a|an|my|our|the|someone|somebody|anyone|something|your)|what happens (if|when)|how (do|can|would|will) (i|we|you) (tell|know|prevent|avoid|spot|check)|signs of|tips|prevent\w*|avoid\w*|protect\w*|winteriz\w*|insulat\w*|worried about|afraid of|risk of|chance of|in the event|que (hago|hacemos|debo hacer) si|si (hay|se|tengo|tenemos)|que faire (si|en cas)|en cas de|was tun (wenn|bei)|falls (es|ich|wir|der|die|das)|cosa fare se|in caso di|o que fazer se|em caso de)\b");
+
+    // Questions about services and purchases: "do you fix burst pipes" asks, "can you fix my burst pipe" reports.
+    static readonly Regex s_notHappening = R(@"\b(do you|what (is|are) (your|the)|is there (a|an)|does your|do y'?all|are you able to|what do you charge|how much|what does it cost|what is the (cost|price)|price (of|for|to)|cost (of|to|for)|quote (for|on)|estimate (for|on)|check(ing)? for|inspect\w*|test(ing)? for|install|installing|replace|replacing|upgrade|upgrading|(buy|buying|purchase|purchasing) (a|an|some|new|the|one)|get (a|some|new)|need (a|some) new|quiero (comprar|instalar|cambiar)|comprar|instalar|cotizacion|presupuesto|cuanto cuesta)\b");
+
+    // A question addressed to the business about what it does, when or for how much.
+    static readonly Regex s_questionStart = R(@"^((hi|hello|hey|yes|so|ok|okay|quick question|just wondering|hola|oye|buenas|buenos dias|buenas tardes) )*(what|when|where|which|how|who|do|does|did|can|could|would|will|is|are|should|may|have|que|cuando|donde|cuanto|cuantos|como|tienen|hacen|atienden|trabajan|ofrecen|abren|estan|pueden|puedo|hay servicio|a que hora|cobran|est ce que vous|vous|faites|etes|combien|quand|avez|pouvez|quel\w*|haben sie|machen sie|sind sie|wie viel|wann|was kostet|bieten sie|konnen sie|gibt es|fate|siete|quanto|avete|offrite|potete|voces|voce|fazem|atendem|estao|podem)\b");
+    static readonly Regex s_addressesBusiness = R(@"\b(you|your|y'?all|you guys|u|ur|ustedes|tienen|hacen|atienden|trabajan|ofrecen|abren|cobran|estan abiertos|pueden|vous|sie|voi|voces|voce|is there (a|an|any)|what are the (hours|rates|prices|fees)|how much (is|does|do|for|to))\b");
+    static readonly Regex s_ownsAProblem = R(@"\b(my|our|mine|ours|we have|i have|we got|i got|there is|there are|there's|i smell|we smell|i think|right now|mi|mis|nuestr[oa]s?|tengo|tenemos|hay (un|una|mucho|mucha|agua|humo|olor)|mon|ma|mes|notre|nous avons|j'ai|il y a|mein\w*|unser\w*|wir haben|ich habe|es gibt|mio|mia|nostr[oa]|abbiamo|ho|c'e|meu|minha|nosso|nossa|temos|tenho)\b");
+
+    static readonly Regex s_deescalation = R(@"\b(not (urgent|an emergency|a emergency|critical|pressing|in a hurry)|no (rush|hurry)|whenever( is)? (convenient|works)|when(ever)? (you|it is) (get a chance|convenient|have time)|at your convenience|next (week|month) is fine|nothing urgent|no es urgente|sin prisa|no hay prisa|pas urgent|rien d'urgent|nicht dringend|keine eile|non e urgente|nessuna fretta|nao e urgente|sem pressa)\b");
+    static readonly Regex s_noServiceIntent = R(@"^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| very much| a lot)?|thank you|thx|ty|ok(ay)?|cool|great|awesome|perfect|bye|goodbye|see you|no thanks|no thank you|that is all|nothing else|never ?mind|hola|gracias|adios|buenas)( [a-z]+){0,3}$|^(ok(ay)? )?(thanks?( you)?|thank you|great|perfect|gracias)\b[a-z |]{0,12}\b(that is all( i needed)?|i will think about it|i will let you know|i will call (you )?back|eso es todo|lo voy a pensar)$|\b(just (browsing|looking|checking( things)? out)|never ?mind|wrong number|solo estoy mirando)\b");
+    static readonly Regex s_spanish = R(@"\b(el|la|los|las|mi|tengo|tenemos|hay|casa|agua|por favor|ayuda|necesito|esta|huele|fuga|se|que|una|de la|sin|del|no funciona|quiero|cuanto|puedo|gracias|hola|usted|ustedes|atienden|cobran|tienen)\b");
+    static readonly Regex s_english = R(@"\b(the|is|my|i|we|our|there|and|it|you|your|have|has|what|how|do|need|want|can|this|that|please|thanks|hello|hi)\b");
 
     /// <summary>Assesses one message for a business of the given type, with the owner's extra keywords.</summary>
     public static TriageResult Assess(string text, BusinessType businessType = BusinessType.OTHER, IReadOnlyCollection<string>? extraKeywords = null)
     {
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = Spelling.Fix(TextNormalizer.Normalize(text));
         var fired = new List<(Rule Rule, EmergencyReason Reason)>();
         var ignored = new List<EmergencyReason>();
         if (normalized.Length == 0)
@@ -150,6 +244,9 @@ public static partial class EmergencyTriage
             return new TriageResult(LeadPriority.LOW, [], [], null);
         }
 
+        var language = DetectLanguage(normalized);
+        var serviceQuestion = IsServiceQuestion(text, normalized);
+        var resolved = s_resolved.IsMatch(normalized);
         foreach (var rule in RulesFor(businessType, extraKeywords))
         {
             if (rule.Requires is not null && !rule.Requires.IsMatch(normalized))
@@ -160,7 +257,7 @@ public static partial class EmergencyTriage
             foreach (Match match in rule.Pattern.Matches(normalized))
             {
                 var phrase = match.Value.Trim();
-                var why = WhyIgnored(normalized, match);
+                var why = serviceQuestion ? "not happening now: a question about services" : WhyIgnored(rule, normalized, match);
                 if (why is not null)
                 {
                     ignored.Add(new EmergencyReason($"{rule.Name} ({why})", phrase));
@@ -169,19 +266,39 @@ public static partial class EmergencyTriage
 
                 var raised = rule.RaiseTo is not null && rule.RaiseTo.IsMatch(normalized);
                 var name = raised ? rule.Name + "_with_people_at_risk" : rule.Name;
-                fired.Add((raised ? rule with { Priority = LeadPriority.URGENT } : rule, new EmergencyReason(name, phrase)));
+                var effective = raised ? rule with { Priority = LeadPriority.URGENT } : rule;
+                if (resolved && effective.Priority == LeadPriority.URGENT && rule.Scope is Scope.All or Scope.Home)
+                {
+                    // It happened and stopped: someone should look soon, but there is nothing to flee from.
+                    effective = effective with { Priority = LeadPriority.HIGH, Hazard = Hazard.None };
+                    name += "_now_stopped";
+                }
+
+                fired.Add((effective, new EmergencyReason(name, phrase)));
                 break;
             }
         }
 
-        // Real-estate closings are urgent only when something threatens them; otherwise a closing today is HIGH.
-        fired = [.. fired.Select(f => f.Rule.Name == "closing_today_at_risk" && !s_closingProblem.IsMatch(normalized)
-            ? (f.Rule with { Priority = LeadPriority.HIGH }, f.Reason with { Rule = "closing_today" })
-            : f)];
+        // Closings are urgent (today) or high (within days) only when something threatens them; a closing today with
+        // nothing wrong is HIGH (a time to confirm), and a closing next week with nothing wrong is NORMAL.
+        var closingAtRisk = s_closingProblem.IsMatch(normalized);
+        fired = [.. fired
+            .Where(f => f.Rule.Name != "closing_soon_at_risk" || closingAtRisk)
+            .Select(f => f.Rule.Name == "closing_today_at_risk" && !closingAtRisk
+                ? (f.Rule with { Priority = LeadPriority.HIGH }, f.Reason with { Rule = "closing_today" })
+                : f)];
 
         var deescalated = s_deescalation.IsMatch(normalized);
         LeadPriority Effective(Rule r) =>
             deescalated && r.Hazard == Hazard.None && (r.Priority == LeadPriority.HIGH || r.Name == "caller_says_emergency") ? LeadPriority.NORMAL : r.Priority;
+
+        if (fired.Count == 0 && !serviceQuestion && businessType is BusinessType.PLUMBING or BusinessType.HVAC or BusinessType.ELECTRICAL or BusinessType.OTHER
+            && IsProblemStatement(text, normalized) is { } fixture)
+        {
+            // No lexicon knew the words, but someone is telling a home-services business what is wrong with a fixture,
+            // and is not asking for a quote or planned work: the ladder's "broken or failing, needed soon".
+            fired.Add((new Rule("problem_described", LeadPriority.HIGH, Hazard.None, Scope.Home, s_fixture), new EmergencyReason("problem_described", fixture)));
+        }
 
         var top = fired.Count == 0 ? (LeadPriority?)null : fired.Max(f => Effective(f.Rule));
         var priority = top ?? (IsNoServiceIntent(normalized) ? LeadPriority.LOW : LeadPriority.NORMAL);
@@ -193,8 +310,8 @@ public static partial class EmergencyTriage
         var reasons = fired.Where(f => Effective(f.Rule) == priority).Select(f => f.Reason).ToList();
         var hazard = fired.Where(f => f.Rule.Hazard != Hazard.None && f.Rule.Priority == LeadPriority.URGENT)
             .Select(f => f.Rule.Hazard).OrderBy(HazardRank).FirstOrDefault();
-        var script = hazard == Hazard.None ? null : SafetyScripts.For(hazard, LanguageOf(normalized));
-        return new TriageResult(priority, reasons, ignored, script);
+        var script = hazard == Hazard.None ? null : SafetyScripts.For(hazard, language ?? "en");
+        return new TriageResult(priority, reasons, ignored, script) { Language = language };
     }
 
     static readonly HashSet<string> s_courtesyWords =
@@ -203,8 +320,30 @@ public static partial class EmergencyTriage
         "bye", "goodbye", "hi", "hello", "hey", "alright", "all", "right", "good", "got", "it", "appreciate", "that", "cheers",
         "have", "nice", "day", "night", "great", "sounds", "fine", "yes", "yeah", "no", "nope", "thx", "ty", "see", "ya",
         "later", "is", "gracias", "hola", "adios", "muchas", "buenas", "vale", "excellent", "wonderful", "kind", "of", "your",
-        "help", "helpful", "will", "do", "understood", "sure", "morning", "afternoon", "evening", "there",
+        "help", "helpful", "will", "do", "understood", "sure", "morning", "afternoon", "evening", "there", "tardes", "noches",
+        "dias", "buenos", "hasta", "luego", "talk", "soon", "one", "alright", "everything", "now", "again", "take", "care", "merci", "bonjour", "au", "revoir", "beaucoup", "danke", "hallo", "tschuss", "schon", "grazie", "ciao",
+        "buongiorno", "arrivederci", "mille", "obrigado", "obrigada", "ola", "tchau", "bom", "dia",
     ];
+
+    // The fixtures and systems a home-services caller talks about, in the seed's languages.
+    static readonly Regex s_fixture = R(@"\b(faucets?|taps?|sinks?|toilets?|showers?|tubs?|bathtubs?|drains?|pipes?|disposal|dishwasher|washer|washing machine|dryer|water heater|heaters?|boiler|furnace|ac|air conditioner|air conditioning|heat pump|thermostat|vents?|fans?|outlets?|sockets?|switch(es)?|breakers?|lights?|fixtures?|panel|power|electricity|pumps?|garage door|doors?|locks?|windows?|fridge|refrigerator|freezer|oven|stove|range|microwave|compressor|condenser|unit|radiators?|baseboards?|pilot|igniter|blower|doorbell|gfci|generator|spigot|valves?|softener|ice maker|gate|roof|ceiling|walls?|hot water|water|heat|air|car|truck|engine|calentador|regadera|lavabo|fregadero|inodoro|bano|tuberia|tubo|llave|aire|calefaccion|enchufe|contacto|luz|luces|puerta|techo|chauffe eau|chaudiere|robinet|evier|heizung|boiler|wasserhahn|steckdose|caldaia|rubinetto|lavandino|presa|chuveiro|torneira|tomada|pia)\b");
+
+    // A request for a quote, planned work or information; or a fixture said to be fine.
+    static readonly Regex s_requestOrFine = R(@"\b(love to|love something|something (new|more|better|modern)|options|prefer|need|needs|service|serviced|servicing|want|wants|wanted|would like|like to|looking (for|to|into)|quote|estimate|price|pricing|cost|install\w*|replace\w*|upgrade\w*|add|adding|schedule|book|maintenance|tune ?ups?|inspect\w*|check\w*|clean\w*|service plan|remodel\w*|renovat\w*|build\w*|convert\w*|move|moving|hang|put in|how much|interested|question|wondering|info|information|thinking (about|of)|planning|plan to|new|second opinion|fine|ok|okay|good|great|works|working (fine|well|great|ok)|no problems?|nothing wrong|quiero|quisiera|cotizacion|presupuesto|precio|instalar|cambiar|nuev[oa]|je voudrais|devis|ich mochte|angebot|vorrei|preventivo|gostaria|orcamento)\b");
+
+    /// <summary>A statement about a home fixture that is neither a request for planned work nor a question: the fixture's word, or null.</summary>
+    static string? IsProblemStatement(string raw, string normalized)
+    {
+        if (raw.Contains('?', StringComparison.Ordinal) || s_questionStart.IsMatch(normalized) || s_requestOrFine.IsMatch(normalized)
+            || s_past.IsMatch(normalized) || s_hypothetical.IsMatch(normalized) || IsNoServiceIntent(normalized))
+        {
+            return null;
+        }
+
+        // "no sump pump alarm", "nothing wrong with the furnace": a fixture said not to be a problem.
+        var fixture = s_fixture.Match(normalized);
+        return fixture.Success && normalized.Split(' ').Length >= 4 && !IsNegated(LastWords(normalized[..fixture.Index], 4)) ? fixture.Value : null;
+    }
 
     /// <summary>Greetings, thanks and goodbyes only, or "just browsing": nothing for the owner to act on.</summary>
     public static bool IsNoServiceIntent(string normalized)
@@ -214,15 +353,37 @@ public static partial class EmergencyTriage
     }
 
     /// <summary>"es" when the message reads as Spanish, else "en".</summary>
-    public static string LanguageOf(string normalized) => s_spanish.Matches(normalized).Count >= 2 ? "es" : "en";
+    public static string LanguageOf(string normalized) => DetectLanguage(normalized) ?? "en";
+
+    /// <summary>"es" or "en" when the message says enough to tell, else null (a name, a number, "ok").</summary>
+    public static string? DetectLanguage(string normalized)
+    {
+        var spanish = s_spanish.Matches(normalized).Count;
+        var english = s_english.Matches(normalized).Count;
+        return spanish >= 2 && spanish > english ? "es" : english >= 2 ? "en" : spanish >= 2 ? "es" : null;
+    }
+
+    /// <summary>
+    /// A question to the business about its services, hours or prices, with no problem of the caller's own in it:
+    /// "are you open on Christmas for emergencies?", "do you do emergency gas repairs on weekends?". Such a message
+    /// is answered (the engine may offer emergency service), never triaged as an emergency.
+    /// </summary>
+    public static bool IsServiceQuestion(string raw, string normalized)
+    {
+        var firstClause = normalized.Split('|')[0].Trim();
+        var asks = raw.Contains('?', StringComparison.Ordinal) || raw.Contains('¿', StringComparison.Ordinal) || s_questionStart.IsMatch(firstClause);
+        return asks && s_questionStart.IsMatch(firstClause) && s_addressesBusiness.IsMatch(normalized) && !s_ownsAProblem.IsMatch(normalized);
+    }
 
     static int HazardRank(Hazard h) => h switch
     {
         Hazard.CarbonMonoxide => 0,
         Hazard.Gas => 1,
-        Hazard.Fire => 2,
-        Hazard.Electrical => 3,
-        _ => 4,
+        Hazard.Electrical => 2,
+        Hazard.Fire => 3,
+        Hazard.Medical => 4,
+        Hazard.Water => 5,
+        _ => 6,
     };
 
     static IEnumerable<Rule> RulesFor(BusinessType type, IReadOnlyCollection<string>? extraKeywords)
@@ -270,8 +431,8 @@ public static partial class EmergencyTriage
             new Regex(@"\b" + string.Join(@"\w*\s+", k.Split(' ').Select(Regex.Escape)) + @"\w*\b", Options));
     }
 
-    /// <summary>Why a match does not count (negated, past, not happening), or null when it does.</summary>
-    static string? WhyIgnored(string normalized, Match match)
+    /// <summary>Why a match does not count (negated, past, someone else's past, hypothetical, not happening), or null when it does.</summary>
+    static string? WhyIgnored(Rule rule, string normalized, Match match)
     {
         var clauseStart = normalized.LastIndexOf('|', Math.Max(0, match.Index - 1)) + 1;
         var clauseEnd = normalized.IndexOf('|', match.Index + match.Length);
@@ -290,7 +451,22 @@ public static partial class EmergencyTriage
             return "past event";
         }
 
+        if (rule.Scope is Scope.All or Scope.Home && s_thirdParty.IsMatch(before) && s_thirdPartyPast.IsMatch(clause) && !s_present.IsMatch(clauseAndNext))
+        {
+            return "someone else's past event";
+        }
+
+        if (rule.Unless is not null && rule.Unless.IsMatch(clause))
+        {
+            return "maintenance";
+        }
+
         var longWindow = LastWords(before, 9);
+        if (s_hypothetical.IsMatch(longWindow))
+        {
+            return "not happening now";
+        }
+
         var notHappening = s_notHappening.Match(longWindow);
         if (notHappening.Success && !OwnsTheProblem(longWindow[notHappening.Index..]))
         {
@@ -304,12 +480,13 @@ public static partial class EmergencyTriage
     // as speech transcripts have it: "no the basement is flooding" answers a question, it negates nothing.
     static bool IsNegated(string window)
     {
-        var cleaned = NotNegating().Replace(window, " ");
+        // A negation does not reach past "and", "so", "then": "the valve will not close and water is spraying".
+        var scoped = NegationBoundary().Split(window)[^1];
+        var cleaned = NotNegating().Replace(scoped, " ");
         cleaned = InterjectedNo().Replace(" " + cleaned, " ");
         return s_negation.IsMatch(cleaned);
     }
 
-    // "do you fix burst pipes" asks about a service; "can you fix my burst pipe" reports one.
     static bool OwnsTheProblem(string afterCue) => OwnedProblem().IsMatch(afterCue);
 
     static string LastWords(string text, int count)
@@ -317,6 +494,9 @@ public static partial class EmergencyTriage
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', words.Skip(Math.Max(0, words.Length - count))) + " ";
     }
+
+    [GeneratedRegex(@"\b(and|so|then|while|when|y|pero|et|mais|und|aber|ma)\b")]
+    private static partial Regex NegationBoundary();
 
     [GeneratedRegex(@"\b(no idea|not sure|no clue|not certain|not know|no se)\b")]
     private static partial Regex NotNegating();

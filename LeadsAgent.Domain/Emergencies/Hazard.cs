@@ -1,6 +1,10 @@
 namespace LeadsAgent.Domain.Emergencies;
 
-/// <summary>Dangers to people that come with a safety script the agent must say before anything else.</summary>
+/// <summary>
+/// The danger a triage result carries, which decides the safety script said before anything else. Only URGENT
+/// results carry one; a HIGH leak or a LAW arrest has <see cref="None"/>. New values go at the end: sessions store
+/// the scripts already given by number.
+/// </summary>
 public enum Hazard
 {
     None,
@@ -8,7 +12,27 @@ public enum Hazard
     CarbonMonoxide,
     Fire,
     Electrical,
+    /// <summary>A person threatened or attacked (law firms): "call 911 first". Scored as NONE: not one of the seed's hazards.</summary>
     Violence,
+    /// <summary>Water in the building now: burst pipes, active flooding, sewage backing up.</summary>
+    Water,
+    /// <summary>Medical equipment someone depends on without power (home oxygen, ventilator, dialysis).</summary>
+    Medical,
+}
+
+/// <summary>The hazard names the corpus and the blind set use: GAS, CO, FIRE, WATER, ELECTRICAL, MEDICAL, NONE.</summary>
+public static class HazardCodes
+{
+    public static string Code(this Hazard hazard) => hazard switch
+    {
+        Hazard.Gas => "GAS",
+        Hazard.CarbonMonoxide => "CO",
+        Hazard.Fire => "FIRE",
+        Hazard.Electrical => "ELECTRICAL",
+        Hazard.Water => "WATER",
+        Hazard.Medical => "MEDICAL",
+        _ => "NONE",
+    };
 }
 
 /// <summary>What to tell a person in danger, in their language.</summary>
@@ -22,28 +46,10 @@ public sealed record TriageResult(
     SafetyScript? SafetyScript)
 {
     public bool IsEmergency => Priority == Leads.LeadPriority.URGENT;
-}
 
-/// <summary>The fixed safety scripts: no configuration or model can change or remove them.</summary>
-public static class SafetyScripts
-{
-    static readonly Dictionary<(Hazard, string), string> s_scripts = new()
-    {
-        [(Hazard.Gas, "en")] = "If you smell gas, leave the building now. Don't switch lights or anything electrical on or off, don't use a lighter, and once you're outside call 911 or your gas company's emergency line.",
-        [(Hazard.CarbonMonoxide, "en")] = "Carbon monoxide can kill. Get everyone, pets too, outside into fresh air right now and call 911. Don't go back in until the fire department says it's safe.",
-        [(Hazard.Fire, "en")] = "If there is fire, smoke or sparking, get everyone out of the building now and call 911. Never use water on an electrical fire, and if it's safe to reach, switch off the main breaker.",
-        [(Hazard.Electrical, "en")] = "Stay at least 30 feet away from any fallen or live wire and keep others away. Call 911. If someone has been shocked, don't touch them while they may still be touching the power source.",
-        [(Hazard.Violence, "en")] = "If you are in danger right now, please hang up and call 911 first.",
-        [(Hazard.Gas, "es")] = "Si huele a gas, salga del edificio ahora. No encienda ni apague luces ni aparatos, no use encendedores y, ya afuera, llame al 911 o a la compañía de gas.",
-        [(Hazard.CarbonMonoxide, "es")] = "El monóxido de carbono puede matar. Saque a todos, también a las mascotas, al aire libre ahora mismo y llame al 911. No vuelva a entrar hasta que los bomberos digan que es seguro.",
-        [(Hazard.Fire, "es")] = "Si hay fuego, humo o chispas, saque a todos del edificio ahora y llame al 911. Nunca use agua en un incendio eléctrico.",
-        [(Hazard.Electrical, "es")] = "Manténgase a por lo menos 10 metros de cualquier cable caído o con corriente y llame al 911. Si alguien recibió una descarga, no lo toque mientras pueda seguir en contacto con la corriente.",
-        [(Hazard.Violence, "es")] = "Si está en peligro ahora mismo, cuelgue y llame al 911 primero.",
-    };
+    /// <summary>The result's hazard: the one its safety script is for, else None.</summary>
+    public Hazard Hazard => SafetyScript?.Hazard ?? Hazard.None;
 
-    public static SafetyScript For(Hazard hazard, string language)
-    {
-        var lang = language == "es" ? "es" : "en";
-        return new SafetyScript(hazard, s_scripts[(hazard, lang)], lang);
-    }
+    /// <summary>The language the message reads in ("es", "en"), or null when it is too short to tell.</summary>
+    public string? Language { get; init; }
 }

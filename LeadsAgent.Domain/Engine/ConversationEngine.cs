@@ -98,7 +98,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         var asksSomething = IntentClassifier.IsQuestion(text, normalized) || intents.Any(i => i.Intent is Intents.Faq or Intents.Pricing or Intents.Hours);
 
         var memo = ctx.Memo ?? new TurnMemo();
-        var passages = asksSomething ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
+        // An emergency also looks for the business's own advice about the hazard, to add after the fixed script.
+        var passages = asksSomething || triage.Hazard != Hazard.None ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
         var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
@@ -141,10 +142,14 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         }
 
         session.EmergencyDetected |= priority == LeadPriority.URGENT;
+        // The hazard's fixed script first, in the conversation's language; a passage about the hazard may add to it.
         string? safety = null;
-        if (triage.SafetyScript is { } script && !session.SafetyScriptsGiven.Contains(script.Hazard))
+        var voice = session.Channel == Channel.VOICE;
+        var script = triage.Hazard == Hazard.None ? null
+            : SafetyScripts.For(triage.Hazard, SafetyAdvice.LanguageFor(voice, triage.Language, ctx.Config.TwilioLanguage));
+        if (script is not null && !session.SafetyScriptsGiven.Contains(script.Hazard))
         {
-            safety = script.Text;
+            safety = SafetyAdvice.Compose(script, passages, voice ? 200 : 360);
             session.SafetyScriptsGiven.Add(script.Hazard);
         }
 
@@ -152,7 +157,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         var (parts, action, lead, unanswered) = step.Decide();
         // Known as soon as it is said, so the live dashboard names the caller instead of "Website visitor".
         session.CallerName = CapturedName(session, ctx);
-        return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
+        return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons, SafetyScript = script ?? triage.SafetyScript }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
     }
 
     /// <summary>A session that ends before its flow finished still becomes a lead when we have a number to call.</summary>

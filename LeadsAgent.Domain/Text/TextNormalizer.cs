@@ -26,7 +26,7 @@ public static partial class TextNormalizer
             "can" => "can not",
             "ain" => "is not",
             "shan" => "shall not",
-            var stem => stem + " not",
+            var stem => stem[..^1] + " not", // "isn" + "'t" is "is not", "doesn" + "'t" is "does not"
         });
         s = IAm().Replace(s, "i am");
         s = Is().Replace(s, "$1 is");

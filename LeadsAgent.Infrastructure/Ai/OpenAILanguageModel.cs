@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using LeadsAgent.Domain.Emergencies;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Infrastructure.Configuration;
@@ -90,7 +91,7 @@ public sealed partial class OpenAILanguageModel : ILanguageModel
             .AppendLine("Return JSON only, matching the schema. Rules:")
             .AppendLine("- intents: any of greeting, faq, service_request, pricing, hours, emergency, speak_to_human, leave_message, goodbye, other, each with a confidence from 0 to 1.")
             .AppendLine("- entities: only what the person actually said (email, phone, name, datetime, amount, location).")
-            .AppendLine("- priority: URGENT for danger to people or damage in progress, HIGH for broken and needing prompt service, NORMAL for quotes and questions, LOW for no service intent. Give short reasons.")
+            .AppendLine("- priority, by this ladder: " + EmergencyTriage.Ladder + " Give short reasons.")
             .AppendLine("- reply: a short, warm sentence or two in the persona's voice. Answer questions ONLY from the passages below; if they do not contain the answer, say you are not sure. Never invent prices, hours or promises.")
             .AppendLine("- Do not ask for contact details and do not give safety instructions: the system adds the next question and any safety script itself.")
             .AppendLine(r.Channel == Channel.VOICE ? "- The reply is spoken: plain words, no lists, no markup, at most two sentences." : "- Plain text, no markdown or HTML.")

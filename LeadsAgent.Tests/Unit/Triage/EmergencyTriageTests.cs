@@ -83,3 +83,61 @@ public class EmergencyTriageTests
     [Fact]
     public void Assess_Empty_IsLow() => Assert.Equal(LeadPriority.LOW, EmergencyTriage.Assess("   ").Priority);
 }
+
+/// <summary>The ladder per family (issue 17): priority and hazard together.</summary>
+public class TriageLadderTests
+{
+    [Theory]
+    [InlineData(BusinessType.HVAC, "i think there's a carbon monoxide leak, we all have headaches", LeadPriority.URGENT, Hazard.CarbonMonoxide)]
+    [InlineData(BusinessType.PLUMBING, "the sump pump died and the basement is filling with water", LeadPriority.URGENT, Hazard.Water)]
+    [InlineData(BusinessType.ELECTRICAL, "we lost power and my dad's oxygen concentrator is off", LeadPriority.URGENT, Hazard.Medical)]
+    [InlineData(BusinessType.PLUMBING, "water is coming through the light fixture in the kitchen", LeadPriority.URGENT, Hazard.Electrical)]
+    [InlineData(BusinessType.LAW, "the police are at my door with a warrant", LeadPriority.URGENT, Hazard.None)]
+    [InlineData(BusinessType.REAL_ESTATE, "the lender pulled our financing and we close tomorrow", LeadPriority.URGENT, Hazard.None)]
+    [InlineData(BusinessType.OTHER, "I'm locked out of my house and my baby is inside", LeadPriority.URGENT, Hazard.None)]
+    [InlineData(BusinessType.HVAC, "the air conditioner stopped cooling", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "no hot water since yesterday", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "the garbage disposal is jammed", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.HVAC, "the thermostat is blank", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "the tap water is coming out brown", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "we have no water at all", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "the pilot light won't stay lit", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.REAL_ESTATE, "the buyer backed out two days before closing", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.ELECTRICAL, "the outlet sparked once yesterday, it's fine now", LeadPriority.HIGH, Hazard.None)]
+    [InlineData(BusinessType.HVAC, "can you clean out a clogged dryer vent", LeadPriority.NORMAL, Hazard.None)]
+    [InlineData(BusinessType.ELECTRICAL, "my neighbor's house caught fire from bad wiring, can you inspect mine", LeadPriority.NORMAL, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "are you open on Christmas for emergencies?", LeadPriority.NORMAL, Hazard.None)]
+    [InlineData(BusinessType.HVAC, "do you do emergency gas repairs on weekends?", LeadPriority.NORMAL, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "huele a gas en la cocina", LeadPriority.URGENT, Hazard.Gas)]
+    [InlineData(BusinessType.PLUMBING, "¿atienden emergencias en navidad?", LeadPriority.NORMAL, Hazard.None)]
+    [InlineData(BusinessType.PLUMBING, "sorry, wrong number", LeadPriority.LOW, Hazard.None)]
+    public void Assess_FollowsTheLadder(BusinessType trade, string text, LeadPriority priority, Hazard hazard)
+    {
+        var result = EmergencyTriage.Assess(text, trade);
+        Assert.Equal((priority, hazard), (result.Priority, result.Hazard));
+    }
+
+    [Fact]
+    public void AQuestionAboutServices_ExplainsWhyItsEmergencyWordWasIgnored()
+    {
+        var result = EmergencyTriage.Assess("are you open on Christmas for emergencies?", BusinessType.PLUMBING);
+        Assert.Contains(result.Ignored, r => r.Rule.Contains("question about services", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SafetyScripts_ExistForEveryHazardInEnglishAndSpanish_AndFallBackToEnglish()
+    {
+        Assert.Contains("en", SafetyScripts.Languages);
+        Assert.Contains("es", SafetyScripts.Languages);
+        foreach (var hazard in Enum.GetValues<Hazard>().Where(h => h != Hazard.None))
+        {
+            Assert.Equal("es", SafetyScripts.For(hazard, "es-MX").Language);
+            Assert.NotEqual(SafetyScripts.For(hazard, "en").Text, SafetyScripts.For(hazard, "es").Text);
+            Assert.Equal(SafetyScripts.For(hazard, "en").Text, SafetyScripts.For(hazard, "fr-FR").Text);
+        }
+
+        Assert.Contains("main water valve", SafetyScripts.For(Hazard.Water, "en").Text, StringComparison.Ordinal);
+        Assert.Contains("outlets", SafetyScripts.For(Hazard.Water, "en").Text, StringComparison.Ordinal);
+        Assert.Contains("breaker only if you can reach it safely", SafetyScripts.For(Hazard.Electrical, "en").Text, StringComparison.Ordinal);
+    }
+}

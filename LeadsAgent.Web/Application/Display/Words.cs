@@ -134,6 +134,11 @@ public static class Words
         "closing_today_at_risk" => "A closing at risk today",
         "wire_fraud" => "Possible wire fraud",
         "transaction_deadline" => "A deal deadline",
+        "closing_soon_at_risk" => "A closing at risk within days",
+        "sump_pump_failed_water_rising" => "Sump pump failed, water rising",
+        "medical_equipment_without_power" or "medical_intl" => "Medical equipment without power",
+        "locked_out" => "Locked out",
+        "fixture_failing" or "problem_described" => "Something not working",
         _ => Humanize(rule),
     };
 
@@ -144,6 +149,8 @@ public static class Words
         Domain.Emergencies.Hazard.Fire => "Fire",
         Domain.Emergencies.Hazard.Electrical => "Electrical",
         Domain.Emergencies.Hazard.Violence => "Personal safety",
+        Domain.Emergencies.Hazard.Water => "Water",
+        Domain.Emergencies.Hazard.Medical => "Medical equipment",
         _ => "None",
     };
 
