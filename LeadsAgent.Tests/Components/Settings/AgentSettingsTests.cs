@@ -91,7 +91,8 @@ public class AgentSettingsTests(PlatformFixture fx) : IClassFixture<PlatformFixt
 
         await cut.Find("[data-testid=emergency-phrase]").InputAsync("the sump pump alarm keeps beeping");
         await cut.Find("[data-testid=emergency-check] button.mud-button-root").ClickAsync(new());
-        await cut.WaitForAssertionAsync(() => Assert.Equal("Normal", cut.Find("[data-testid=emergency-result] [data-priority]").TextContent.Trim()));
+        // A failing sump pump alarm is something to fix soon under the ladder, not an emergency, until the owner says so.
+        await cut.WaitForAssertionAsync(() => Assert.Equal("High", cut.Find("[data-testid=emergency-result] [data-priority]").TextContent.Trim()));
 
         await cut.Find("[data-testid=keywords]").InputAsync("sump pump");
         await cut.Find("[data-testid=emergency-check] button.mud-button-root").ClickAsync(new());
