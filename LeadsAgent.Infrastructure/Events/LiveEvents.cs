@@ -201,9 +201,10 @@ public sealed class RedisLiveEvents(RedisConnector redis, IOptions<RedisOptions>
         {
             await task;
         }
-        catch (Exception ex) when (RedisConnector.IsUnavailable(ex))
+        catch (Exception ex) when (RedisConnector.IsUnavailable(ex) || ex is ObjectDisposedException)
         {
-            // Redis is away: the subscription ends with the connection anyway.
+            // Redis is away, or the connection was already closed during shutdown (DisposeAsync and the host's
+            // StopAsync can come in either order): the subscription ends with the connection anyway.
         }
     }
 
