@@ -144,6 +144,8 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Voice" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Mia · Amazon neural" }).ClickAsync();
         await page.GetByTestId("greeting").FillAsync("¡Hola! Gracias por llamar a Plomería García. ¿En qué le puedo ayudar hoy?");
+        // The count is drawn by the server, so the new greeting has reached the form before "Call me" is pressed.
+        await Assertions.Expect(page.GetByText("73 / 1000")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("language-warning")).Not.ToContainTextAsync("Greeting when the agent answers");
         await BrowserFixture.ScreenshotAsync(page, $"settings-voice-{width}");
         if (width < 600)
