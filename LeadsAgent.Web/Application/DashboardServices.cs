@@ -40,6 +40,7 @@ public static class DashboardServices
         services.AddScoped<Settings.TwilioNumberCheck>();
         services.AddScoped<Platform.PlatformQueries>();
         services.AddScoped<Platform.OpenBusiness>();
+        services.AddScoped<Platform.BusinessChange>();
         services.AddScoped<Platform.ChangePlan>();
         services.AddScoped<Platform.SuspendBusiness>();
         services.AddScoped<Platform.SendPasswordReset>();

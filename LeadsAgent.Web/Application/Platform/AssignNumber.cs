@@ -1,9 +1,6 @@
 using FluentValidation;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
-using LeadsAgent.Infrastructure.Businesses;
-using LeadsAgent.Infrastructure.Persistence;
-using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Web.Application.Display;
 using LeadsAgent.Web.Endpoints;
 using LeadsAgent.Web.Validation;
@@ -15,33 +12,30 @@ namespace LeadsAgent.Web.Application.Platform;
 /// The platform admin connects (or, with an empty number, disconnects) a business's Twilio number; the platform API
 /// and the platform page both call it. Only the admin may: whoever holds a number receives its calls.
 /// </summary>
-public sealed class AssignNumber(IDbContextFactory<LeadsDbContext> contexts, TenantScope tenant, BusinessDirectory directory,
-    IValidator<AssignNumberRequest> validator, TimeProvider clock)
+public sealed class AssignNumber(BusinessChange businesses, IValidator<AssignNumberRequest> validator, TimeProvider clock)
 {
     public async Task<Business> HandleAsync(Guid businessId, AssignNumberRequest request, AdminActor admin, CancellationToken ct = default)
     {
         await validator.ValidateAndThrowAsync(request, ct);
-        tenant.AcrossBusinesses("platform: assign a Twilio number");
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var business = await db.Businesses.SingleOrDefaultAsync(b => b.Id == businessId, ct) ?? throw new NotFoundException("Business");
         var number = Clean.Phone(request.TwilioPhoneNumber);
-        if (number == business.TwilioPhoneNumber)
+        return await businesses.ApplyAsync(businessId, "platform: assign a Twilio number", async (db, business) =>
         {
-            return business;
-        }
+            if (number == business.TwilioPhoneNumber)
+            {
+                return false;
+            }
 
-        if (number is not null && await db.Businesses.AnyAsync(b => b.TwilioPhoneNumber == number && b.Id != businessId, ct))
-        {
-            throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
-        }
+            if (number is not null && await db.Businesses.AnyAsync(b => b.TwilioPhoneNumber == number && b.Id != businessId, ct))
+            {
+                throw new ConflictException("Another business already uses this Twilio phone number.", "twilioPhoneNumber");
+            }
 
-        var now = clock.GetUtcNow();
-        var detail = $"{(business.TwilioPhoneNumber is { } old ? PhoneDisplay.Format(old) : "none")} to {(number is null ? "none" : PhoneDisplay.Format(number))}";
-        business.TwilioPhoneNumber = number;
-        business.UpdatedAt = now;
-        db.AdminActions.Add(admin.Did(businessId, AdminActionKind.NUMBER_CHANGED, now, detail: detail));
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate(business.Id);
-        return business;
+            var now = clock.GetUtcNow();
+            var detail = $"{(business.TwilioPhoneNumber is { } old ? PhoneDisplay.Format(old) : "none")} to {(number is null ? "none" : PhoneDisplay.Format(number))}";
+            business.TwilioPhoneNumber = number;
+            business.UpdatedAt = now;
+            db.AdminActions.Add(admin.Did(businessId, AdminActionKind.NUMBER_CHANGED, now, detail: detail));
+            return true;
+        }, ct);
     }
 }

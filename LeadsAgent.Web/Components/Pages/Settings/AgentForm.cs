@@ -6,7 +6,7 @@ using FluentValidation;
 namespace LeadsAgent.Web.Components.Pages.Settings;
 
 /// <summary>The agent settings form: what the owner edits, compared by value to what is saved.</summary>
-public sealed record AgentForm
+public sealed record AgentForm : IConfigForm<AgentForm>
 {
     public string AgentName { get; set; } = "";
     public string PersonaPrompt { get; set; } = "";
@@ -28,6 +28,8 @@ public sealed record AgentForm
         Origins = string.Join('\n', c.AllowedWidgetOrigins),
         Keywords = string.Join('\n', c.ExtraEmergencyKeywords),
     };
+
+    public AgentForm Copy() => this with { };
 
     public UpdateConfigRequest ToRequest() => new(AgentName, PersonaPrompt, WelcomeMessage, new ColorThemeDto(Primary.Trim(), Secondary.Trim()),
         LeadCaptureCompletionMessage, null, null, null, null, null, null, Lines(Origins), Lines(Keywords));

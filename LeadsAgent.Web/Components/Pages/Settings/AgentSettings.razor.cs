@@ -13,30 +13,9 @@ namespace LeadsAgent.Web.Components.Pages.Settings;
 /// a live preview of the real widget and an "is this an emergency?" check that uses the words being edited.
 /// Validation is the API's own (<see cref="UpdateConfigRequestValidator"/>), saving the same use case as the API.
 /// </summary>
-public partial class AgentSettings
+public partial class AgentSettings : ConfigFormPage<AgentForm>
 {
-    [Inject] SettingsQueries Queries { get; set; } = default!;
-    [Inject] UpdateAgentConfig Update { get; set; } = default!;
-    [Inject] IValidator<UpdateConfigRequest> Validator { get; set; } = default!;
-    [Inject] ISnackbar Snackbar { get; set; } = default!;
-
-    SettingsSnapshot? _snapshot;
-    FormRules<AgentForm, UpdateConfigRequest> _rules = default!;
-    MudForm? _mudForm;
-    AgentForm _form = new();
-    AgentForm _saved = new();
-    bool _valid = true;
-    bool _saving;
-
-    bool Dirty => _snapshot is not null && _form != _saved;
-
-    protected override async Task OnInitializedAsync()
-    {
-        _rules = AgentForm.Rules(Validator);
-        _snapshot = await Queries.LoadAsync();
-        _saved = AgentForm.From(_snapshot.Config);
-        _form = _saved with { };
-    }
+    protected override string SavedMessage => "Saved. Your chat uses the new settings from its next message.";
 
     async Task<IEnumerable<string>> ValidateFieldAsync(object model, string property)
     {
@@ -73,56 +52,6 @@ public partial class AgentSettings
     {
         set();
         await (_mudForm?.ValidateAsync() ?? Task.CompletedTask);
-        await RecheckAsync();
-    }
-
-    async Task RecheckAsync() => _valid = (await _rules.ValidateAsync(_form)).Count == 0;
-
-    async Task SaveAsync()
-    {
-        await RecheckAsync();
-        if (!_valid)
-        {
-            await (_mudForm?.ValidateAsync() ?? Task.CompletedTask);
-            return;
-        }
-
-        _saving = true;
-        try
-        {
-            var saved = await Update.HandleAsync(_form.ToRequest());
-            _saved = _form with
-            {
-                AgentName = saved.AgentName,
-                PersonaPrompt = saved.PersonaPrompt,
-                WelcomeMessage = saved.WelcomeMessage,
-                LeadCaptureCompletionMessage = saved.LeadCaptureCompletionMessage ?? "",
-                Primary = saved.ColorTheme.Primary,
-                Secondary = saved.ColorTheme.Secondary,
-                Origins = string.Join('\n', saved.AllowedWidgetOrigins),
-                Keywords = string.Join('\n', saved.ExtraEmergencyKeywords),
-            };
-            _form = _saved with { };
-            Snackbar.Add("Saved. Your chat uses the new settings from its next message.", MudBlazor.Severity.Success);
-        }
-        catch (ValidationException ex)
-        {
-            Snackbar.Add(ex.Errors.FirstOrDefault()?.ErrorMessage ?? "That could not be saved.", MudBlazor.Severity.Error);
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
-        }
-        finally
-        {
-            _saving = false;
-        }
-    }
-
-    async Task ResetAsync()
-    {
-        _form = _saved with { };
-        await (_mudForm?.ResetValidationAsync() ?? Task.CompletedTask);
         await RecheckAsync();
     }
 }

@@ -7,7 +7,7 @@ using LeadsAgent.Web.Endpoints;
 namespace LeadsAgent.Web.Components.Pages.Settings;
 
 /// <summary>The voice settings form: the phone agent's language, voice and four spoken messages.</summary>
-public sealed record VoiceForm
+public sealed record VoiceForm : IConfigForm<VoiceForm>
 {
     public string Language { get; set; } = "en-US";
     public string Voice { get; set; } = AgentConfig.DefaultVoice;
@@ -34,6 +34,8 @@ public sealed record VoiceForm
         VoiceEmergencyMessage = c.VoiceEmergencyMessage ?? "",
         VoiceEndCallMessage = c.VoiceEndCallMessage ?? "",
     };
+
+    public VoiceForm Copy() => this with { };
 
     public UpdateConfigRequest ToRequest() => new(null, null, null, null, null, VoiceGreetingMessage, VoiceCompletionMessage,
         VoiceEmergencyMessage, VoiceEndCallMessage, Voice, Language, null, null);

@@ -14,23 +14,11 @@ namespace LeadsAgent.Web.Components.Pages.Settings;
 /// length and a warning when they read like another language; a test call to the owner's phone; and the addresses
 /// Twilio must call, checked against the number's configuration in Twilio.
 /// </summary>
-public partial class VoiceSettings
+public partial class VoiceSettings : ConfigFormPage<VoiceForm>
 {
-    [Inject] SettingsQueries Queries { get; set; } = default!;
-    [Inject] UpdateAgentConfig Update { get; set; } = default!;
-    [Inject] IValidator<UpdateConfigRequest> Validator { get; set; } = default!;
-    [Inject] ISnackbar Snackbar { get; set; } = default!;
-
-    SettingsSnapshot? _snapshot;
-    FormRules<VoiceForm, UpdateConfigRequest> _rules = default!;
-    MudForm? _mudForm;
-    VoiceForm _form = new();
-    VoiceForm _saved = new();
-    bool _valid = true;
-    bool _saving;
     string? _voiceSwitched;
 
-    bool Dirty => _snapshot is not null && _form != _saved;
+    protected override string SavedMessage => "Saved. The next call uses the new voice and messages.";
 
     List<VoiceOption> Voices => [.. VoiceCatalog.For(_form.Language)];
 
@@ -51,14 +39,6 @@ public partial class VoiceSettings
         }
     }
 
-    protected override async Task OnInitializedAsync()
-    {
-        _rules = VoiceForm.Rules(Validator);
-        _snapshot = await Queries.LoadAsync();
-        _saved = VoiceForm.From(_snapshot.Config);
-        _form = _saved with { };
-    }
-
     string VoiceLabel(string? name) =>
         name is null ? "" : VoiceCatalog.Find(name, _form.Language) is { } voice ? VoiceForm.VoiceName(voice) : name;
 
@@ -77,53 +57,11 @@ public partial class VoiceSettings
         await RecheckAsync();
     }
 
-    async Task RecheckAsync() => _valid = (await _rules.ValidateAsync(_form)).Count == 0 && VoiceCatalog.IsValid(_form.Voice, _form.Language);
-
-    async Task SaveAsync()
+    protected override async Task RecheckAsync()
     {
-        await RecheckAsync();
-        if (!_valid)
-        {
-            await (_mudForm?.ValidateAsync() ?? Task.CompletedTask);
-            return;
-        }
-
-        _saving = true;
-        try
-        {
-            var saved = await Update.HandleAsync(_form.ToRequest());
-            _saved = new VoiceForm
-            {
-                Language = saved.TwilioLanguage,
-                Voice = saved.TwilioVoice,
-                VoiceGreetingMessage = saved.VoiceGreetingMessage ?? "",
-                VoiceCompletionMessage = saved.VoiceCompletionMessage ?? "",
-                VoiceEmergencyMessage = saved.VoiceEmergencyMessage ?? "",
-                VoiceEndCallMessage = saved.VoiceEndCallMessage ?? "",
-            };
-            _form = _saved with { };
-            _voiceSwitched = null;
-            Snackbar.Add("Saved. The next call uses the new voice and messages.", MudBlazor.Severity.Success);
-        }
-        catch (ValidationException ex)
-        {
-            Snackbar.Add(ex.Errors.FirstOrDefault()?.ErrorMessage ?? "That could not be saved.", MudBlazor.Severity.Error);
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(ex.Message, MudBlazor.Severity.Error);
-        }
-        finally
-        {
-            _saving = false;
-        }
+        await base.RecheckAsync();
+        _valid = _valid && VoiceCatalog.IsValid(_form.Voice, _form.Language);
     }
 
-    async Task ResetAsync()
-    {
-        _form = _saved with { };
-        _voiceSwitched = null;
-        await (_mudForm?.ResetValidationAsync() ?? Task.CompletedTask);
-        await RecheckAsync();
-    }
+    protected override void OnFormReplaced() => _voiceSwitched = null;
 }
