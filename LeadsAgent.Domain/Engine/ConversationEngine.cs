@@ -340,6 +340,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return ConfirmPhone();
             }
 
+            if (_capture.PendingPlace is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman))
+            {
+                return ConfirmPlace();
+            }
+
             var serviceContent = Has(Intents.ServiceRequest) || Has(Intents.Emergency) || Has(Intents.Faq) || Has(Intents.Pricing);
             if (Has(Intents.Goodbye, 0.6) && !serviceContent)
             {
@@ -587,6 +592,15 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return true;
             }
 
+            if (check.PlaceToConfirm is { } place)
+            {
+                // A place in the caller's own words is kept once they confirm it is where the work is.
+                _capture.PendingPlace = place;
+                _capture.PendingPlaceUtterance = text;
+                _prompt = check.Hint;
+                return false;
+            }
+
             if (!current.IsRequired && IntentClassifier.IsDecline(text))
             {
                 Skip(current);
@@ -651,6 +665,36 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             _capture.Attempts++;
             return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!)), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPlace()
+        {
+            var place = _capture.PendingPlace!;
+            var utterance = _capture.PendingPlaceUtterance ?? text;
+            _capture.PendingPlace = null;
+            _capture.PendingPlaceUtterance = null;
+            var question = CurrentQuestion(session, ctx);
+            if (question is null)
+            {
+                return Advance();
+            }
+
+            if (AnswerValidator.IsConfirmation(text) && !EntityExtractor.LooksLikeAddress(text, extraction))
+            {
+                _capture.Answers[question.Id.ToString()] = new CapturedAnswer(question.QuestionText, place, utterance);
+                _capture.Attempts = 0;
+                _ack = Acknowledge();
+                session.DetailedFlow.CompletedSteps.Add("answered:" + question.Id);
+                return Advance();
+            }
+
+            // "No", or a better answer ("no, it's 42 Oak Street"): read like any answer to the question.
+            if (IntentClassifier.IsNo(text))
+            {
+                _ack = "Sorry about that.";
+            }
+
+            return TakeAnswer(question) ? Advance() : Done(new ReplyParts(safety, _ack, _body, _prompt), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) Complete()
