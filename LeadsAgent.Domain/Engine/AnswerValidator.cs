@@ -129,6 +129,6 @@ public static partial class AnswerValidator
     [GeneratedRegex(@"\b(come|coming|available|works?|good|fine|prefer|best|can you|could you|can u|would|how about|what about|ok|okay|sure|free|suits?|puede|pueden|podrian|venir|vengan|vienen|me viene bien|prefiero|mejor|esta bien|pouvez|venir|passer|konnen|kommen|passt|potete|venire|va bene|podem|vir|pode ser)\b")]
     private static partial Regex SchedulingCue();
 
-    [GeneratedRegex(@"^(si|claro|correcto|exacto|eso es|asi es|ahi es|efectivamente|por supuesto|oui|exactement|c'est ca|tout a fait|ja|genau|richtig|stimmt|korrekt|esatto|certo|giusto|corretto|sim|isso|exato|certo|correto)\b")]
+    [GeneratedRegex(@"^(that'?s (it|right|correct|the one|the place)|uh[- ]?huh|mm[- ]?hmm|mhm|you got it|yes sir|si|claro|correcto|exacto|eso es|asi es|ahi es|efectivamente|por supuesto|oui|exactement|c'est ca|tout a fait|ja|genau|richtig|stimmt|korrekt|esatto|certo|giusto|corretto|sim|isso|exato|certo|correto)\b")]
     private static partial Regex MultilingualYes();
 }

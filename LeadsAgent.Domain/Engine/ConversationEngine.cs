@@ -340,10 +340,15 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return ConfirmPhone();
             }
 
-            if (_capture.PendingPlace is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman))
+            if (_capture.PendingPlace is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman)
+                && !(session.Priority == LeadPriority.URGENT && !wasEmergency) && CurrentQuestion(session, ctx) is { ExpectedFormat: ExpectedFormat.ADDRESS } asked)
             {
-                return ConfirmPlace();
+                return ConfirmPlace(asked);
             }
+
+            // The read-back no longer applies (an emergency, a goodbye, another question): the place is not kept.
+            _capture.PendingPlace = null;
+            _capture.PendingPlaceUtterance = null;
 
             var serviceContent = Has(Intents.ServiceRequest) || Has(Intents.Emergency) || Has(Intents.Faq) || Has(Intents.Pricing);
             if (Has(Intents.Goodbye, 0.6) && !serviceContent)
@@ -667,18 +672,12 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!)), VoiceAction.CONTINUE);
         }
 
-        (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPlace()
+        (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPlace(LeadCaptureQuestion question)
         {
             var place = _capture.PendingPlace!;
             var utterance = _capture.PendingPlaceUtterance ?? text;
             _capture.PendingPlace = null;
             _capture.PendingPlaceUtterance = null;
-            var question = CurrentQuestion(session, ctx);
-            if (question is null)
-            {
-                return Advance();
-            }
-
             if (AnswerValidator.IsConfirmation(text) && !EntityExtractor.LooksLikeAddress(text, extraction))
             {
                 _capture.Answers[question.Id.ToString()] = new CapturedAnswer(question.QuestionText, place, utterance);

@@ -188,6 +188,14 @@ public static partial class SpokenNumbers
         }
 
         var below = BelowHundred(words, start, allowJoiner: false);
+        if (below is { Value: >= 10 } tens && start + tens.Consumed < words.Count && Lookup(words[start + tens.Consumed]) is { Kind: Kind.HundredWord })
+        {
+            // "twelve hundred", "nineteen hundred and five": house numbers and years said in hundreds.
+            var at = start + tens.Consumed + 1;
+            var rest = BelowHundred(words, at, allowJoiner: true);
+            return ((tens.Value * 100 + (rest?.Value ?? 0)).ToString(CultureInfo.InvariantCulture), tens.Consumed + 1 + (rest?.Consumed ?? 0));
+        }
+
         return below is null ? null : (below.Value.Value.ToString(below.Value.Value < 10 ? "0" : "00", CultureInfo.InvariantCulture), below.Value.Consumed);
     }
 

@@ -104,6 +104,19 @@ public class EntityEngineTests
     }
 
     [Fact]
+    public async Task AnEmergencyDuringTheReadBack_GoesFirst_AndThePlaceIsNotKept()
+    {
+        var (engine, ctx, session) = await AtTheAddressQuestion();
+
+        await Say(engine, session, ctx, "the old mill by the river");
+        var r = await Say(engine, session, ctx, "wait, I smell gas now");
+        Assert.StartsWith("If you smell gas, leave the building now.", r.Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("the address where you need us", r.Reply, StringComparison.Ordinal);
+        Assert.Null(session.Capture.PendingPlace);
+        Assert.DoesNotContain(session.Capture.Answers.Values, a => a.Value == "the old mill by the river");
+    }
+
+    [Fact]
     public async Task ANonName_IsRefused_AndAProblemAsTheTime_IsReAsked()
     {
         var (engine, ctx, session) = Plumber();
