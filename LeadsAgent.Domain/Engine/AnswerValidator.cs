@@ -29,7 +29,7 @@ public static partial class AnswerValidator
 
     static readonly string[] s_noPreference =
     [
-        "anytime", "any time", "whenever", "no preference", "flexible", "as soon as possible", "any day", "doesn't matter",
+        "anytime", "any time", "whenever", "no preference", "flexible", "as soon as possible", "any day", "any day is fine", "doesn't matter",
         "does not matter", "don't mind", "whatever works", "whatever suits", "up to you", "cuando sea", "cuando quieran", "cuando puedan",
         "a cualquier hora", "cualquier dia", "cualquier día", "cualquier momento", "me da igual", "da igual", "no importa",
         "n'importe quand", "quand vous voulez", "peu importe", "egal", "jederzeit", "wann immer", "quando volete", "quando vuole",
@@ -81,12 +81,18 @@ public static partial class AnswerValidator
         var past = IsPastEvent(text);
         if (when is not null && !tellsTheProblem && !past)
         {
-            return new AnswerCheck(true, when.Value, "");
+            // "weekday mornings", "Monday or Tuesday", "between 2 and 4": a wish, not one moment; kept in their words.
+            return new AnswerCheck(true, Vague().IsMatch(folded) ? Tidy(text) : when.Value, "");
         }
 
         if (s_noPreference.Any(p => folded.Contains(SpokenNumbers.Fold(p), StringComparison.Ordinal)))
         {
             return new AnswerCheck(true, "any time", "");
+        }
+
+        if (DayPhrase().IsMatch(folded) && !tellsTheProblem && !past)
+        {
+            return new AnswerCheck(true, Tidy(text), "");
         }
 
         return past || (JobWords.DescribesTheJob(text) && !asking) ? refused with { Hint = NotATimeHint } : refused;
@@ -128,6 +134,14 @@ public static partial class AnswerValidator
     // Asking for a visit at a time ("can you come tomorrow", "tomorrow works"): a time even when the problem is said too.
     [GeneratedRegex(@"\b(come|coming|available|works?|good|fine|prefer|best|can you|could you|can u|would|how about|what about|ok|okay|sure|free|suits?|puede|pueden|podrian|venir|vengan|vienen|me viene bien|prefiero|mejor|esta bien|pouvez|venir|passer|konnen|kommen|passt|potete|venire|va bene|podem|vir|pode ser)\b")]
     private static partial Regex SchedulingCue();
+
+    // Words that make a time a range or a habit rather than one moment.
+    [GeneratedRegex(@"\b(mornings|afternoons|evenings|nights|weekdays?|weekends|any|every|between|or|sometime|some time|o (?:el|la|los|las|en|por|a|al|hoy|manana|pasado|\d)|entre|cualquier|las mananas|las tardes|ou|oder|tra le|qualsiasi)\b")]
+    private static partial Regex Vague();
+
+    // A time said without a date: "end of the week", "after 5", "early next week", "not before noon", "fin de semana".
+    [GeneratedRegex(@"\b(weekdays?|weekends?|mornings?|afternoons?|evenings?|week|month|after work|lunch|early|later|sooner|soon|(after|before|till|until|by|between|from) \d{1,2}|semana|mes|fin de semana|tardes|mananas|noches|despues de las|antes de las|semaine|woche|settimana|mese|semana)\b")]
+    private static partial Regex DayPhrase();
 
     [GeneratedRegex(@"^(that'?s (it|right|correct|the one|the place)|uh[- ]?huh|mm[- ]?hmm|mhm|you got it|yes sir|si|claro|correcto|exacto|eso es|asi es|ahi es|efectivamente|por supuesto|oui|exactement|c'est ca|tout a fait|ja|genau|richtig|stimmt|korrekt|esatto|certo|giusto|corretto|sim|isso|exato|certo|correto)\b")]
     private static partial Regex MultilingualYes();

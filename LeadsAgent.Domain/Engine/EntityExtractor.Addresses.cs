@@ -51,6 +51,15 @@ public static partial class EntityExtractor
         "ja", "nein", "danke", "bitte", "wie", "ciao", "grazie", "scusi", "cosa", "sim", "nao", "obrigado", "obrigada", "ola", "oh",
         "ah", "oops", "wait", "actually", "hmm", "disculpa", "espera", "pues", "vale", "perdona", "desculpa", "and", "y", "et", "und",
         "hurry", "quick", "quickly", "asap", "fast", "rapido", "pronto", "urgente", "vite", "schnell", "presto", "depressa", "now",
+        "emergency", "urgent", "emergencia", "urgence", "notfall", "emergenza", "emergencia", "help", "ayuda", "please", "an",
+    ];
+
+    // A place is named, not told: "water is everywhere" or "you already have it" says something else.
+    static readonly HashSet<string> s_verbs =
+    [
+        "is", "are", "was", "were", "has", "have", "had", "need", "needs", "want", "wants", "get", "got", "won't", "wont", "can't",
+        "cant", "don't", "dont", "doesn't", "isn't", "will", "would", "can", "could", "should", "i'm", "im", "es", "tengo", "tiene",
+        "necesito", "quiero", "hay", "est", "sont", "ai", "ist", "sind", "habe", "sono", "ho", "tem", "tenho", "estou",
     ];
 
     /// <summary>
@@ -98,6 +107,7 @@ public static partial class EntityExtractor
         var words = JobWords.Words(place);
         var content = words.Where(w => w.Length >= 2 && !s_fillerWords.Contains(w)).ToList();
         if (content.Count == 0 || words.Count > 20 || content.All(JobWords.IsRoom) || trimmed.Contains('?', StringComparison.Ordinal)
+            || ContractionOrWord(place).Any(s_verbs.Contains)
             || Hesitation().IsMatch(SpokenNumbers.Fold(trimmed)) || FindDateTime(trimmed, context) is not null)
         {
             return new AddressReading(AddressKind.NotAPlace, null);
@@ -105,6 +115,10 @@ public static partial class EntityExtractor
 
         return new AddressReading(AddressKind.Place, place);
     }
+
+    /// <summary>The lower-case words of a text with their apostrophes ("i'm", "won't"), which <see cref="JobWords.Words"/> splits.</summary>
+    static IEnumerable<string> ContractionOrWord(string text) =>
+        text.ToLowerInvariant().Replace('’', '\'').Split([' ', ',', '.', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>True when the text reads as an address without asking: a street with its number, or a postcode.</summary>
     public static bool LooksLikeAddress(string text, ExtractionContext? context = null) => ReadAddress(text, context ?? s_anyWhere).IsAddress;

@@ -139,6 +139,15 @@ public static partial class EntityExtractor
             raw.Add(md.Value);
             date = ResolveMonthDay(month, int.Parse(md.Groups["d"].Value, CultureInfo.InvariantCulture), localNow);
         }
+        else if (DayOfMonth().Match(lower) is { Success: true } dom)
+        {
+            // "the 5th": this month, or next month once it has passed.
+            raw.Add(dom.Value);
+            var day = int.Parse(dom.Groups["d"].Value, CultureInfo.InvariantCulture);
+            var thisMonth = IsValidDate(localNow.Year, localNow.Month, day) ? new DateTime(localNow.Year, localNow.Month, day) : (DateTime?)null;
+            var next = localNow.Date.AddMonths(1);
+            date = thisMonth is { } d && d >= localNow.Date ? d : IsValidDate(next.Year, next.Month, day) ? new DateTime(next.Year, next.Month, day) : null;
+        }
         else if (NumericDate().Match(lower) is { Success: true } nd)
         {
             raw.Add(nd.Value);
@@ -288,7 +297,7 @@ public static partial class EntityExtractor
         return SpokenNumbers.Read(words, 0) is { } spoken && int.TryParse(spoken.Digits, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : 1;
     }
 
-    [GeneratedRegex(@"\b(asap|a\.s\.a\.p|as soon as possible|as soon as you can|right now|right away|immediately|urgently|lo antes posible|lo mas pronto posible|lo mas rapido posible|cuanto antes|ahora mismo|ahorita|de inmediato|inmediatamente|des que possible|au plus vite|le plus tot possible|tout de suite|immediatement|so schnell wie moglich|schnellstmoglich|sofort|moglichst bald|prima possibile|il prima possibile|subito|immediatamente|o quanto antes|o mais rapido possivel|o mais cedo possivel|imediatamente|agora mesmo)\b")]
+    [GeneratedRegex(@"\b(asap|a\.s\.a\.p|as soon as possible|as soon as you can|the sooner the better|sooner rather than later|entre mas pronto mejor|mientras mas pronto mejor|right now|right away|immediately|urgently|lo antes posible|lo mas pronto posible|lo mas rapido posible|cuanto antes|ahora mismo|ahorita|de inmediato|inmediatamente|des que possible|au plus vite|le plus tot possible|tout de suite|immediatement|so schnell wie moglich|schnellstmoglich|sofort|moglichst bald|prima possibile|il prima possibile|subito|immediatamente|o quanto antes|o mais rapido possivel|o mais cedo possivel|imediatamente|agora mesmo)\b")]
     private static partial Regex Asap();
 
     [GeneratedRegex(@"\b(?:in|en|dentro de|dans|tra|fra|em|daqui a) (?<n>\d+|a few|a couple of|a couple|couple of|an|a|un par de|unos|unas|una|un|une|einer|einem|ein paar|uma|um|[a-z]+(?: y [a-z]+| [a-z]+)?) (?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|minutos?|horas?|dias?|semanas?|heures?|jours?|semaines?|minuten|stunden?|tagen?|wochen?|minuti|ore|ora|giorni|settimane?)\b")]
@@ -303,6 +312,9 @@ public static partial class EntityExtractor
 
     [GeneratedRegex(@"\b(?:(?<m>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.? (?:the )?(?<d>[12]?\d|3[01])(?:st|nd|rd|th)?|(?:the )?(?<d>[12]?\d|3[01])(?:st|nd|rd|th|er|\.|º|o)?(?: of| de)? (?<m>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|januar|februar|marz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro))\b")]
     private static partial Regex MonthDay();
+
+    [GeneratedRegex(@"\b(?:the|on the|el dia|el|le|am|il|dia) (?<d>[12]?\d|3[01])(?:st|nd|rd|th|er|\.)?(?=\s*$|\s*[,.!?]|\s+(?:at|in|a las|por|en|after|before|morning|afternoon|evening|a la|de la|around))")]
+    private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"\b(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>0?[1-9]|[12]\d|3[01])(?:/(?<y>\d{4}|\d{2}))?\b|\b(?<a>[12]\d|3[01]|0?[1-9])\.(?<b>0?[1-9]|1[0-2])\.(?<y>\d{4}|\d{2})\b")]
     private static partial Regex NumericDate();

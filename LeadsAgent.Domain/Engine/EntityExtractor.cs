@@ -449,7 +449,7 @@ public static partial class EntityExtractor
         "asap", "morning", "afternoon", "evening", "night", "weekend", "week", "next", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "anytime", "whenever", "nobody", "none", "unknown", "anonymous", "person", "someone",
         "somebody", "lady", "sir", "madam", "ma'am", "um", "uh", "hmm", "er", "oh", "well", "wait", "hold", "one", "sec",
-        "second", "minute", "moment", "idea", "know", "dunno", "nothing", "name", "names", "why's", "what's", "below", "above",
+        "second", "minute", "moment", "idea", "know", "dunno", "nothing", "name", "names", "why's", "what's", "below", "above", "rather",
         "over", "under", "minus", "old", "mild", "single", "double", "out", "off", "up", "down", "inside", "outside", "gone",
         // Spanish
         "si", "sí", "hola", "buenas", "buenos", "días", "gracias", "por", "favor", "el", "la", "los", "las", "de", "del",
@@ -518,6 +518,12 @@ public static partial class EntityExtractor
             return null;
         }
 
+        // "first name John, last name Smith", "nombre Ana, apellido Ruiz"
+        if (FirstAndLastName().Match(text) is { Success: true } parts && NameWords(parts.Groups["first"].Value + " " + parts.Groups["last"].Value, false, capitals) is { } full)
+        {
+            return (full, parts.Value, 0.85);
+        }
+
         var stripped = text.Trim();
         for (var i = 0; i < 3; i++)
         {
@@ -550,8 +556,11 @@ public static partial class EntityExtractor
             var verb = lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal) && !(keepCase && char.IsUpper(word[0]));
             // French elisions in lower case ("j'ai", "c'est", "l'eau") start a sentence, not a name (D'Angelo is capitalised).
             var elision = lower.Length > 2 && lower[1] is '\'' or '’' && "cdjlmnst".Contains(lower[0], StringComparison.Ordinal) && !char.IsUpper(word[0]);
+            // English contractions ("I'd", "who's", "we're") are no names; O'Brien and D'Angelo are.
+            var apostrophe = lower.Replace('’', '\'').IndexOf('\'', StringComparison.Ordinal);
+            var contraction = apostrophe > 0 && lower[(apostrophe + 1)..] is "d" or "ll" or "ve" or "re" or "s" or "m" or "t";
             return word.Length >= 2 && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’') && char.IsLetter(word[0])
-                && !s_notNames.Contains(lower) && !s_notNames.Contains(folded) && !job && !verb && !elision && (!requireCapital || char.IsUpper(word[0]));
+                && !s_notNames.Contains(lower) && !s_notNames.Contains(folded) && !job && !verb && !elision && !contraction && (!requireCapital || char.IsUpper(word[0]));
         }
 
         for (var i = 0; i < raw.Count && words.Count < 4; i++)
@@ -583,7 +592,12 @@ public static partial class EntityExtractor
 
             // Typed as the person writes it (McDonald, DeShawn); all lower or all upper case is tidied (maria → Maria).
             var mixed = word.Any(char.IsUpper) && word.Any(char.IsLower);
-            words.Add(keepCase && mixed ? word : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant()));
+            var written = keepCase && mixed ? word : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant());
+            // "John. John Smith." says the first name twice.
+            if (words.Count == 0 || !words[^1].Equals(written, StringComparison.OrdinalIgnoreCase))
+            {
+                words.Add(written);
+            }
         }
 
         while (words.Count > 0 && s_nameParticles.Contains(words[^1]))
@@ -679,6 +693,9 @@ public static partial class EntityExtractor
 
     [GeneratedRegex(@"^(it is|it's|it’s|its|my name is|my name's|this is|i am|i'm|im|yes|yeah|yep|sure|ok|okay|hi|hello|hey|the name is|name's|me llamo|soy|sí|si|claro|hola|bueno|oui|bonjour|ja|hallo|sì|ciao|sim|olá|ola|um|uh|er|so|well)[\s,.!]+", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerPreamble();
+
+    [GeneratedRegex(@"\b(?:first name|nombre|prenom|vorname|nome)(?: is| es| est| ist| e)?:? (?<first>[\p{L}'-]+),? (?:and |y |et |und |e )?(?:my |mi |mon |mein |il mio |o meu )?(?:last name|surname|family name|apellidos?|nom|nachname|cognome|sobrenome)(?: is| es| est| ist| e)?:? (?<last>[\p{L}'-]+(?: [\p{L}'-]+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstAndLastName();
 
     [GeneratedRegex(@"^\W*((hi|hello|hey|yes|yeah|ok|okay)\W*)?$")]
     private static partial Regex OnlyGreeting();

@@ -112,6 +112,9 @@ public class AddressValidationTests
     [InlineData("the old mill by the river, my sink is leaking", "the old mill by the river")]
     [InlineData("la casa azul junto a la iglesia", "la casa azul junto a la iglesia")]
     [InlineData("Maple Avenue", "Maple Avenue")]
+    [InlineData("corner of oak and main", "corner of oak and main")]
+    [InlineData("12 Elm", "12 Elm")]
+    [InlineData("po box 123", "po box 123")]
     public void Check_APlaceInTheCallersWords_IsReadBackBeforeItIsKept(string answer, string place)
     {
         var check = Check(Address, answer);
@@ -134,6 +137,10 @@ public class AddressValidationTests
     [InlineData("hello?")]
     [InlineData("sí")]
     [InlineData("no sé")]
+    [InlineData("it's an emergency")]
+    [InlineData("water is everywhere")]
+    [InlineData("you already have it")]
+    [InlineData("42")]
     public void Check_NoPlaceAtAll_GetsTheAddressHint(string answer)
     {
         var check = Check(Address, answer);

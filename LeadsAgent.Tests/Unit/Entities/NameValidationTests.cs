@@ -30,6 +30,12 @@ public class NameValidationTests
     [InlineData("O'Brien", "O'Brien")]
     [InlineData("my name is Will", "Will")]
     [InlineData("Bob Smith, 555 123 4567", "Bob Smith")]
+    [InlineData("John. John Smith.", "John Smith")]
+    [InlineData("first name John last name Smith", "John Smith")]
+    [InlineData("uh my name's Jennifer Lopez", "Jennifer Lopez")]
+    [InlineData("yeah it's Mike from the apartment complex", "Mike")]
+    [InlineData("call me Ishmael", "Ishmael")]
+    [InlineData("Mary-Jane Watson", "Mary-Jane Watson")]
     public void Check_Names_AreTakenAsTheyAreMeant(string answer, string name)
     {
         var check = Check(Name, answer);
@@ -59,6 +65,9 @@ public class NameValidationTests
     [InlineData("se rompió el boiler")]
     [InlineData("oui")]
     [InlineData("replace old 40 gallon gas water heater")]
+    [InlineData("who's asking")]
+    [InlineData("I'd rather not say")]
+    [InlineData("J")]
     public void Check_NoName_IsRefusedWithTheNameHint(string answer)
     {
         var check = Check(Name, answer);

@@ -39,6 +39,27 @@ public class TimeValidationTests
     }
 
     [Theory]
+    [InlineData("weekday mornings")]
+    [InlineData("any time after 3")]
+    [InlineData("monday or tuesday")]
+    [InlineData("between 2 and 4")]
+    [InlineData("end of the week")]
+    [InlineData("I work till 5, so after that")]
+    [InlineData("el fin de semana o el lunes")]
+    public void Check_ARangeOrAHabit_IsKeptInTheCallersWords(string answer)
+    {
+        var check = Check(When, answer);
+        Assert.True(check.Valid, answer);
+        Assert.Equal(answer, check.Value);
+    }
+
+    [Theory]
+    [InlineData("the sooner the better", "2026-11-21T10:00:00-06:00")]
+    [InlineData("the 5th", "2026-12-05T09:00:00-06:00")]
+    [InlineData("on the 28th at 2pm", "2026-11-28T14:00:00-06:00")]
+    public void Check_MoreWaysToSayWhen_AreDates(string answer, string expected) => Assert.Equal(expected, Check(When, answer).Value);
+
+    [Theory]
     [InlineData("whenever")]
     [InlineData("any time is fine")]
     [InlineData("cuando sea")]
