@@ -146,7 +146,13 @@ public static partial class EntityExtractor
     static bool StreetNameIsPlausible(string name, bool englishOrder)
     {
         var words = JobWords.Words(name);
-        return words.Count > 0 && !words.Any(w => JobWords.IsJobWord(w) || JobWords.IsRoom(w) || (englishOrder && s_notStreetNameWords.Contains(w)));
+        if (words.Count == 0)
+        {
+            // Streets named by a number after their type: "Calle 26 # 13-19", "Carrera 7 # 32-16".
+            return !englishOrder && name.Any(char.IsAsciiDigit);
+        }
+
+        return !words.Any(w => JobWords.IsJobWord(w) || JobWords.IsRoom(w) || (englishOrder && s_notStreetNameWords.Contains(w)));
     }
 
     static readonly Regex[] s_streetPatterns =

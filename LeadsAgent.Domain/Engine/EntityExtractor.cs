@@ -449,7 +449,7 @@ public static partial class EntityExtractor
         "asap", "morning", "afternoon", "evening", "night", "weekend", "week", "next", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "anytime", "whenever", "nobody", "none", "unknown", "anonymous", "person", "someone",
         "somebody", "lady", "sir", "madam", "ma'am", "um", "uh", "hmm", "er", "oh", "well", "wait", "hold", "one", "sec",
-        "second", "minute", "moment", "idea", "know", "dunno", "nothing", "name", "names", "why's", "what's", "below", "above", "rather",
+        "second", "minute", "moment", "idea", "know", "dunno", "nothing", "name", "names", "why's", "what's", "below", "above", "rather", "right",
         "over", "under", "minus", "old", "mild", "single", "double", "out", "off", "up", "down", "inside", "outside", "gone",
         // Spanish
         "si", "sí", "hola", "buenas", "buenos", "días", "gracias", "por", "favor", "el", "la", "los", "las", "de", "del",
