@@ -155,29 +155,8 @@ public static partial class EntityExtractor
         return !words.Any(w => JobWords.IsJobWord(w) || JobWords.IsRoom(w) || (englishOrder && s_notStreetNameWords.Contains(w)));
     }
 
-    static readonly Regex[] s_streetPatterns =
-    [
-        // English order: "42 Oak Street", "1200 N Main St", "350 5th Ave", "17 Old Mill Road".
-        new(@"(?<![\w-])\d{1,6}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\s+(?<name>(?:[\p{L}0-9.'’-]+\s+){1,4}?)(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|trail|trl|square|sq|crescent|cres|close|grove|gardens|row|mews|alley|loop|pike|plaza|commons|cove|ridge|heights|hts)\b\.?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        // Name and type run together, as typed in a hurry or transcribed: "42 Oakstreet".
-        new(@"(?<![\w-])\d{1,6}[a-z]?\s+(?<name>(?:[\p{L}.'’-]+\s+){0,3}[\p{L}]{2,}(?=street|avenue|road|drive|lane|boulevard))(?:street|avenue|road|drive|lane|boulevard)\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        // Numbered roads and Broadway: "4450 Highway 62", "12 County Road 9", "4521 Broadway".
-        new(@"(?<![\w-])\d{1,6}\s+(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:(?:route|rte|highway|hwy|county road|county rd|state route|state road|farm road|fm|us|sr|cr|rr)\s*-?\s*\d{1,4}\b|broadway\b)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        // Type first, number after (Spanish, Italian, Portuguese): "Calle Mayor 12", "Av. Paulista, 1000",
-        // "Via Roma 10", "Rua Augusta, nº 100", "Calle 26 # 13-19", "Calle del Sol s/n".
-        new(@"\b(?:calle|c/|avenida|avda|av|paseo|camino|carrera|cra|diagonal|transversal|plaza|pza|ronda|rambla|carrer|via|viale|corso|piazza|piazzale|largo|vicolo|strada|rua|travessa|praça|praca|alameda|estrada|rodovia)\.?\s+(?<name>(?:[\p{L}0-9.'’-]+\s+){0,5}?[\p{L}0-9.'’-]+?)\s*,?\s*(?:(?:n[º°o.]?|nr\.?|num\.?|número|numero|#)\s*)?(?:\d{1,5}[a-z]?(?:-\d{1,4})?\b|s/n\b)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        // Number first, type first (French, and the same order elsewhere): "12 rue de la Paix", "5 avenue Foch".
-        new(@"(?<![\w-])\d{1,5}[a-z]?(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av|boulevard|bd|chemin|allée|allee|impasse|quai|cours|calle|avenida|via|rua|piazza|corso)\.?\s+(?<name>(?:(?:de|du|des|la|le|les|del|della|di|da|do|dos|das)\s+|[dl]['’])*[\p{L}'’-]{2,})",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        // German and Dutch: the type is the end of the street's name, the number after: "Hauptstraße 5",
-        // "Bahnhofstr. 12", "Berliner Allee 20", "Lindenweg 3", "Keizersgracht 123", "Unter den Linden 77".
-        new(@"(?<![\w-])(?:(?-i:\p{Lu})[\p{L}.'-]+[\s-])?[\p{L}-]{2,}(?:straße|strasse|str\.|str|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|gracht|plein|kade)\s+\d{1,4}[a-z]?\b|\b(?-i:Am|An der|Auf der|Im|In der|Zum|Zur|Unter den)\s+(?-i:\p{Lu})[\p{L}-]{2,}\s+\d{1,4}[a-z]?\b|(?<![\w-])[\p{L}.'-]+\s+(?:straße|strasse|str\.|allee|platz|weg|gasse|damm)\s+\d{1,4}[a-z]?\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-    ];
+    // The street patterns, English order first (its name words are checked most strictly).
+    static readonly Regex[] s_streetPatterns = [EnglishStreet(), FusedStreet(), NumberedRoad(), TypeFirstStreet(), NumberTypeStreet(), GermanStreet()];
 
     /// <summary>True when the text holds a postcode that places a job; in North America a ZIP alone does.</summary>
     static bool FindPostcode(string text, ExtractionContext context)
@@ -243,6 +222,32 @@ public static partial class EntityExtractor
         kept = kept.Length == 0 ? text : kept;
         return kept.Length > 500 ? kept[..500] : kept;
     }
+
+    // English order: "42 Oak Street", "1200 N Main St", "350 5th Ave", "17 Old Mill Road".
+    [GeneratedRegex(@"(?<![\w-])\d{1,6}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\s+(?<name>(?:[\p{L}0-9.'’-]{1,30}\s+){1,4}?)(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|trail|trl|square|sq|crescent|cres|close|grove|gardens|row|mews|alley|loop|pike|plaza|commons|cove|ridge|heights|hts)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishStreet();
+
+    // Name and type run together, as typed in a hurry or transcribed: "42 Oakstreet".
+    [GeneratedRegex(@"(?<![\w-])\d{1,6}[a-z]?\s+(?<name>(?:[\p{L}.'’-]{1,30}\s+){0,3}[\p{L}]{2,40}(?=street|avenue|road|drive|lane|boulevard))(?:street|avenue|road|drive|lane|boulevard)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FusedStreet();
+
+    // Numbered roads and Broadway: "4450 Highway 62", "12 County Road 9", "4521 Broadway".
+    [GeneratedRegex(@"(?<![\w-])\d{1,6}\s+(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:(?:route|rte|highway|hwy|county road|county rd|state route|state road|farm road|fm|us|sr|cr|rr)\s*-?\s*\d{1,4}\b|broadway\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedRoad();
+
+    // Type first, number after (Spanish, Italian, Portuguese): "Calle Mayor 12", "Av. Paulista, 1000",
+    // "Via Roma 10", "Rua Augusta, nº 100", "Calle 26 # 13-19", "Calle del Sol s/n".
+    [GeneratedRegex(@"\b(?:calle|c/|avenida|avda|av|paseo|camino|carrera|cra|diagonal|transversal|plaza|pza|ronda|rambla|carrer|via|viale|corso|piazza|piazzale|largo|vicolo|strada|rua|travessa|praça|praca|alameda|estrada|rodovia)\.?\s+(?<name>(?:[\p{L}0-9.'’-]{1,30}\s+){0,5}?[\p{L}0-9.'’-]{1,30}?)\s*,?\s*(?:(?:n[º°o.]?|nr\.?|num\.?|número|numero|#)\s*)?(?:\d{1,5}[a-z]?(?:-\d{1,4})?\b|s/n\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypeFirstStreet();
+
+    // Number first, type first (French, and the same order elsewhere): "12 rue de la Paix", "5 avenue Foch".
+    [GeneratedRegex(@"(?<![\w-])\d{1,5}[a-z]?(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av|boulevard|bd|chemin|allée|allee|impasse|quai|cours|calle|avenida|via|rua|piazza|corso)\.?\s+(?<name>(?:(?:de|du|des|la|le|les|del|della|di|da|do|dos|das)\s+|[dl]['’])*[\p{L}'’-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberTypeStreet();
+
+    // German and Dutch: the type is the end of the street's name, the number after: "Hauptstraße 5",
+    // "Bahnhofstr. 12", "Berliner Allee 20", "Lindenweg 3", "Keizersgracht 123", "Unter den Linden 77".
+    [GeneratedRegex(@"(?<![\w.'-])(?:(?-i:\p{Lu})[\p{L}.'-]{1,30}[\s-])?[\p{L}-]{2,40}(?:straße|strasse|str\.|str|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|gracht|plein|kade)\s+\d{1,4}[a-z]?\b|\b(?-i:Am|An der|Auf der|Im|In der|Zum|Zur|Unter den)\s+(?-i:\p{Lu})[\p{L}-]{2,}\s+\d{1,4}[a-z]?\b|(?<![\w.'-])\p{L}[\p{L}.'-]{0,30}\s+(?:straße|strasse|str\.|allee|platz|weg|gasse|damm)\s+\d{1,4}[a-z]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GermanStreet();
 
     [GeneratedRegex(@"\G(,?\s*(apt|apartment|unit|suite|ste|flat|floor|fl|piso|puerta|pta|depto|dpto|departamento|interior|int|escalera|esc|bloco|apto|andar|étage|etage|stock|whg|scala|interno|#|n[º°o])\.?\s*[\p{L}\d-]+)?(,?\s*\d{4,5}(-\d{3,4})?(?=\s|,|$))?(,?\s+(?-i:\p{Lu})[\p{L}'’-]+(\s(?-i:\p{Lu})[\p{L}'’-]+){0,2})?(,?\s+(?-i:[A-Z]{2}))?(,?\s+\d{4,5}(-\d{3,4})?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StreetTail();
