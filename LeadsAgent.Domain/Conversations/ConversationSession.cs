@@ -99,6 +99,9 @@ public sealed class LeadCaptureState
     /// <summary>In voice, a number read back and waiting for "yes".</summary>
     public string? PendingPhone { get; set; }
     public string? PendingPhoneUtterance { get; set; }
+    /// <summary>A place in the caller's own words ("the old mill by the river"), read back and waiting for "yes".</summary>
+    public string? PendingPlace { get; set; }
+    public string? PendingPlaceUtterance { get; set; }
 }
 
 /// <summary>How long one turn took: our processing and, when used, the language model.</summary>

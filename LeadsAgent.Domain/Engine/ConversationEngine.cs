@@ -340,6 +340,16 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return ConfirmPhone();
             }
 
+            if (_capture.PendingPlace is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman)
+                && !(session.Priority == LeadPriority.URGENT && !wasEmergency) && CurrentQuestion(session, ctx) is { ExpectedFormat: ExpectedFormat.ADDRESS } asked)
+            {
+                return ConfirmPlace(asked);
+            }
+
+            // The read-back no longer applies (an emergency, a goodbye, another question): the place is not kept.
+            _capture.PendingPlace = null;
+            _capture.PendingPlaceUtterance = null;
+
             var serviceContent = Has(Intents.ServiceRequest) || Has(Intents.Emergency) || Has(Intents.Faq) || Has(Intents.Pricing);
             if (Has(Intents.Goodbye, 0.6) && !serviceContent)
             {
@@ -587,6 +597,15 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return true;
             }
 
+            if (check.PlaceToConfirm is { } place)
+            {
+                // A place in the caller's own words is kept once they confirm it is where the work is.
+                _capture.PendingPlace = place;
+                _capture.PendingPlaceUtterance = text;
+                _prompt = check.Hint;
+                return false;
+            }
+
             if (!current.IsRequired && IntentClassifier.IsDecline(text))
             {
                 Skip(current);
@@ -651,6 +670,30 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             _capture.Attempts++;
             return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!)), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPlace(LeadCaptureQuestion question)
+        {
+            var place = _capture.PendingPlace!;
+            var utterance = _capture.PendingPlaceUtterance ?? text;
+            _capture.PendingPlace = null;
+            _capture.PendingPlaceUtterance = null;
+            if (AnswerValidator.IsConfirmation(text) && !EntityExtractor.LooksLikeAddress(text, extraction))
+            {
+                _capture.Answers[question.Id.ToString()] = new CapturedAnswer(question.QuestionText, place, utterance);
+                _capture.Attempts = 0;
+                _ack = Acknowledge();
+                session.DetailedFlow.CompletedSteps.Add("answered:" + question.Id);
+                return Advance();
+            }
+
+            // "No", or a better answer ("no, it's 42 Oak Street"): read like any answer to the question.
+            if (IntentClassifier.IsNo(text))
+            {
+                _ack = "Sorry about that.";
+            }
+
+            return TakeAnswer(question) ? Advance() : Done(new ReplyParts(safety, _ack, _body, _prompt), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) Complete()

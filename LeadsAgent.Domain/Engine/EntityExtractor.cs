@@ -24,16 +24,39 @@ public sealed record ExtractionContext(DateTimeOffset Now, string TimeZoneId, bo
 {
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
 
+    // Latin America's zones are "America/..." like the United States' but dial their own country codes.
+    static readonly Dictionary<string, string> s_latinAmerica = new(StringComparer.Ordinal)
+    {
+        ["America/Mexico_City"] = "52", ["America/Monterrey"] = "52", ["America/Cancun"] = "52", ["America/Merida"] = "52",
+        ["America/Chihuahua"] = "52", ["America/Hermosillo"] = "52", ["America/Mazatlan"] = "52", ["America/Tijuana"] = "52",
+        ["America/Matamoros"] = "52", ["America/Bahia_Banderas"] = "52", ["America/Ojinaga"] = "52", ["America/Ciudad_Juarez"] = "52",
+        ["America/Bogota"] = "57", ["America/Lima"] = "51", ["America/Santiago"] = "56", ["America/Caracas"] = "58",
+        ["America/Guayaquil"] = "593", ["America/Montevideo"] = "598", ["America/Asuncion"] = "595", ["America/La_Paz"] = "591",
+        ["America/Guatemala"] = "502", ["America/El_Salvador"] = "503", ["America/Tegucigalpa"] = "504", ["America/Managua"] = "505",
+        ["America/Costa_Rica"] = "506", ["America/Panama"] = "507", ["America/Havana"] = "53",
+        ["America/Sao_Paulo"] = "55", ["America/Bahia"] = "55", ["America/Fortaleza"] = "55", ["America/Recife"] = "55",
+        ["America/Manaus"] = "55", ["America/Belem"] = "55", ["America/Cuiaba"] = "55", ["America/Campo_Grande"] = "55",
+        ["America/Maceio"] = "55", ["America/Porto_Velho"] = "55", ["America/Rio_Branco"] = "55", ["America/Boa_Vista"] = "55",
+        ["America/Araguaina"] = "55", ["America/Santarem"] = "55", ["America/Noronha"] = "55",
+    };
+
     /// <summary>The country calling code numbers without one belong to, from the business's time zone.</summary>
     public string DefaultCallingCode => TimeZoneId switch
     {
+        var z when s_latinAmerica.TryGetValue(z, out var code) => code,
+        var z when z.StartsWith("America/Argentina/", StringComparison.Ordinal) || z == "America/Buenos_Aires" => "54",
         var z when z.StartsWith("America/", StringComparison.Ordinal) || z.StartsWith("US/", StringComparison.Ordinal)
             || z.StartsWith("Canada/", StringComparison.Ordinal) || z == "Pacific/Honolulu" => "1",
         "Europe/London" or "Europe/Belfast" => "44",
         "Europe/Dublin" => "353",
-        "Europe/Madrid" => "34",
+        "Europe/Madrid" or "Atlantic/Canary" or "Africa/Ceuta" => "34",
+        "Europe/Lisbon" or "Atlantic/Madeira" or "Atlantic/Azores" => "351",
         "Europe/Paris" => "33",
         "Europe/Berlin" => "49",
+        "Europe/Vienna" => "43",
+        "Europe/Zurich" => "41",
+        "Europe/Brussels" => "32",
+        "Europe/Amsterdam" => "31",
         "Europe/Rome" => "39",
         var z when z.StartsWith("Australia/", StringComparison.Ordinal) => "61",
         "Pacific/Auckland" => "64",
@@ -47,8 +70,6 @@ public sealed record ExtractionContext(DateTimeOffset Now, string TimeZoneId, bo
 /// <summary>Deterministic extraction of emails, phones, names, dates and times, amounts and locations.</summary>
 public static partial class EntityExtractor
 {
-    static readonly string[] s_digitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-
     public static IReadOnlyList<ExtractedEntity> Extract(string utterance, ExtractionContext context)
     {
         var found = new List<ExtractedEntity>();
@@ -65,7 +86,8 @@ public static partial class EntityExtractor
             found.Add(new ExtractedEntity(EntityKind.Name, name.Value, name.Raw, utterance, name.Confidence));
         }
 
-        if (FindDateTime(utterance, context) is { } when)
+        // "it broke on Monday" tells when the trouble began, not when to come.
+        if (FindDateTime(utterance, context) is { } when && !AnswerValidator.IsPastEvent(utterance))
         {
             found.Add(when with { Utterance = utterance });
         }
@@ -79,30 +101,203 @@ public static partial class EntityExtractor
 
     static IEnumerable<ExtractedEntity> Emails(string text)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in EmailPattern().Matches(text))
         {
-            yield return new ExtractedEntity(EntityKind.Email, m.Value.TrimEnd('.').ToLowerInvariant(), m.Value, text, 0.95);
+            var value = m.Value.TrimEnd('.').ToLowerInvariant();
+            if (seen.Add(value))
+            {
+                yield return new ExtractedEntity(EntityKind.Email, value, m.Value, text, 0.95);
+            }
         }
 
-        // Speech: "john dot smith at gmail dot com".
-        foreach (Match m in SpokenEmail().Matches(text.ToLowerInvariant()))
+        foreach (var (value, raw) in SpokenEmails(text))
         {
-            var value = m.Value.Replace(" dot ", ".", StringComparison.Ordinal).Replace(" at ", "@", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (EmailPattern().IsMatch(value))
+            if (seen.Add(value))
             {
-                yield return new ExtractedEntity(EntityKind.Email, value, m.Value, text, 0.75);
+                yield return new ExtractedEntity(EntityKind.Email, value, raw, text, 0.75);
             }
         }
     }
 
     public static string? FirstEmail(string text) => Emails(text).FirstOrDefault()?.Value;
 
+    // The words for the symbols of an address, as people say them in the six languages ("guion bajo" is "_").
+    static readonly Dictionary<string, string> s_emailSymbols = new(StringComparer.Ordinal)
+    {
+        ["at"] = "@", ["arroba"] = "@", ["arobase"] = "@", ["arobas"] = "@", ["chiocciola"] = "@", ["at-zeichen"] = "@", ["klammeraffe"] = "@",
+        ["dot"] = ".", ["punto"] = ".", ["point"] = ".", ["punkt"] = ".", ["ponto"] = ".", ["period"] = ".",
+        ["underscore"] = "_", ["unterstrich"] = "_", ["sublinhado"] = "_", ["underline"] = "_", ["subrayado"] = "_",
+        ["dash"] = "-", ["hyphen"] = "-", ["guion"] = "-", ["tiret"] = "-", ["trattino"] = "-", ["bindestrich"] = "-", ["hifen"] = "-",
+        ["traco"] = "-", ["minus"] = "-",
+    };
+
+    static readonly Dictionary<string, string> s_emailSymbolPairs = new(StringComparer.Ordinal)
+    {
+        ["guion bajo"] = "_", ["tiret bas"] = "_", ["trattino basso"] = "_", ["under score"] = "_", ["at sign"] = "@", ["at symbol"] = "@",
+        ["guion medio"] = "-", ["huit tiret"] = "_",
+    };
+
+    // Words before an address that are not part of it: "my email is ...", "mi correo es ...".
+    static readonly HashSet<string> s_emailStops =
+    [
+        "is", "es", "my", "mi", "email", "e-mail", "mail", "correo", "electronico", "address", "direccion", "it's", "its", "it", "c'est",
+        "est", "ist", "meine", "mein", "la", "el", "il", "mio", "meu", "minha", "and", "y", "sorry", "yes", "si", "ok", "okay", "that's",
+        "me", "to", "send", "write", "envia", "escribe", "adresse", "courriel", "indirizzo", "endereco", "the", "your", "use", "try",
+        "or", "o", "ou", "oder", "sure", "yeah", "it'd", "be", "would", "is:", "at", "@", "a", "en", "por", "favor", "please", "um", "uh",
+    ];
+
+    static readonly HashSet<string> s_topLevelDomains =
+    [
+        "com", "net", "org", "edu", "gov", "mil", "io", "co", "us", "ca", "uk", "info", "biz", "me", "mx", "es", "fr", "de", "it", "pt",
+        "br", "ar", "cl", "pe", "ve", "ec", "uy", "py", "bo", "cr", "gt", "hn", "sv", "ni", "pa", "do", "pr", "cu", "eu", "be", "ch",
+        "at", "nl", "au", "nz", "ie", "in", "app", "dev", "ai", "tv", "online", "site", "store", "shop", "email", "live", "cat", "pro",
+    ];
+
+    /// <summary>
+    /// Addresses spoken or typed as words: "john dot smith at gmail dot com", "juan punto pérez arroba gmail punto
+    /// com", "ana guion bajo ruiz arroba hotmail punto es". The domain must end in a known top-level domain, so an
+    /// ordinary "at" ("call me at noon") is never read as one.
+    /// </summary>
+    static IEnumerable<(string Value, string Raw)> SpokenEmails(string text)
+    {
+        var folded = SpokenNumbers.Fold(text);
+        var tokens = new List<(string Sym, int Start, int End)>();
+        foreach (Match m in EmailWordToken().Matches(folded))
+        {
+            var word = m.Value.TrimEnd('.', '!', '?');
+            var end = m.Index + word.Length;
+            if (tokens.Count > 0 && s_emailSymbolPairs.TryGetValue(tokens[^1].Sym + " " + word, out var pair))
+            {
+                tokens[^1] = (pair, tokens[^1].Start, end);
+                continue;
+            }
+
+            if (tokens.Count > 0 && tokens[^1].Sym == "-" && word == "bajo")
+            {
+                tokens[^1] = ("_", tokens[^1].Start, end);
+                continue;
+            }
+
+            tokens.Add((s_emailSymbols.TryGetValue(word, out var sym) ? sym : word, m.Index, end));
+        }
+
+        static bool Literal(string s) => s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '+') && char.IsAsciiLetterOrDigit(s[0]);
+
+        for (var k = 1; k < tokens.Count - 1; k++)
+        {
+            if (tokens[k].Sym != "@")
+            {
+                continue;
+            }
+
+            // The domain: labels joined by dots, ending in a known top-level domain.
+            var domain = new StringBuilder();
+            var j = k + 1;
+            while (j < tokens.Count && Literal(tokens[j].Sym) && (domain.Length > 0 || !s_emailStops.Contains(tokens[j].Sym)))
+            {
+                domain.Append(tokens[j].Sym);
+                j++;
+                if (j + 1 < tokens.Count && tokens[j].Sym is "." or "-" && Literal(tokens[j + 1].Sym))
+                {
+                    domain.Append(tokens[j].Sym);
+                    j++;
+                    continue;
+                }
+
+                break;
+            }
+
+            var host = domain.ToString().Trim('.');
+            var tld = host.Contains('.', StringComparison.Ordinal) ? host[(host.LastIndexOf('.') + 1)..] : "";
+            if (!s_topLevelDomains.Contains(tld))
+            {
+                continue;
+            }
+
+            // The name part: back from the "at" over words and symbols, to a word that is not part of it.
+            var first = k;
+            var bareRun = 0;
+            for (var i = k - 1; i >= 0 && k - i <= 8; i--)
+            {
+                var sym = tokens[i].Sym;
+                if (sym is "." or "_" or "-")
+                {
+                    if (first == k)
+                    {
+                        break;
+                    }
+
+                    first = i;
+                    bareRun = 0;
+                    continue;
+                }
+
+                if (!Literal(sym) || (s_emailStops.Contains(sym) && sym.Length > 1))
+                {
+                    break;
+                }
+
+                // Two words said one after the other are one name part ("john smith" is johnsmith), more are a sentence,
+                // unless they are letters spelled out ("j o h n").
+                var afterSymbol = first < k && tokens[first].Sym is "." or "_" or "-";
+                var spelled = sym.Length == 1 && tokens[first].Sym.Length == 1;
+                var oneNumber = SpokenNumbers.IsNumberWord(sym) && SpokenNumbers.IsNumberWord(tokens[first].Sym);
+                if (!afterSymbol && first < k && !spelled && !oneNumber && ++bareRun >= 2)
+                {
+                    break;
+                }
+
+                first = i;
+            }
+
+            if (first == k || tokens[first].Sym is "." or "_" or "-")
+            {
+                continue;
+            }
+
+            var local = new StringBuilder();
+            var words = tokens.Skip(first).Take(k - first).Select(t => t.Sym).ToList();
+            for (var w = 0; w < words.Count; w++)
+            {
+                // "john smith eighty two" is johnsmith82.
+                if (SpokenNumbers.IsNumberWord(words[w]) && SpokenNumbers.Read(words, w) is { } n)
+                {
+                    local.Append(n.Digits);
+                    w += n.Consumed - 1;
+                    continue;
+                }
+
+                local.Append(words[w]);
+            }
+
+            var value = local + "@" + host;
+            if (EmailPattern().Match(value) is { Success: true } valid && valid.Value == value)
+            {
+                yield return (value, text[tokens[first].Start..tokens[j - 1].End]);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- phone
 
-    /// <summary>Phone numbers as typed ("(555) 123-4567", "+44 20 7946 0958") or spoken ("five five five one two ...").</summary>
+    // Words only Portuguese uses for digits: with one of them in the number, "um" is the digit 1, not a filler.
+    static readonly HashSet<string> s_portugueseDigits = ["dois", "duas", "sete", "oito", "nove", "meia", "dez", "vinte", "trinta", "oitenta"];
+    static readonly HashSet<string> s_phoneSeparators = ["dash", "hyphen", "guion", "tiret", "trattino", "bindestrich", "hifen", "traco"];
+    static readonly HashSet<string> s_phoneFillers = ["um", "uh", "er", "erm", "eh", "este", "pues", "euh", "ahm", "ehm", "ah", "mmm"];
+    static readonly HashSet<string> s_phoneJoiners = ["y", "e", "and", "et", "und"];
+
+    /// <summary>
+    /// Phone numbers as typed ("(555) 123-4567", "+44 20 7946 0958") or spoken, in any of the six languages, digit by
+    /// digit or in groups ("five five five one two three ...", "cinco cinco cinco, uno dos tres ...", "seis doce,
+    /// treinta y cuatro, cincuenta y seis", "double five", "zéro six douze").
+    /// </summary>
     static IEnumerable<ExtractedEntity> Phones(string text, ExtractionContext context)
     {
-        var tokens = PhoneTokens().Matches(text.ToLowerInvariant()).Select(m => (m.Value, m.Index)).ToList();
+        var folded = SpokenNumbers.Fold(text);
+        var tokens = PhoneTokens().Matches(folded).Select(m => (m.Value, m.Index)).ToList();
+        var words = tokens.Select(t => t.Value.TrimStart('+')).ToList();
+        var portuguese = words.Any(s_portugueseDigits.Contains);
         var run = new StringBuilder();
         int runStart = -1, runEnd = -1;
         var plus = false;
@@ -122,34 +317,38 @@ public static partial class EntityExtractor
             spoken = false;
         }
 
+        bool NextIsNumber(int i) => i + 1 < words.Count && SpokenNumbers.Read(words, i + 1) is not null;
+
         for (var i = 0; i < tokens.Count; i++)
         {
-            var (token, index) = tokens[i];
+            var word = words[i];
             string? digits = null;
-            if (token.TrimStart('+').All(char.IsAsciiDigit))
+            var consumed = 1;
+            if (word == "um" && !portuguese)
             {
-                digits = token.TrimStart('+');
-                if (token.StartsWith('+') && run.Length == 0)
+                // An English "um" is a hesitation, not the Portuguese "one".
+                if (run.Length > 0)
                 {
-                    plus = true;
+                    continue;
                 }
+
+                Flush();
+                continue;
             }
-            else if (Array.IndexOf(s_digitWords, token) is var d and >= 0)
+
+            if (word is "oh" or "o")
             {
-                digits = d.ToString(CultureInfo.InvariantCulture);
-                spoken = true;
+                // "oh" is zero inside a number or before one ("oh two oh, seven nine four six"); "oh, it's five five
+                // five..." starts no number.
+                digits = run.Length > 0 || (word == "oh" && NextIsNumber(i)) ? "0" : null;
             }
-            else if ((token is "oh" or "o") && run.Length > 0)
+            else if (SpokenNumbers.Read(words, i) is { } n)
             {
-                digits = "0";
+                digits = n.Digits;
+                consumed = n.Consumed;
+                spoken |= !word.All(char.IsAsciiDigit);
             }
-            else if ((token is "double" or "triple") && i + 1 < tokens.Count && Array.IndexOf(s_digitWords, tokens[i + 1].Value) is var next and >= 0)
-            {
-                digits = new string((char)('0' + next), token == "double" ? 2 : 3);
-                spoken = true;
-                i++;
-            }
-            else if (token is "dash" or "hyphen" && run.Length > 0)
+            else if (run.Length > 0 && (s_phoneSeparators.Contains(word) || s_phoneFillers.Contains(word) || (s_phoneJoiners.Contains(word) && NextIsNumber(i))))
             {
                 continue;
             }
@@ -162,11 +361,14 @@ public static partial class EntityExtractor
 
             if (run.Length == 0)
             {
-                runStart = index;
+                runStart = tokens[i].Index;
+                plus = tokens[i].Value.StartsWith('+');
             }
 
             run.Append(digits);
-            runEnd = tokens[i].Index + tokens[i].Value.Length;
+            var last = tokens[i + consumed - 1];
+            runEnd = last.Index + last.Value.Length;
+            i += consumed - 1;
             if (run.Length > 15)
             {
                 Flush();
@@ -184,96 +386,227 @@ public static partial class EntityExtractor
             return PhoneNumbers.Normalize("+" + digits);
         }
 
-        var code = context.DefaultCallingCode;
-        if (code == "1")
+        if (digits.StartsWith("00", StringComparison.Ordinal) && digits.Length >= 10)
         {
-            return digits.Length is 10 or 11 ? PhoneNumbers.Normalize(digits) : null;
+            return PhoneNumbers.Normalize("+" + digits[2..]);
+        }
+
+        var code = context.DefaultCallingCode;
+        string? national = code switch
+        {
+            // North American area codes never start with 0 or 1.
+            "1" => (digits.Length == 10 && digits[0] >= '2') || (digits.Length == 11 && digits[0] == '1' && digits[1] >= '2') ? PhoneNumbers.Normalize(digits) : null,
+            // No trunk prefix: Spain, Portugal, Chile and Peru dial nine digits, Mexico and Colombia ten.
+            "34" or "351" or "56" or "51" when digits.Length == 9 && digits[0] != '0' => PhoneNumbers.Normalize("+" + code + digits),
+            "52" or "57" when digits.Length == 10 && digits[0] != '0' => PhoneNumbers.Normalize("+" + code + digits),
+            // Italy keeps the 0 of a landline after +39; mobiles start with 3.
+            "39" when (digits[0] == '0' && digits.Length is >= 6 and <= 11) || (digits[0] == '3' && digits.Length is 9 or 10) => PhoneNumbers.Normalize("+39" + digits),
+            // Brazil: two-digit area code and eight or nine digits, sometimes said with the trunk 0.
+            "55" when digits[0] != '0' && digits.Length is 10 or 11 => PhoneNumbers.Normalize("+55" + digits),
+            "55" when digits[0] == '0' && digits.Length is 11 or 12 => PhoneNumbers.Normalize("+55" + digits[1..]),
+            _ => null,
+        };
+        if (national is not null || code == "1")
+        {
+            return national;
         }
 
         // National numbers elsewhere start with a trunk 0: 020 7946 0958 is +44 20 7946 0958.
-        if (digits.StartsWith('0') && digits.Length is >= 9 and <= 12)
+        if (digits.StartsWith('0') && digits.Length is >= 9 and <= 12 && code is not ("34" or "351" or "52" or "57" or "56" or "51" or "39"))
         {
             return PhoneNumbers.Normalize("+" + code + digits[1..]);
         }
 
-        return digits.StartsWith(code, StringComparison.Ordinal) && digits.Length >= 10 ? PhoneNumbers.Normalize("+" + digits) : null;
+        if (digits.StartsWith(code, StringComparison.Ordinal) && digits.Length >= 10)
+        {
+            return PhoneNumbers.Normalize("+" + digits);
+        }
+
+        // A North American number given to a business elsewhere: 1 and ten digits.
+        return digits.Length == 11 && digits[0] == '1' ? PhoneNumbers.Normalize("+" + digits) : null;
     }
 
     public static string? FirstPhone(string text, ExtractionContext context) => Phones(text, context).FirstOrDefault()?.Value;
 
     // ---------------------------------------------------------------- name
 
+    // Words that end a name or show there is none: function words, answers, times, feelings and roles, in the six
+    // languages. Months are left out on purpose (May, June and April are names).
     static readonly HashSet<string> s_notNames =
     [
         "calling", "having", "looking", "from", "with", "the", "a", "an", "and", "here", "at", "about", "interested", "trying",
         "going", "not", "so", "just", "very", "really", "sure", "ok", "okay", "fine", "good", "great", "sorry", "glad", "happy",
         "wondering", "in", "on", "to", "for", "need", "needing", "want", "wanting", "hoping", "afraid", "worried", "concerned",
-        "the", "your", "you", "my", "is", "it", "yes", "yeah", "no", "hi", "hello", "hey", "still", "also", "thinking", "getting",
-        "seeing", "having", "home", "out", "at", "currently", "now", "a", "new", "customer", "owner", "tenant", "landlord",
+        "your", "you", "my", "is", "it", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "hi", "hello", "hey", "still", "also",
+        "thinking", "getting", "seeing", "home", "out", "currently", "now", "new", "customer", "owner", "tenant", "landlord",
         "homeowner", "renter", "buyer", "seller", "selling", "buying", "done", "back", "ready", "available", "free", "busy", "there",
-        "pretty", "kind", "sort", "that", "this", "who", "what", "because", "since", "if", "when", "please", "thanks", "thank",
-        "emergency", "urgent", "plumber", "electrician", "lawyer", "agent", "me", "we", "our", "his", "her", "their", "of", "or",
-        "by", "as", "be", "been", "an", "any", "some", "all", "call", "phone", "number", "email", "address", "street", "problem",
+        "pretty", "kind", "sort", "that", "this", "who", "what", "why", "how", "where", "when", "because", "since", "if", "please",
+        "thanks", "thank", "emergency", "urgent", "plumber", "electrician", "lawyer", "agent", "me", "we", "our", "his", "her",
+        "their", "of", "or", "by", "as", "be", "been", "any", "some", "all", "call", "phone", "number", "email", "address", "street",
+        "problem", "can", "could", "would", "should", "do", "does", "did", "don't", "dont", "it's", "its", "i'm", "im", "is",
+        "was", "were", "are", "am", "have", "has", "had", "got", "get", "help", "water", "fire", "smoke", "gas", "power", "heat",
+        "cold", "hot", "house", "everywhere", "again", "quick", "quickly", "fast", "soon", "later", "today", "tomorrow", "tonight",
+        "asap", "morning", "afternoon", "evening", "night", "weekend", "week", "next", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "anytime", "whenever", "nobody", "none", "unknown", "anonymous", "person", "someone",
+        "somebody", "lady", "sir", "madam", "ma'am", "um", "uh", "hmm", "er", "oh", "well", "wait", "hold", "one", "sec",
+        "second", "minute", "moment", "idea", "know", "dunno", "nothing", "name", "names", "why's", "what's", "below", "above", "rather", "right",
+        "over", "under", "minus", "old", "mild", "single", "double", "out", "off", "up", "down", "inside", "outside", "gone",
+        // Spanish
+        "si", "sí", "hola", "buenas", "buenos", "días", "gracias", "por", "favor", "el", "la", "los", "las", "de", "del",
+        "mi", "un", "una", "es", "soy", "que", "qué", "como", "cómo", "no", "bueno", "vale", "claro", "mande", "aquí", "aqui", "allí",
+        "ahora", "hoy", "mañana", "manana", "tarde", "noche", "luego", "pronto", "urgente", "ayuda", "agua", "fuego", "humo", "casa",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo", "semana", "para", "con",
+        "en", "y", "o", "pero", "porque", "tengo", "necesito", "quiero", "llamo", "nombre",
+        // French, German, Italian, Portuguese
+        "oui", "non", "bonjour", "salut", "merci", "je", "suis", "c'est", "le", "les", "une", "du", "des", "au", "à", "très", "pas",
+        "demain", "aujourd'hui", "soir", "matin", "ja", "nein", "hallo", "danke", "bitte", "ich", "bin", "der", "die", "das", "ein",
+        "eine", "nicht", "sehr", "zu", "im", "um", "morgen", "heute", "abend", "ciao", "grazie", "sono", "il", "lo", "di", "da",
+        "molto", "domani", "oggi", "sera", "sim", "não", "nao", "olá", "ola", "obrigado", "obrigada", "eu", "sou", "na",
+        "do", "da", "muito", "amanhã", "amanha", "hoje", "agora", "noite",
     ];
 
-    static readonly string[] s_nameLeads = ["my name is", "my name's", "name is", "this is", "i am", "i'm", "im", "it is", "it's", "call me", "me llamo", "mi nombre es", "soy", "speaking with", "you're speaking to", "you are speaking to"];
+    // Job words that are also names or surnames (Tina, Pia, Cano, Case, Lock): never a reason to refuse a name.
+    static readonly HashSet<string> s_jobWordsThatAreNames = ["tina", "pia", "cano", "case", "lock", "washer", "rohr", "dryer", "heater", "rota", "fuga"];
+
+    // Particles inside a name: "José de la Cruz", "Ludwig van Beethoven", "Maria dos Santos".
+    static readonly HashSet<string> s_nameParticles = ["de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "al", "y"];
+
+    // How people introduce themselves. The strong ones name a name for sure; after the weak ones ("this is", "soy")
+    // a name must look like one (capitalised, when the text has capitals at all).
+    static readonly string[] s_strongNameLeads =
+    [
+        "my name is", "my name's", "the name is", "name is", "name's", "you can call me", "call me", "me llamo", "mi nombre es",
+        "je m'appelle", "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo", "il mio nome è",
+        "il mio nome e", "meu nome é", "meu nome e", "me chamo", "chamo-me",
+    ];
+
+    static readonly string[] s_weakNameLeads =
+    [
+        "this is", "i am", "i'm", "i’m", "im", "it is", "it's", "it’s", "its", "speaking with", "you're speaking to", "you are speaking to",
+        "you're speaking with", "habla", "le habla", "soy", "moi c'est", "c'est", "je suis", "ich bin", "hier ist", "hier spricht",
+        "sono", "eu sou", "sou", "aqui é", "aqui e",
+    ];
 
     /// <summary>A person's name from "my name is ...", "this is ...", "I'm ..." or, answering a name question, the answer itself.</summary>
     public static (string Value, string Raw, double Confidence)? FindName(string text, bool expectingName)
     {
         var lower = text.ToLowerInvariant();
-        foreach (var lead in s_nameLeads)
+        var capitals = HasCapitals(text);
+        foreach (var (lead, strong) in s_strongNameLeads.Select(l => (l, true)).Concat(s_weakNameLeads.Select(l => (l, false))))
         {
             var at = FindWord(lower, lead);
-            if (at < 0)
+            // "im" is "I'm" typed in a hurry, but also German for "in the" ("Wasser im Keller"): only at the start.
+            if (at < 0 || (lead == "im" && !OnlyGreeting().IsMatch(lower[..at])))
             {
                 continue;
             }
 
-            var strong = lead is "my name is" or "my name's" or "name is" or "call me" or "me llamo" or "mi nombre es";
+            // "it's below zero", "soy de aquí": after the leads that also start ordinary sentences, a name said out of
+            // the blue must be written with a capital.
+            var ambiguous = lead is "it is" or "it's" or "it’s" or "its" or "c'est" or "sono" or "sou" or "soy";
             var afterStart = at + lead.Length;
-            var candidate = NameWords(text[afterStart..], requireCapital: !strong && !expectingName && HasCapitals(text));
+            var requireCapital = !strong && !expectingName && (capitals || ambiguous);
+            var candidate = NameWords(text[afterStart..], requireCapital, capitals);
             if (candidate is not null)
             {
                 return (candidate, text[at..Math.Min(text.Length, afterStart + candidate.Length + 1)].Trim(), strong ? 0.9 : 0.7);
             }
         }
 
-        if (expectingName)
+        if (!expectingName)
         {
-            var stripped = AnswerPreamble().Replace(text.Trim(), "");
-            var candidate = NameWords(stripped, requireCapital: false);
-            var wordCount = stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (candidate is not null && wordCount <= 4)
-            {
-                return (candidate, stripped.Trim(), 0.8);
-            }
+            return null;
         }
 
-        return null;
+        // "first name John, last name Smith", "nombre Ana, apellido Ruiz"
+        if (FirstAndLastName().Match(text) is { Success: true } parts && NameWords(parts.Groups["first"].Value + " " + parts.Groups["last"].Value, false, capitals) is { } full)
+        {
+            return (full, parts.Value, 0.85);
+        }
+
+        var stripped = text.Trim();
+        for (var i = 0; i < 3; i++)
+        {
+            stripped = AnswerPreamble().Replace(stripped, "");
+        }
+
+        var wordCount = stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // A whole sentence, or one about the problem ("kitchen sink leaking"), is not a name.
+        if (wordCount is 0 or > 5 || JobWords.IsProblemSentence(stripped)
+            || JobWords.Words(stripped).Any(w => JobWords.IsJobWord(w) && !s_jobWordsThatAreNames.Contains(w)))
+        {
+            return null;
+        }
+
+        var answer = NameWords(stripped, requireCapital: false, capitals);
+        return answer is null ? null : (answer, stripped.Trim(), 0.8);
     }
 
-    static string? NameWords(string rest, bool requireCapital)
+    static string? NameWords(string rest, bool requireCapital, bool keepCase)
     {
         var words = new List<string>();
-        foreach (var raw in rest.Split([' ', ',', '.', '!', '?', ';'], StringSplitOptions.RemoveEmptyEntries))
+        var raw = rest.Split([' ', ',', '.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'', '"', '’', '(', ')')).ToList();
+        bool IsNameWord(string word)
         {
-            var word = raw.Trim('\'', '"');
             var lower = word.ToLowerInvariant();
-            if (word.Length < 2 || !word.All(c => char.IsLetter(c) || c is '-' or '\'') || s_notNames.Contains(lower)
-                || lower.EndsWith("ing", StringComparison.Ordinal) || (requireCapital && !char.IsUpper(word[0])))
+            var folded = SpokenNumbers.Fold(word);
+            var job = (JobWords.IsJobWord(folded) || JobWords.IsRoom(folded)) && !s_jobWordsThatAreNames.Contains(folded);
+            // Long words in -ing are verbs in a text typed in lower case ("calling"); a capitalised one may be a
+            // surname (Fleming, Sterling), and short ones are names (King, Ming).
+            var verb = lower.Length > 4 && lower.EndsWith("ing", StringComparison.Ordinal) && !(keepCase && char.IsUpper(word[0]));
+            // French elisions in lower case ("j'ai", "c'est", "l'eau") start a sentence, not a name (D'Angelo is capitalised).
+            var elision = lower.Length > 2 && lower[1] is '\'' or '’' && "cdjlmnst".Contains(lower[0], StringComparison.Ordinal) && !char.IsUpper(word[0]);
+            // English contractions ("I'd", "who's", "we're") are no names; O'Brien and D'Angelo are.
+            var apostrophe = lower.Replace('’', '\'').IndexOf('\'', StringComparison.Ordinal);
+            var contraction = apostrophe > 0 && lower[(apostrophe + 1)..] is "d" or "ll" or "ve" or "re" or "s" or "m" or "t";
+            return word.Length >= 2 && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’') && char.IsLetter(word[0])
+                && !s_notNames.Contains(lower) && !s_notNames.Contains(folded) && !job && !verb && !elision && !contraction && (!requireCapital || char.IsUpper(word[0]));
+        }
+
+        for (var i = 0; i < raw.Count && words.Count < 4; i++)
+        {
+            var word = raw[i];
+            if (words.Count > 0 && s_nameParticles.Contains(word.ToLowerInvariant()))
+            {
+                // A particle belongs to the name only between two of its words.
+                var next = i + 1;
+                while (next < raw.Count && s_nameParticles.Contains(raw[next].ToLowerInvariant()))
+                {
+                    next++;
+                }
+
+                if (next < raw.Count && IsNameWord(raw[next]) && (!requireCapital || char.IsUpper(raw[next][0])))
+                {
+                    words.AddRange(raw.Skip(i).Take(next - i).Select(p => p.ToLowerInvariant()));
+                    i = next - 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (!IsNameWord(word))
             {
                 break;
             }
 
-            words.Add(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(lower));
-            if (words.Count == 3)
+            // Typed as the person writes it (McDonald, DeShawn); all lower or all upper case is tidied (maria → Maria).
+            var mixed = word.Any(char.IsUpper) && word.Any(char.IsLower);
+            var written = keepCase && mixed ? word : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant());
+            // "John. John Smith." says the first name twice.
+            if (words.Count == 0 || !words[^1].Equals(written, StringComparison.OrdinalIgnoreCase))
             {
-                break;
+                words.Add(written);
             }
         }
 
-        return words.Count == 0 ? null : string.Join(' ', words);
+        while (words.Count > 0 && s_nameParticles.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        // A title alone ("Mr", "Señora") is not a name.
+        return words.Count == 0 || (words.Count == 1 && NameTitle().IsMatch(words[0])) ? null : string.Join(' ', words);
     }
 
     static bool HasCapitals(string text) => text.Any(char.IsUpper) && text.Any(char.IsLower) && text != text.ToUpperInvariant();
@@ -285,7 +618,7 @@ public static partial class EntityExtractor
         {
             var startOk = at == 0 || !char.IsLetter(text[at - 1]);
             var end = at + phrase.Length;
-            var endOk = end < text.Length && text[end] == ' ';
+            var endOk = end < text.Length && text[end] is ' ' or ',' or ':';
             if (startOk && endOk)
             {
                 return at;
@@ -296,174 +629,6 @@ public static partial class EntityExtractor
 
         return -1;
     }
-
-    // ---------------------------------------------------------------- date and time
-
-    static readonly string[] s_days = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-    static readonly string[] s_months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-    /// <summary>A date and/or time said relative to now in the business's time zone, as an ISO value with offset.</summary>
-    public static ExtractedEntity? FindDateTime(string text, ExtractionContext context)
-    {
-        var lower = text.ToLowerInvariant();
-        var localNow = TimeZoneInfo.ConvertTime(context.Now, context.TimeZone);
-        var raw = new List<string>();
-        DateTime? date = null;
-        TimeSpan? time = null;
-        var confidence = 0.9;
-
-        if (Asap().Match(lower) is { Success: true } asap)
-        {
-            return Entity(localNow.DateTime, asap.Value, 0.8);
-        }
-
-        if (InRelative().Match(lower) is { Success: true } rel)
-        {
-            var amount = ParseSmallNumber(rel.Groups[1].Value);
-            var unit = rel.Groups[2].Value;
-            var at = unit.StartsWith("min", StringComparison.Ordinal) ? localNow.AddMinutes(amount)
-                : unit.StartsWith("hour", StringComparison.Ordinal) ? localNow.AddHours(amount)
-                : unit.StartsWith("day", StringComparison.Ordinal) ? localNow.AddDays(amount) : localNow.AddDays(7 * amount);
-            return Entity(at.DateTime, rel.Value, 0.85);
-        }
-
-        if (DayWord().Match(lower) is { Success: true } dw)
-        {
-            raw.Add(dw.Value);
-            date = dw.Groups[1].Value switch
-            {
-                "today" or "tonight" or "this morning" or "this afternoon" or "this evening" or "hoy" => localNow.Date,
-                "tomorrow" or "manana" or "mañana" => localNow.Date.AddDays(1),
-                _ => localNow.Date.AddDays(2),
-            };
-            if (dw.Groups[1].Value == "tonight")
-            {
-                time = new TimeSpan(19, 0, 0);
-            }
-        }
-        else if (Weekday().Match(lower) is { Success: true } wd)
-        {
-            raw.Add(wd.Value);
-            var target = Array.IndexOf(s_days, wd.Groups[2].Value);
-            var delta = (target - (int)localNow.DayOfWeek + 7) % 7;
-            // "next Tuesday" said on a Tuesday is a week away; "Tuesday" said on a Tuesday is today.
-            if (wd.Groups[1].Value.Trim() == "next" && delta == 0)
-            {
-                delta = 7;
-            }
-
-            date = localNow.Date.AddDays(delta);
-        }
-        else if (MonthDay().Match(lower) is { Success: true } md)
-        {
-            raw.Add(md.Value);
-            var monthText = md.Groups["m1"].Success ? md.Groups["m1"].Value : md.Groups["m2"].Value;
-            var dayText = md.Groups["d1"].Success ? md.Groups["d1"].Value : md.Groups["d2"].Value;
-            date = ResolveMonthDay(Array.IndexOf(s_months, monthText[..3]) + 1, int.Parse(dayText, CultureInfo.InvariantCulture), localNow);
-        }
-        else if (NumericDate().Match(lower) is { Success: true } nd)
-        {
-            raw.Add(nd.Value);
-            var a = int.Parse(nd.Groups[1].Value, CultureInfo.InvariantCulture);
-            var b = int.Parse(nd.Groups[2].Value, CultureInfo.InvariantCulture);
-            var (month, day) = context.DayFirst ? (b, a) : (a, b);
-            if (nd.Groups[3].Success)
-            {
-                var year = int.Parse(nd.Groups[3].Value, CultureInfo.InvariantCulture);
-                year = year < 100 ? 2000 + year : year;
-                date = IsValidDate(year, month, day) ? new DateTime(year, month, day) : null;
-            }
-            else
-            {
-                date = ResolveMonthDay(month, day, localNow);
-            }
-        }
-
-        if (ClockTime().Match(lower) is { Success: true } ct)
-        {
-            var hour = ct.Groups["noon"].Success ? (ct.Groups["noon"].Value == "noon" ? 12 : 0) : int.Parse(ct.Groups["h"].Value, CultureInfo.InvariantCulture);
-            var minute = ct.Groups["min"].Success ? int.Parse(ct.Groups["min"].Value, CultureInfo.InvariantCulture) : 0;
-            var meridiem = ct.Groups["ampm"].Value.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (meridiem.StartsWith('p') && hour < 12)
-            {
-                hour += 12;
-            }
-            else if (meridiem.StartsWith('a') && hour == 12)
-            {
-                hour = 0;
-            }
-            else if (meridiem.Length == 0 && !ct.Groups["noon"].Success && !ct.Groups["min"].Success && hour is >= 1 and <= 7)
-            {
-                // "at 3" in a booking means the afternoon.
-                hour += 12;
-            }
-
-            if (hour is >= 0 and < 24 && minute is >= 0 and < 60)
-            {
-                time = new TimeSpan(hour, minute, 0);
-                raw.Add(ct.Value.Trim());
-            }
-        }
-        else if (PartOfDay().Match(lower) is { Success: true } pd)
-        {
-            time = pd.Value.Contains("morning", StringComparison.Ordinal) ? new TimeSpan(9, 0, 0)
-                : pd.Value.Contains("afternoon", StringComparison.Ordinal) ? new TimeSpan(14, 0, 0)
-                : pd.Value.Contains("evening", StringComparison.Ordinal) || pd.Value.Contains("tonight", StringComparison.Ordinal) ? new TimeSpan(18, 0, 0)
-                : new TimeSpan(12, 0, 0);
-            raw.Add(pd.Value);
-            confidence = 0.75;
-        }
-
-        if (date is null && time is null)
-        {
-            return null;
-        }
-
-        if (date is null)
-        {
-            // A time alone means the next time it comes round.
-            date = localNow.TimeOfDay <= time!.Value ? localNow.Date : localNow.Date.AddDays(1);
-            confidence = 0.7;
-        }
-
-        return Entity(date.Value + (time ?? new TimeSpan(9, 0, 0)), string.Join(' ', raw.Distinct()), time is null ? 0.8 : confidence);
-
-        ExtractedEntity Entity(DateTime local, string matched, double conf)
-        {
-            var offset = context.TimeZone.GetUtcOffset(local);
-            var value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
-            return new ExtractedEntity(EntityKind.DateTime, value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), matched, text, conf);
-        }
-    }
-
-    static DateTime? ResolveMonthDay(int month, int day, DateTimeOffset localNow)
-    {
-        var year = localNow.Year;
-        if (!IsValidDate(year, month, day))
-        {
-            return null;
-        }
-
-        var candidate = new DateTime(year, month, day);
-        return candidate < localNow.Date ? (IsValidDate(year + 1, month, day) ? new DateTime(year + 1, month, day) : null) : candidate;
-    }
-
-    static bool IsValidDate(int year, int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
-
-    static int ParseSmallNumber(string text) => int.TryParse(text, out var n) ? n : text switch
-    {
-        "a" or "an" or "one" => 1,
-        "two" or "a couple of" or "couple of" => 2,
-        "three" or "a few" or "few" => 3,
-        "four" => 4,
-        "five" => 5,
-        "ten" => 10,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty five" => 45,
-        _ => 1,
-    };
 
     // ---------------------------------------------------------------- amount
 
@@ -490,76 +655,56 @@ public static partial class EntityExtractor
 
     static IEnumerable<ExtractedEntity> Locations(string text, IReadOnlyList<ExtractedEntity> phones)
     {
-        var street = StreetAddress().Match(text);
-        if (street.Success)
+        var street = FindStreet(text);
+        if (street is not null)
         {
-            yield return new ExtractedEntity(EntityKind.Location, Tidy(street.Value), street.Value, text, 0.9);
+            yield return new ExtractedEntity(EntityKind.Location, street, street, text, 0.9);
         }
 
         foreach (Match zip in Zip().Matches(text))
         {
-            var insidePhoneOrStreet = phones.Any(p => p.Raw.Contains(zip.Value, StringComparison.Ordinal)) || (street.Success && street.Value.Contains(zip.Value, StringComparison.Ordinal));
+            var insidePhoneOrStreet = phones.Any(p => p.Raw.Contains(zip.Value, StringComparison.Ordinal)) || (street is not null && street.Contains(zip.Value, StringComparison.Ordinal));
             if (!insidePhoneOrStreet)
             {
                 yield return new ExtractedEntity(EntityKind.Location, zip.Value, zip.Value, text, 0.7);
             }
         }
 
-        if (!street.Success && InPlace().Match(text) is { Success: true } place && !s_months.Any(mo => place.Groups[1].Value.StartsWith(mo, StringComparison.OrdinalIgnoreCase))
-            && !s_days.Any(d => place.Groups[1].Value.Equals(d, StringComparison.OrdinalIgnoreCase)))
+        if (street is null && InPlace().Match(text) is { Success: true } place && !s_monthNames.ContainsKey(SpokenNumbers.Fold(place.Groups[1].Value.Split(' ')[0]))
+            && !s_weekdays.ContainsKey(SpokenNumbers.Fold(place.Groups[1].Value)))
         {
             yield return new ExtractedEntity(EntityKind.Location, place.Groups[1].Value, place.Value, text, 0.5);
         }
     }
 
-    /// <summary>True when the text reads as a street address (a house number and a street, or a ZIP code).</summary>
-    public static bool LooksLikeAddress(string text) =>
-        StreetAddress().IsMatch(text) || (Zip().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2)
-        || (text.Any(char.IsAsciiDigit) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && text.Any(char.IsLetter));
+    static string Tidy(string s) => Spaces().Replace(s.Trim().TrimEnd(',', '.'), " ");
 
-    static string Tidy(string s) => Regex.Replace(s.Trim().TrimEnd(',', '.'), @"\s+", " ");
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b[a-z0-9]+(( dot | )?[a-z0-9]+)? at [a-z0-9-]+ dot (com|net|org|edu|gov|io|co|us|ca|uk|info|biz|me)\b")]
-    private static partial Regex SpokenEmail();
+    [GeneratedRegex(@"[^\s,;:!?¿¡()""<>]+")]
+    private static partial Regex EmailWordToken();
 
-    [GeneratedRegex(@"\+?\d+|[a-z]+")]
+    [GeneratedRegex(@"\+?\d+|[\p{L}ß]+")]
     private static partial Regex PhoneTokens();
 
-    [GeneratedRegex(@"^(it is|it's|its|my name is|my name's|this is|i am|i'm|im|yes|yeah|sure|ok|okay|hi|hello|the name is|name's|me llamo|soy)[\s,]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(it is|it's|it’s|its|my name is|my name's|this is|i am|i'm|im|yes|yeah|yep|sure|ok|okay|hi|hello|hey|the name is|name's|me llamo|soy|sí|si|claro|hola|bueno|oui|bonjour|ja|hallo|sì|ciao|sim|olá|ola|um|uh|er|so|well)[\s,.!]+", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerPreamble();
 
-    [GeneratedRegex(@"\b(asap|as soon as possible|right now|right away|immediately|lo antes posible|ahora mismo)\b")]
-    private static partial Regex Asap();
+    [GeneratedRegex(@"\b(?:first name|nombre|prenom|vorname|nome)(?: is| es| est| ist| e)?:? (?<first>[\p{L}'-]+),? (?:and |y |et |und |e )?(?:my |mi |mon |mein |il mio |o meu )?(?:last name|surname|family name|apellidos?|nom|nachname|cognome|sobrenome)(?: is| es| est| ist| e)?:? (?<last>[\p{L}'-]+(?: [\p{L}'-]+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstAndLastName();
 
-    [GeneratedRegex(@"\bin (\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty five|a few|a couple of) (minutes?|mins?|hours?|days?|weeks?)\b")]
-    private static partial Regex InRelative();
+    [GeneratedRegex(@"^\W*((hi|hello|hey|yes|yeah|ok|okay)\W*)?$")]
+    private static partial Regex OnlyGreeting();
 
-    [GeneratedRegex(@"\b(today|tonight|tomorrow|day after tomorrow|this morning|this afternoon|this evening|manana|mañana|hoy)\b")]
-    private static partial Regex DayWord();
-
-    [GeneratedRegex(@"\b(next |this |on |coming )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b")]
-    private static partial Regex Weekday();
-
-    [GeneratedRegex(@"\b((?<m1>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.? (the )?(?<d1>[12]?\d|3[01])(st|nd|rd|th)?|(the )?(?<d2>[12]?\d|3[01])(st|nd|rd|th)?( of)? (?<m2>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?))\b")]
-    private static partial Regex MonthDay();
-
-    [GeneratedRegex(@"\b(1[0-2]|0?[1-9]|[12]\d|3[01])/(0?[1-9]|[12]\d|3[01])(?:/(\d{4}|\d{2}))?\b")]
-    private static partial Regex NumericDate();
-
-    [GeneratedRegex(@"(\b(at|around|by|after|before) )?\b((?<h>[01]?\d|2[0-3])(:(?<min>[0-5]\d))?\s?(?<ampm>a\.?m\.?|p\.?m\.?)|(?<h>[01]?\d|2[0-3]):(?<min>[0-5]\d)|(?<noon>noon|midnight))(?![\d/])|\b(at|around) (?<h>1[0-2]|[1-9])\b(?![\d/:])")]
-    private static partial Regex ClockTime();
-
-    [GeneratedRegex(@"\b(morning|afternoon|evening|tonight|lunchtime|midday)\b")]
-    private static partial Regex PartOfDay();
+    [GeneratedRegex(@"^(mr|mrs|ms|miss|dr|sr|sra|srta|señor|señora|senor|senora|doña|monsieur|madame|mme|herr|frau|signor|signora|sig|senhor|senhora)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameTitle();
 
     [GeneratedRegex(@"(\$\s?(?<n1>\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?(?<k>k)?\b|\b(?<n2>\d{1,3}(,\d{3})+|\d+(\.\d{1,2})?)(?<k>k)? ?(dollars|bucks|usd)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
-
-    [GeneratedRegex(@"\b\d{1,6}[A-Za-z]?\s+(?:[A-Za-z0-9.'-]+\s+){0,4}?(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|trail|trl|square|sq|calle|avenida)\b\.?(,?\s*(apt|apartment|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?(,?\s+[A-Z][A-Za-z]+(\s[A-Z][A-Za-z]+)?)?(,?\s+[A-Z]{2})?(\s+\d{5}(-\d{4})?)?", RegexOptions.IgnoreCase)]
-    private static partial Regex StreetAddress();
 
     [GeneratedRegex(@"(?<![\d-])\b\d{5}(-\d{4})?\b(?![\d-])")]
     private static partial Regex Zip();
