@@ -10,10 +10,11 @@ public static class AnswerValidator
 {
     static readonly string[] s_noPreference = ["anytime", "any time", "whenever", "no preference", "flexible", "asap", "as soon as possible", "any day", "doesn't matter", "does not matter"];
 
-    public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel)
+    public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel,
+        string language = AgentPhrases.DefaultLanguage)
     {
         var text = answer.Trim();
-        var refused = new AnswerCheck(false, null, Hint(question, channel));
+        var refused = new AnswerCheck(false, null, Hint(question, channel, language));
         switch (question.ExpectedFormat)
         {
             case ExpectedFormat.EMAIL:
@@ -39,18 +40,16 @@ public static class AnswerValidator
         }
     }
 
-    /// <summary>What the agent says when an answer does not fit the question's format, before asking again.</summary>
-    public static string Hint(LeadCaptureQuestion question, Channel channel) => question.ExpectedFormat switch
+    /// <summary>What the agent says when an answer does not fit the question's format, before asking again, in the conversation's language.</summary>
+    public static string Hint(LeadCaptureQuestion question, Channel channel, string language = AgentPhrases.DefaultLanguage) => AgentPhrases.Say(question.ExpectedFormat switch
     {
-        ExpectedFormat.EMAIL => channel == Channel.VOICE
-            ? "Sorry, I didn't get a full email address. Could you say it slowly, like john at gmail dot com?"
-            : "That doesn't look like an email address. Could you type it like name@example.com?",
-        ExpectedFormat.PHONE => "I need the full number including the area code, for example 555 123 4567.",
-        ExpectedFormat.DATE => "When would suit you? For example \"tomorrow morning\" or \"Tuesday at 3\".",
-        ExpectedFormat.ADDRESS => "Could you give me the street address with the house number, like 42 Oak Street, Springfield?",
-        _ when question.MapsToLeadField == LeadFields.ContactName => "Sorry, I didn't catch your name. What name should we use?",
-        _ => "Could you tell me a little more?",
-    };
+        ExpectedFormat.EMAIL => channel == Channel.VOICE ? AgentPhrase.HintEmailVoice : AgentPhrase.HintEmailChat,
+        ExpectedFormat.PHONE => AgentPhrase.HintPhone,
+        ExpectedFormat.DATE => AgentPhrase.HintDate,
+        ExpectedFormat.ADDRESS => AgentPhrase.HintAddress,
+        _ when question.MapsToLeadField == LeadFields.ContactName => AgentPhrase.HintName,
+        _ => AgentPhrase.HintMore,
+    }, language);
 
     static string Tidy(string text) => text.Length > 500 ? text[..500] : text;
 }
