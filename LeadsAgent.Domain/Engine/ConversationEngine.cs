@@ -72,7 +72,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             ? AgentPhrases.OwnerOr(ctx.Config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)
             : AgentPhrases.OwnerOr(ctx.Config.WelcomeMessage, AgentPhrase.ChatWelcome, language);
         session.DetailedFlow.CompletedSteps.Add("greeting");
-        return Finish(session, ctx, new ReplyParts(null, null, text, null), VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, model.Name, null);
+        // The prompt, not the body: a body is cut to two sentences on a call, and the greeting's last one is the question.
+        return Finish(session, ctx, new ReplyParts(null, null, null, text), VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, model.Name, null);
     }
 
     public async Task<TurnResult> HandleAsync(ConversationSession session, string? message, TurnContext ctx, CancellationToken ct)

@@ -13,7 +13,7 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"^(bonjour|bonsoir|salut|allo|hallo|guten (morgen|tag|abend)|servus|moin|ciao|buongiorno|buonasera|salve|ola|oi|bom dia|boa (tarde|noite)|buen dia|que tal)\b")]
     private static partial Regex GreetingElsewhere();
 
-    [GeneratedRegex(@"^(((ok|merci|danke|grazie|obrigad[oa]|gracias|non|nein|no|nao|bon|gut|va bene|bene|tudo bem) (\| )?)*)(au revoir|bonne (journee|soiree)|c'est tout|a bientot|tschuss|auf wiedersehen|auf wiederhoren|das wars?|das war es|schonen tag|arrivederci|a presto|buona (giornata|serata)|e tutto|tchau|ate logo|ate mais|e so isso|so isso|eso es todo|es todo|nada mas|chao)\b")]
+    [GeneratedRegex(@"^(((ok|merci( beaucoup)?|(vielen )?danke?|grazie( mille)?|(muito )?obrigad[oa]|(muchas )?gracias|non|nein|no|nao|bon|gut|va bene|bene|tudo bem) (\| )?)*)(au revoir|bonne (journee|soiree)|c'est tout|a bientot|tschuss|auf wiedersehen|auf wiederhoren|das wars?|das war es|schonen tag|arrivederci|a presto|buona (giornata|serata)|e tutto|tchau|ate logo|ate mais|e so isso|so isso|eso es todo|es todo|nada mas|chao)\b")]
     private static partial Regex GoodbyeElsewhere();
 
     [GeneratedRegex(@"\bparler (a|avec) (quelqu'un|une personne|un humain|un conseiller|un technicien)\b|\b(mit )?(einem menschen|jemandem|einer person|einem mitarbeiter) sprechen\b|\bparlare con (qualcuno|una persona|un operatore|un tecnico)\b|\bfalar com (alguem|uma pessoa|um atendente|um humano)\b|\bhablar con (un humano|un agente|el encargado)\b")]

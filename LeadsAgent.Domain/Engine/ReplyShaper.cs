@@ -98,8 +98,10 @@ public static partial class ReplyShaper
         s = Dollars().Replace(s, m =>
         {
             var amount = ("amount", m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal));
-            return m.Groups[2].Success
-                ? AgentPhrases.Say(AgentPhrase.SpokenDollarsAndCents, language, amount, ("cents", m.Groups[2].Value))
+            // "$99.05" is "99 dollars and 5 cents" ("05" reads as "oh five"), and "$5.00" just "5 dollars".
+            var cents = m.Groups[2].Success ? m.Groups[2].Value.TrimStart('0') : "";
+            return cents.Length > 0
+                ? AgentPhrases.Say(AgentPhrase.SpokenDollarsAndCents, language, amount, ("cents", cents))
                 : AgentPhrases.Say(AgentPhrase.SpokenDollars, language, amount);
         });
         return s.Replace("&", " " + AgentPhrases.Say(AgentPhrase.SpokenAnd, language) + " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal);

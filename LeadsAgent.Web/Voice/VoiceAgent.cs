@@ -64,7 +64,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         }
 
         var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
-        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language), null),
+        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)),
             voice, false, language);
         return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
     }
