@@ -19,7 +19,7 @@ public class ChatLanguageTests(PlatformFixture fx) : IClassFixture<PlatformFixtu
     async Task<JsonNode> LeadAsync(HttpClient owner, JsonNode done)
     {
         Assert.True(done["leadCaptured"]!.GetValue<bool>());
-        return await (await owner.GetAsync($"/api/admin/leads/{done["leadId"]}", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK);
+        return (await (await owner.GetAsync($"/api/admin/leads/{done["leadId"]}", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK))["lead"]!;
     }
 
     [Fact]
