@@ -42,6 +42,8 @@ public class CallLanguageTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceC
         Assert.All(caller.Said, say => Assert.Equal(("Polly.Mia-Neural", "es-MX"), (say.Attribute("voice")?.Value, say.Attribute("language")?.Value)));
         Assert.All(caller.Gathers, gather => Assert.Equal("es-MX", gather.Attribute("language")?.Value));
         Assert.Equal(6, caller.Gathers.Count);
+        Assert.Contains("fuga de gas", caller.Gathers[0].Attribute("hints")!.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("gas leak", caller.Gathers[0].Attribute("hints")!.Value, StringComparison.Ordinal);
         Assert.DoesNotContain(caller.Heard, h => h.Contains("Thank", StringComparison.Ordinal) || h.Contains("What", StringComparison.Ordinal));
 
         var lead = (await (await owner.GetAsync("/api/admin/leads", TestContext.Current.CancellationToken)).JsonAsync(HttpStatusCode.OK)).AsArray().Single()!;

@@ -138,10 +138,22 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     public static Twilio.TwiML.Voice.Record Voicemail() => Record(new RecordOptions(Action: ActionPath + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
         RecordingStatusCallback: RecordingPath, RecordingStatusCallbackMethod: "POST", RecordingStatusCallbackEvent: "completed"));
 
-    /// <summary>Words the recogniser should expect: the trade's emergencies, the business's name and its question words.</summary>
+    // Twilio's hints only help in the language the recogniser listens for, so they are the call's language's words.
+    static readonly Dictionary<string, string[]> s_hints = new()
+    {
+        ["en"] = ["emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment"],
+        ["es"] = ["emergencia", "fuga de gas", "tubería rota", "inundación", "sin calefacción", "monóxido de carbono", "cotización", "cita"],
+        ["fr"] = ["urgence", "fuite de gaz", "tuyau éclaté", "inondation", "pas de chauffage", "monoxyde de carbone", "devis", "rendez-vous"],
+        ["de"] = ["Notfall", "Gasleck", "Rohrbruch", "Überschwemmung", "keine Heizung", "Kohlenmonoxid", "Angebot", "Termin"],
+        ["it"] = ["emergenza", "fuga di gas", "tubo rotto", "allagamento", "niente riscaldamento", "monossido di carbonio", "preventivo", "appuntamento"],
+        ["pt"] = ["emergência", "vazamento de gás", "cano estourado", "alagamento", "sem aquecimento", "monóxido de carbono", "orçamento", "agendamento"],
+    };
+
+    /// <summary>Words the recogniser should expect: the trade's emergencies in the call's language, the business's name and its question words.</summary>
     static string Hints(BusinessProfile profile)
     {
-        var words = new List<string> { profile.Business.Name, "emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment" };
+        var words = new List<string> { profile.Business.Name };
+        words.AddRange(s_hints[ConversationLanguage.OfBusiness(profile.Config)]);
         words.AddRange(profile.Config.ExtraEmergencyKeywords);
         words.AddRange(profile.KnowledgeTitles.Where(t => t.Length <= 40));
         return string.Join(", ", words.Select(w => w.Replace(",", " ", StringComparison.Ordinal)).Distinct().Take(50));
