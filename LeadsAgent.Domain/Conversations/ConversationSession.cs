@@ -34,6 +34,8 @@ public sealed class ConversationSession
     public string? CallerName { get; set; }
     public Guid? LeadId { get; set; }
     public int SilenceCount { get; set; }
+    /// <summary>The language the agent speaks ("es"): the business's, or in chat the visitor's once they write in another.</summary>
+    public string? Language { get; set; }
     public bool OfferedCallback { get; set; }
     public List<string> VoiceActions { get; set; } = [];
     public List<TurnTiming> Timings { get; set; } = [];

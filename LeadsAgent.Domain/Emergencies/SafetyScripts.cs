@@ -26,6 +26,40 @@ public static class SafetyScripts
         [(Hazard.Water, "es")] = "Si puede llegar sin peligro, cierre ahora la llave de paso principal del agua. Manténgase lejos de enchufes, interruptores y aparatos eléctricos cerca del agua.",
         [(Hazard.Medical, "es")] = "Si la vida de alguien depende de ese equipo, llame al 911 ahora. No nos espere.",
         [(Hazard.Violence, "es")] = "Si está en peligro ahora mismo, cuelgue y llame al 911 primero.",
+
+        // 911 in every language: the number is where the business is (North America), not the language spoken; a French
+        // speaker calling a plumber in Texas must hear 911. See AgentPhrases for the same choice in the agent's phrases.
+        [(Hazard.Gas, "fr")] = "Si vous sentez une odeur de gaz, quittez le bâtiment maintenant. N'allumez et n'éteignez ni lumière ni appareil électrique, n'utilisez pas de briquet et, une fois dehors, appelez le 911 ou le service d'urgence de votre fournisseur de gaz.",
+        [(Hazard.CarbonMonoxide, "fr")] = "Le monoxyde de carbone peut tuer. Faites sortir tout le monde, animaux compris, à l'air libre maintenant et appelez le 911. Ne rentrez pas avant que les pompiers disent que c'est sans danger.",
+        [(Hazard.Fire, "fr")] = "S'il y a du feu, de la fumée ou des étincelles, faites sortir tout le monde du bâtiment maintenant et appelez le 911. N'utilisez jamais d'eau sur un feu d'origine électrique.",
+        [(Hazard.Electrical, "fr")] = "Restez loin des fils et de tout ce qui pourrait être sous tension, et éloignez les autres. Coupez le disjoncteur seulement si vous pouvez l'atteindre sans danger, loin de l'eau. Si un câble est tombé ou si quelqu'un a été électrocuté, appelez le 911.",
+        [(Hazard.Water, "fr")] = "Si vous pouvez y accéder sans danger, fermez maintenant le robinet d'arrivée d'eau principal. Restez loin des prises, des interrupteurs et de tout appareil électrique près de l'eau.",
+        [(Hazard.Medical, "fr")] = "Si la vie de quelqu'un dépend de cet appareil, appelez le 911 maintenant. Ne nous attendez pas.",
+        [(Hazard.Violence, "fr")] = "Si vous êtes en danger en ce moment, raccrochez et appelez d'abord le 911.",
+
+        [(Hazard.Gas, "de")] = "Wenn Sie Gas riechen, verlassen Sie sofort das Gebäude. Schalten Sie kein Licht und kein Elektrogerät ein oder aus, benutzen Sie kein Feuerzeug, und rufen Sie draußen 911 oder den Notdienst Ihres Gasversorgers an.",
+        [(Hazard.CarbonMonoxide, "de")] = "Kohlenmonoxid kann tödlich sein. Bringen Sie sofort alle, auch Haustiere, nach draußen an die frische Luft und rufen Sie 911 an. Gehen Sie erst wieder hinein, wenn die Feuerwehr sagt, dass es sicher ist.",
+        [(Hazard.Fire, "de")] = "Bei Feuer, Rauch oder Funken bringen Sie sofort alle aus dem Gebäude und rufen Sie 911 an. Löschen Sie einen Elektrobrand niemals mit Wasser.",
+        [(Hazard.Electrical, "de")] = "Halten Sie sich und andere von den Leitungen und allem fern, was unter Strom stehen könnte. Schalten Sie die Sicherung nur aus, wenn Sie sie gefahrlos und fern von Wasser erreichen. Wenn eine Leitung am Boden liegt oder jemand einen Stromschlag bekommen hat, rufen Sie 911 an.",
+        [(Hazard.Water, "de")] = "Wenn Sie gefahrlos hinkommen, drehen Sie jetzt den Hauptwasserhahn zu. Halten Sie sich von Steckdosen, Schaltern und allem Elektrischen in der Nähe des Wassers fern.",
+        [(Hazard.Medical, "de")] = "Wenn das Leben eines Menschen von diesem Gerät abhängt, rufen Sie jetzt 911 an. Warten Sie nicht auf uns.",
+        [(Hazard.Violence, "de")] = "Wenn Sie gerade in Gefahr sind, legen Sie bitte auf und rufen Sie zuerst 911 an.",
+
+        [(Hazard.Gas, "it")] = "Se sente odore di gas, esca subito dall'edificio. Non accenda né spenga luci o apparecchi elettrici, non usi accendini e, una volta fuori, chiami il 911 o il pronto intervento della sua compagnia del gas.",
+        [(Hazard.CarbonMonoxide, "it")] = "Il monossido di carbonio può uccidere. Porti subito tutti fuori all'aria aperta, animali compresi, e chiami il 911. Non rientri finché i vigili del fuoco non dicono che è sicuro.",
+        [(Hazard.Fire, "it")] = "Se c'è fuoco, fumo o scintille, porti subito tutti fuori dall'edificio e chiami il 911. Non usi mai acqua su un incendio elettrico.",
+        [(Hazard.Electrical, "it")] = "Stia lontano dai fili e da tutto ciò che potrebbe essere sotto tensione, e tenga lontani gli altri. Abbassi l'interruttore generale solo se può raggiungerlo senza pericolo, lontano dall'acqua. Se un cavo è caduto o qualcuno ha preso la scossa, chiami il 911.",
+        [(Hazard.Water, "it")] = "Se può raggiungerla senza pericolo, chiuda subito la valvola generale dell'acqua. Stia lontano da prese, interruttori e apparecchi elettrici vicino all'acqua.",
+        [(Hazard.Medical, "it")] = "Se la vita di qualcuno dipende da quell'apparecchio, chiami subito il 911. Non ci aspetti.",
+        [(Hazard.Violence, "it")] = "Se è in pericolo in questo momento, riattacchi e chiami prima il 911.",
+
+        [(Hazard.Gas, "pt")] = "Se você sentir cheiro de gás, saia do imóvel agora. Não acenda nem apague luzes ou aparelhos elétricos, não use isqueiro e, já do lado de fora, ligue para o 911 ou para o plantão de emergência da companhia de gás.",
+        [(Hazard.CarbonMonoxide, "pt")] = "O monóxido de carbono pode matar. Leve todos, inclusive os animais, para o ar livre agora mesmo e ligue para o 911. Não volte para dentro até os bombeiros dizerem que é seguro.",
+        [(Hazard.Fire, "pt")] = "Se houver fogo, fumaça ou faíscas, tire todos do imóvel agora e ligue para o 911. Nunca use água em um incêndio elétrico.",
+        [(Hazard.Electrical, "pt")] = "Fique longe dos fios e de tudo o que possa estar energizado, e mantenha os outros afastados. Desligue o disjuntor só se puder alcançá-lo com segurança, longe da água. Se um fio tiver caído ou alguém tiver levado choque, ligue para o 911.",
+        [(Hazard.Water, "pt")] = "Se for seguro chegar até ele, feche agora o registro geral de água. Fique longe de tomadas, interruptores e de qualquer coisa elétrica perto da água.",
+        [(Hazard.Medical, "pt")] = "Se a vida de alguém depende desse equipamento, ligue para o 911 agora. Não espere por nós.",
+        [(Hazard.Violence, "pt")] = "Se você está em perigo agora, desligue e ligue primeiro para o 911.",
     };
 
     /// <summary>The languages with a script for every hazard.</summary>

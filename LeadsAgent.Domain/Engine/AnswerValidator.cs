@@ -13,19 +13,18 @@ public sealed record AnswerCheck(bool Valid, string? Value, string Hint, string?
 
 public static partial class AnswerValidator
 {
-    /// <summary>What the agent says when the answer to the address question is the job itself ("replace old water heater").</summary>
-    public const string JobInsteadOfAddressHint = "That sounds like the job itself. I need the street address where the work is, like 12 Oak Street.";
+    /// <summary>What the agent says, in English, when the answer to the address question is the job itself ("replace old water heater").</summary>
+    public static string JobInsteadOfAddressHint => AgentPhrases.Say(AgentPhrase.HintJobNotAddress, AgentPhrases.DefaultLanguage);
 
-    /// <summary>What the agent says when the answer to the name question is no name ("yes", "tomorrow", the problem).</summary>
-    public const string NotANameHint = "Sorry, I didn't catch your name. What name should we use?";
+    /// <summary>What the agent says, in English, when the answer to the name question is no name ("yes", "tomorrow", the problem).</summary>
+    public static string NotANameHint => AgentPhrases.Say(AgentPhrase.HintName, AgentPhrases.DefaultLanguage);
 
-    /// <summary>What the agent says when the answer to the time question is the problem, or something that already happened.</summary>
-    public const string NotATimeHint = "Thanks. And when would you like us to come? For example \"tomorrow morning\" or \"Tuesday at 3\".";
+    /// <summary>What the agent says, in English, when the answer to the time question is the problem, or something that already happened.</summary>
+    public static string NotATimeHint => AgentPhrases.Say(AgentPhrase.HintNotATime, AgentPhrases.DefaultLanguage);
 
     /// <summary>The agent asks before keeping a place said in the caller's own words ("the old mill by the river").</summary>
-    public static string ConfirmPlace(string place, Channel channel) => channel == Channel.VOICE
-        ? $"Is {place} the address where you need us?"
-        : $"Is \u201c{place}\u201d the address where you need us?";
+    public static string ConfirmPlace(string place, Channel channel, string language = AgentPhrases.DefaultLanguage) =>
+        AgentPhrases.Say(channel == Channel.VOICE ? AgentPhrase.ConfirmPlaceVoice : AgentPhrase.ConfirmPlaceChat, language, ("place", place));
 
     static readonly string[] s_noPreference =
     [
@@ -36,10 +35,11 @@ public static partial class AnswerValidator
         "in qualsiasi momento", "a qualquer hora", "quando quiser", "tanto faz",
     ];
 
-    public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel)
+    public static AnswerCheck Check(LeadCaptureQuestion question, string answer, ExtractionContext context, Channel channel,
+        string language = AgentPhrases.DefaultLanguage)
     {
         var text = answer.Trim();
-        var refused = new AnswerCheck(false, null, Hint(question, channel));
+        var refused = new AnswerCheck(false, null, Hint(question, channel, language));
         switch (question.ExpectedFormat)
         {
             case ExpectedFormat.EMAIL:
@@ -47,14 +47,14 @@ public static partial class AnswerValidator
             case ExpectedFormat.PHONE:
                 return EntityExtractor.FirstPhone(text, context) is { } phone ? new AnswerCheck(true, phone, "") : refused;
             case ExpectedFormat.DATE:
-                return CheckTime(text, context, refused);
+                return CheckTime(text, context, refused, language);
             case ExpectedFormat.ADDRESS:
                 var address = EntityExtractor.ReadAddress(text, context);
                 return address.Kind switch
                 {
                     AddressKind.Street or AddressKind.Postcode => new AnswerCheck(true, address.Value, ""),
-                    AddressKind.Place => new AnswerCheck(false, address.Value, ConfirmPlace(address.Value!, channel), address.Value),
-                    AddressKind.Job => refused with { Hint = JobInsteadOfAddressHint },
+                    AddressKind.Place => new AnswerCheck(false, address.Value, ConfirmPlace(address.Value!, channel, language), address.Value),
+                    AddressKind.Job => refused with { Hint = AgentPhrases.Say(AgentPhrase.HintJobNotAddress, language) },
                     _ => refused,
                 };
             default:
@@ -71,7 +71,7 @@ public static partial class AnswerValidator
     /// A preferred time: a date or time ("next Tuesday after 3", "mañana por la tarde"), "asap", or no preference
     /// ("whenever"). Refused: "yes", and the problem told again with when it started ("it broke on Monday").
     /// </summary>
-    static AnswerCheck CheckTime(string text, ExtractionContext context, AnswerCheck refused)
+    static AnswerCheck CheckTime(string text, ExtractionContext context, AnswerCheck refused, string language)
     {
         var folded = SpokenNumbers.Fold(text);
         var when = EntityExtractor.FindDateTime(text, context);
@@ -95,7 +95,7 @@ public static partial class AnswerValidator
             return new AnswerCheck(true, Tidy(text), "");
         }
 
-        return past || (JobWords.DescribesTheJob(text) && !asking) ? refused with { Hint = NotATimeHint } : refused;
+        return past || (JobWords.DescribesTheJob(text) && !asking) ? refused with { Hint = AgentPhrases.Say(AgentPhrase.HintNotATime, language) } : refused;
     }
 
     /// <summary>A time said for the past ("it broke on Monday", "hace dos días"), not a time asked for.</summary>
@@ -105,18 +105,16 @@ public static partial class AnswerValidator
         return PastCue().IsMatch(folded) && !SchedulingCue().IsMatch(folded);
     }
 
-    /// <summary>What the agent says when an answer does not fit the question's format, before asking again.</summary>
-    public static string Hint(LeadCaptureQuestion question, Channel channel) => question.ExpectedFormat switch
+    /// <summary>What the agent says when an answer does not fit the question's format, before asking again, in the conversation's language.</summary>
+    public static string Hint(LeadCaptureQuestion question, Channel channel, string language = AgentPhrases.DefaultLanguage) => AgentPhrases.Say(question.ExpectedFormat switch
     {
-        ExpectedFormat.EMAIL => channel == Channel.VOICE
-            ? "Sorry, I didn't get a full email address. Could you say it slowly, like john at gmail dot com?"
-            : "That doesn't look like an email address. Could you type it like name@example.com?",
-        ExpectedFormat.PHONE => "I need the full number including the area code, for example 555 123 4567.",
-        ExpectedFormat.DATE => "When would suit you? For example \"tomorrow morning\" or \"Tuesday at 3\".",
-        ExpectedFormat.ADDRESS => "Could you give me the street address with the house number, like 42 Oak Street, Springfield?",
-        _ when question.MapsToLeadField == LeadFields.ContactName => NotANameHint,
-        _ => "Could you tell me a little more?",
-    };
+        ExpectedFormat.EMAIL => channel == Channel.VOICE ? AgentPhrase.HintEmailVoice : AgentPhrase.HintEmailChat,
+        ExpectedFormat.PHONE => AgentPhrase.HintPhone,
+        ExpectedFormat.DATE => AgentPhrase.HintDate,
+        ExpectedFormat.ADDRESS => AgentPhrase.HintAddress,
+        _ when question.MapsToLeadField == LeadFields.ContactName => AgentPhrase.HintName,
+        _ => AgentPhrase.HintMore,
+    }, language);
 
     /// <summary>
     /// "Yes" to a confirmation, in the six languages ("sí, ahí es", "oui", "genau", "esatto", "isso mesmo"). The

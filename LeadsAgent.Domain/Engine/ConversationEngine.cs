@@ -55,7 +55,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
     public static readonly LeadCaptureQuestion CallbackQuestion = new()
     {
         Id = new Guid("00000000-0000-0000-0000-00000000ca11"),
-        QuestionText = "What is the best number to call you back on?",
+        QuestionText = AgentPhrases.Say(AgentPhrase.CallbackQuestion, "en"),
         ExpectedFormat = ExpectedFormat.PHONE,
         IsRequired = true,
         MapsToLeadField = LeadFields.ContactPhone,
@@ -66,11 +66,14 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
     /// <summary>Opens a conversation with the configured welcome (chat) or greeting (voice).</summary>
     public TurnResult Begin(ConversationSession session, TurnContext ctx)
     {
+        // The owner's greeting as written; left empty or still the default, ours in the business's language.
+        var language = session.Language = ConversationLanguage.Of(session, ctx.Config);
         var text = session.Channel == Channel.VOICE
-            ? ctx.Config.VoiceGreetingMessage ?? AgentConfig.DefaultVoiceGreeting
-            : ctx.Config.WelcomeMessage;
+            ? AgentPhrases.OwnerOr(ctx.Config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)
+            : AgentPhrases.OwnerOr(ctx.Config.WelcomeMessage, AgentPhrase.ChatWelcome, language);
         session.DetailedFlow.CompletedSteps.Add("greeting");
-        return Finish(session, ctx, new ReplyParts(null, null, text, null), VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, model.Name, null);
+        // The prompt, not the body: a body is cut to two sentences on a call, and the greeting's last one is the question.
+        return Finish(session, ctx, new ReplyParts(null, null, null, text), VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, model.Name, null);
     }
 
     public async Task<TurnResult> HandleAsync(ConversationSession session, string? message, TurnContext ctx, CancellationToken ct)
@@ -88,6 +91,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         }
 
         session.SilenceCount = 0;
+        var language = ConversationLanguage.Follow(session, text, ctx.Config);
         var capture = session.Capture;
         var current = CurrentQuestion(session, ctx);
         var extraction = new ExtractionContext(ctx.Now, ctx.Business.TimeZone, current?.MapsToLeadField == LeadFields.ContactName);
@@ -146,7 +150,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         string? safety = null;
         var voice = session.Channel == Channel.VOICE;
         var script = triage.Hazard == Hazard.None ? null
-            : SafetyScripts.For(triage.Hazard, SafetyAdvice.LanguageFor(voice, triage.Language, ctx.Config.TwilioLanguage));
+            : SafetyScripts.For(triage.Hazard, language);
         if (script is not null && !session.SafetyScriptsGiven.Contains(script.Hazard))
         {
             safety = SafetyAdvice.Compose(script, passages, voice ? 200 : 360);
@@ -187,7 +191,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         var request = new ModelRequest(ctx.Business.Name, ctx.Business.BusinessType, ctx.Config.PersonaPrompt, session.Channel, text,
             [.. session.History.TakeLast(8)], session.DetailedFlow.PrimaryFlow + (session.DetailedFlow.SubFlow is { } sub ? "/" + sub : ""),
-            current?.QuestionText, passages, priority);
+            current?.QuestionText, passages, priority) { Language = ConversationLanguage.Of(session, ctx.Config) };
         var watch = Stopwatch.StartNew();
         try
         {
@@ -222,25 +226,24 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
     TurnResult Silence(ConversationSession session, TurnContext ctx)
     {
+        var language = ConversationLanguage.Of(session, ctx.Config);
         if (session.Channel != Channel.VOICE)
         {
-            return Finish(session, ctx, new ReplyParts(null, null, "Sorry, I didn't catch that. Could you type your message again?", null),
+            return Finish(session, ctx, new ReplyParts(null, null, AgentPhrases.Say(AgentPhrase.ChatDidNotCatch, language), null),
                 VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, "local", null);
         }
 
         session.SilenceCount++;
         if (session.SilenceCount == 1)
         {
-            var prompt = session.Capture.PendingPhone is { } pending ? $"I have {pending}. Is that the right number?"
-                : CurrentQuestion(session, ctx)?.QuestionText ?? "How can I help you today?";
-            return Finish(session, ctx, new ReplyParts(null, "Are you still there?", null, prompt), VoiceAction.CONTINUE, null,
+            var prompt = session.Capture.PendingPhone is { } pending ? AgentPhrases.Say(AgentPhrase.IsPendingNumberRight, language, ("phone", pending))
+                : CurrentQuestion(session, ctx) is { } current ? QuestionPhrasing.Ask(current, language) : AgentPhrases.Say(AgentPhrase.HowCanIHelpToday, language);
+            return Finish(session, ctx, new ReplyParts(null, AgentPhrases.Say(AgentPhrase.StillThere, language), null, prompt), VoiceAction.CONTINUE, null,
                 EmergencyTriage.Assess(""), [], [], null, "local", null);
         }
 
         // Second silence: say goodbye, but never leave a caller in an emergency without telling them what to do.
-        var body = session.EmergencyDetected
-            ? "I can't hear you. If anyone is in danger, hang up and call 911 right away. We have your number and someone will call you back."
-            : "I can't hear you, so I'll end the call now. Please call back any time.";
+        var body = AgentPhrases.Say(session.EmergencyDetected ? AgentPhrase.SilenceHangUpEmergency : AgentPhrase.SilenceHangUp, language);
         var lead = PartialLead(session, ctx);
         if (lead is not null)
         {
@@ -248,7 +251,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         }
 
         session.Status = ConversationStatus.ABANDONED;
-        return Finish(session, ctx, new ReplyParts(null, null, body, ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall),
+        return Finish(session, ctx, new ReplyParts(null, null, body, AgentPhrases.OwnerOr(ctx.Config.VoiceEndCallMessage, AgentPhrase.VoiceEndCall, language)),
             VoiceAction.HANGUP, lead, EmergencyTriage.Assess(""), [], [], null, "local", null);
     }
 
@@ -256,7 +259,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         IReadOnlyList<IntentScore> intents, IReadOnlyList<ExtractedEntity> entities, string? unanswered, string modelName, double? modelMs)
     {
         var chat = ReplyShaper.ForChat(parts);
-        var spoken = ReplyShaper.ForVoice(parts, ctx.Config.TwilioVoice, session.EmergencyDetected);
+        var spoken = ReplyShaper.ForVoice(parts, ctx.Config.TwilioVoice, session.EmergencyDetected, ConversationLanguage.Of(session, ctx.Config));
         session.History.Add(new SessionMessage("assistant", session.Channel == Channel.VOICE ? spoken.PlainText : chat, ctx.Now));
         session.CurrentFlow = session.DetailedFlow.PrimaryFlow;
         if (action != VoiceAction.CONTINUE)
@@ -325,12 +328,16 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
     {
         readonly LeadCaptureState _capture = session.Capture;
         readonly bool _voice = session.Channel == Channel.VOICE;
+        readonly string _language = ConversationLanguage.Of(session, ctx.Config);
         string? _ack;
         string? _body;
         string? _prompt;
         string? _unanswered;
 
         bool Has(string intent, double min = 0.5) => intents.Any(i => i.Intent == intent && i.Confidence >= min);
+
+        /// <summary>Our phrase in the conversation's language.</summary>
+        string Say(AgentPhrase phrase, params (string Name, string Value)[] values) => AgentPhrases.Say(phrase, _language, values);
 
         public (ReplyParts, VoiceAction, LeadDraft?, string?) Decide()
         {
@@ -362,10 +369,10 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 {
                     session.DetailedFlow.PrimaryFlow = "transfer";
                     session.Status = ConversationStatus.TRANSFERRED;
-                    return Done(new ReplyParts(safety, null, $"Of course. I'll connect you with someone at {ctx.Business.Name} now. Please hold.", null), VoiceAction.TRANSFER);
+                    return Done(new ReplyParts(safety, null, Say(AgentPhrase.Transfer, ("business", ctx.Business.Name)), null), VoiceAction.TRANSFER);
                 }
 
-                _ack = $"Of course. I'll make sure someone from {ctx.Business.Name} gets back to you personally.";
+                _ack = Say(AgentPhrase.ChatPersonalReply, ("business", ctx.Business.Name));
                 StartCapture(emergency: true, describesProblem: false);
                 return Advance();
             }
@@ -373,14 +380,14 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             if (Has(Intents.LeaveMessage) && _voice)
             {
                 session.DetailedFlow.PrimaryFlow = "voicemail";
-                return Done(new ReplyParts(safety, null, "Sure. Please leave your message after the tone, and hang up when you're done.", null), VoiceAction.VOICEMAIL);
+                return Done(new ReplyParts(safety, null, Say(AgentPhrase.Voicemail), null), VoiceAction.VOICEMAIL);
             }
 
             if (session.Priority == LeadPriority.URGENT && !wasEmergency && !_capture.Completed)
             {
                 _ack = _voice
-                    ? ctx.Config.VoiceEmergencyMessage ?? AgentConfig.DefaultVoiceEmergency
-                    : "I understand this is an emergency. I'm flagging it for our on-call team right now.";
+                    ? AgentPhrases.OwnerOr(ctx.Config.VoiceEmergencyMessage, AgentPhrase.VoiceEmergency, _language)
+                    : Say(AgentPhrase.ChatEmergency);
                 StartCapture(emergency: true, describesProblem: true);
                 return Advance();
             }
@@ -391,8 +398,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 if (current is not null && IsSideQuestion(current))
                 {
                     AnswerFromKnowledge(offer: false);
-                    _prompt = QuestionPhrasing.Ask(current);
-                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.AskAgainAfterAnswering(current)), VoiceAction.CONTINUE);
+                    _prompt = QuestionPhrasing.Ask(current, _language);
+                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.AskAgainAfterAnswering(current, _language)), VoiceAction.CONTINUE);
                 }
 
                 if (current is not null && !TakeAnswer(current))
@@ -413,7 +420,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             if (wantsService && !_capture.Completed)
             {
-                _ack ??= session.Priority == LeadPriority.HIGH ? "I'm sorry to hear that. Let's get someone out to you quickly." : "I can help with that.";
+                _ack ??= Say(session.Priority == LeadPriority.HIGH ? AgentPhrase.SorryToHear : AgentPhrase.CanHelp);
                 StartCapture(emergency: false, describesProblem: !(session.OfferedCallback && IntentClassifier.IsYes(text)));
                 return Advance();
             }
@@ -426,12 +433,12 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             if (session.OfferedCallback && IntentClassifier.IsNo(text))
             {
                 session.OfferedCallback = false;
-                return Done(new ReplyParts(safety, null, "No problem. Is there anything else I can help you with?", null), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, null, Say(AgentPhrase.NoProblemAnythingElse), null), VoiceAction.CONTINUE);
             }
 
             if (Has(Intents.Greeting) && intents.Count == 1)
             {
-                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Hi there! How can I help you today?", null), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? Say(AgentPhrase.GreetingReply), null), VoiceAction.CONTINUE);
             }
 
             if (_capture.Completed && !Has(Intents.Greeting) && EmergencyTriage.IsNoServiceIntent(normalized))
@@ -442,23 +449,23 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             if (EmergencyTriage.IsNoServiceIntent(normalized))
             {
-                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "You're welcome! Is there anything else I can help with?", null), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? Say(AgentPhrase.YoureWelcome), null), VoiceAction.CONTINUE);
             }
 
             if (_capture.Completed)
             {
-                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Thanks, I've added that to your request. Anything else?", null), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? Say(AgentPhrase.AddedToRequest), null), VoiceAction.CONTINUE);
             }
 
             // A statement with no recognised keywords is still most likely someone describing what they need.
             if (normalized.Split(' ').Length >= 4)
             {
-                _ack = "Thanks for explaining.";
+                _ack = Say(AgentPhrase.ThanksForExplaining);
                 StartCapture(emergency: false, describesProblem: true);
                 return Advance();
             }
 
-            return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? "Could you tell me a little more about what you need?", null), VoiceAction.CONTINUE);
+            return Done(new ReplyParts(safety, null, modelTurn?.Reply ?? Say(AgentPhrase.TellMeMore), null), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) Done(ReplyParts parts, VoiceAction action, LeadDraft? lead = null)
@@ -485,9 +492,9 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             }
 
             var body = session.EmergencyDetected && !session.LeadCaptured
-                ? "If anything gets worse or anyone is in danger, call 911 right away."
-                : session.EmergencyDetected ? "Stay safe, and call 911 if anything gets worse." : null;
-            var bye = _voice ? ctx.Config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall : "Thanks for reaching out. Have a great day!";
+                ? Say(AgentPhrase.GoodbyeEmergencyNoLead)
+                : session.EmergencyDetected ? Say(AgentPhrase.GoodbyeEmergency) : null;
+            var bye = _voice ? AgentPhrases.OwnerOr(ctx.Config.VoiceEndCallMessage, AgentPhrase.VoiceEndCall, _language) : Say(AgentPhrase.ChatGoodbye);
             session.DetailedFlow.PrimaryFlow = "goodbye";
             // They said goodbye: the conversation finished as they meant it to (leaving without a word is what abandons).
             session.Status = ConversationStatus.COMPLETED;
@@ -537,10 +544,10 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 {
                     _capture.PendingPhone = caller;
                     _capture.PendingPhoneUtterance = "(caller ID)";
-                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ConfirmCallerNumber(caller)), VoiceAction.CONTINUE);
+                    return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ConfirmCallerNumber(caller, _language)), VoiceAction.CONTINUE);
                 }
 
-                return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.Ask(question)), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.Ask(question, _language)), VoiceAction.CONTINUE);
             }
 
             return Complete();
@@ -573,20 +580,20 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return false;
             }
 
-            return !AnswerValidator.Check(current, text, extraction, session.Channel).Valid || current.ExpectedFormat == ExpectedFormat.TEXT;
+            return !AnswerValidator.Check(current, text, extraction, session.Channel, _language).Valid || current.ExpectedFormat == ExpectedFormat.TEXT;
         }
 
         /// <summary>Takes the answer to the current question; false when it re-asks with a hint.</summary>
         bool TakeAnswer(LeadCaptureQuestion current)
         {
-            var check = AnswerValidator.Check(current, text, extraction, session.Channel);
+            var check = AnswerValidator.Check(current, text, extraction, session.Channel, _language);
             if (check.Valid)
             {
                 if (_voice && current.ExpectedFormat == ExpectedFormat.PHONE)
                 {
                     _capture.PendingPhone = check.Value;
                     _capture.PendingPhoneUtterance = text;
-                    _prompt = QuestionPhrasing.ReadBackPhone(check.Value!);
+                    _prompt = QuestionPhrasing.ReadBackPhone(check.Value!, _language);
                     return false;
                 }
 
@@ -609,7 +616,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             if (!current.IsRequired && IntentClassifier.IsDecline(text))
             {
                 Skip(current);
-                _ack = "No problem.";
+                _ack = Say(AgentPhrase.SkipNoProblem);
                 return true;
             }
 
@@ -622,7 +629,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             // Two hints did not help: move on rather than trap the person in a loop.
             Skip(current);
-            _ack = "Let's move on.";
+            _ack = Say(AgentPhrase.MoveOn);
             return true;
         }
 
@@ -639,7 +646,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             _capture.PendingPhone = phone;
             _capture.PendingPhoneUtterance = utterance;
             session.DetailedFlow.SubFlow = "confirming_phone";
-            return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ReadBackPhone(phone)), VoiceAction.CONTINUE);
+            return Done(new ReplyParts(safety, _ack, _body, QuestionPhrasing.ReadBackPhone(phone, _language)), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPhone()
@@ -657,7 +664,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 _capture.PendingPhone = null;
                 _capture.PendingPhoneUtterance = null;
                 _capture.Attempts = 0;
-                _ack = "Great, thank you.";
+                _ack = Say(AgentPhrase.NumberConfirmed);
                 return Advance();
             }
 
@@ -665,11 +672,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             {
                 _capture.PendingPhone = null;
                 _capture.PendingPhoneUtterance = null;
-                return Done(new ReplyParts(safety, "Sorry about that.", null, "What's the best number to reach you, with the area code?"), VoiceAction.CONTINUE);
+                return Done(new ReplyParts(safety, Say(AgentPhrase.SorryAboutThat), null, Say(AgentPhrase.AskNumberAgain)), VoiceAction.CONTINUE);
             }
 
             _capture.Attempts++;
-            return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!)), VoiceAction.CONTINUE);
+            return Done(new ReplyParts(safety, null, null, QuestionPhrasing.ReadBackPhoneAgain(_capture.PendingPhone!, _language)), VoiceAction.CONTINUE);
         }
 
         (ReplyParts, VoiceAction, LeadDraft?, string?) ConfirmPlace(LeadCaptureQuestion question)
@@ -690,7 +697,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             // "No", or a better answer ("no, it's 42 Oak Street"): read like any answer to the question.
             if (IntentClassifier.IsNo(text))
             {
-                _ack = "Sorry about that.";
+                _ack = Say(AgentPhrase.SorryAboutThat);
             }
 
             return TakeAnswer(question) ? Advance() : Done(new ReplyParts(safety, _ack, _body, _prompt), VoiceAction.CONTINUE);
@@ -701,7 +708,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             MarkCaptured(session);
             session.DetailedFlow.SubFlow = null;
             var lead = BuildLead(session, ctx, partial: false);
-            var (body, closing) = QuestionPhrasing.Completion(ctx.Config, ctx.Business.Name, session.Channel, _capture.EmergencyMode, lead.ContactPhone);
+            var (body, closing) = QuestionPhrasing.Completion(ctx.Config, ctx.Business.Name, session.Channel, _capture.EmergencyMode, lead.ContactPhone, _language);
             if (_voice)
             {
                 session.Status = ConversationStatus.COMPLETED;
@@ -725,7 +732,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 session.DetailedFlow.CompletedSteps.Add("answered_question");
                 if (offer && Has(Intents.Pricing))
                 {
-                    _prompt = "Would you like us to give you a free estimate?";
+                    _prompt = Say(AgentPhrase.OfferEstimate);
                     session.OfferedCallback = true;
                 }
 
@@ -734,14 +741,14 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             // Honest "I don't know": never invent an answer, and offer a call-back instead.
             _unanswered = text;
-            _body = $"I'm not sure about that, and I don't want to guess. Someone from {ctx.Business.Name} can answer it for you.";
+            _body = Say(AgentPhrase.NotSure, ("business", ctx.Business.Name));
             if (offer)
             {
-                _prompt = "Would you like us to get back to you?";
+                _prompt = Say(AgentPhrase.OfferCallback);
                 session.OfferedCallback = true;
             }
         }
 
-        string Acknowledge() => QuestionPhrasing.Acknowledge(session.Capture.Answers.Count);
+        string Acknowledge() => QuestionPhrasing.Acknowledge(session.Capture.Answers.Count, _language);
     }
 }

@@ -38,32 +38,32 @@ public static partial class IntentClassifier
         }
 
         var words = n.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries).Length;
-        if (Greeting().IsMatch(n))
+        if (Greeting().IsMatch(n) || GreetingElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.Greeting, words <= 4 ? 0.95 : 0.7));
         }
 
-        if (Goodbye().IsMatch(n))
+        if (Goodbye().IsMatch(n) || GoodbyeElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.Goodbye, words <= 6 ? 0.95 : 0.6));
         }
 
-        if (Human().IsMatch(n))
+        if (Human().IsMatch(n) || HumanElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.SpeakToHuman, 0.9));
         }
 
-        if (Message().IsMatch(n))
+        if (Message().IsMatch(n) || MessageElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.LeaveMessage, 0.85));
         }
 
-        if (Hours().IsMatch(n))
+        if (Hours().IsMatch(n) || HoursElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.Hours, 0.85));
         }
 
-        if (Pricing().IsMatch(n))
+        if (Pricing().IsMatch(n) || PricingElsewhere().IsMatch(n))
         {
             scores.Add(new IntentScore(Intents.Pricing, 0.85));
         }
@@ -73,7 +73,7 @@ public static partial class IntentClassifier
             scores.Add(new IntentScore(Intents.Emergency, triage.Reasons.Count > 0 ? 0.95 : 0.8));
         }
 
-        var service = Service().IsMatch(n) || triage.Priority >= LeadPriority.HIGH;
+        var service = Service().IsMatch(n) || ServiceElsewhere().IsMatch(n) || triage.Priority >= LeadPriority.HIGH;
         if (service)
         {
             scores.Add(new IntentScore(Intents.ServiceRequest, triage.Priority >= LeadPriority.HIGH ? 0.9 : 0.75));
@@ -94,14 +94,14 @@ public static partial class IntentClassifier
 
     /// <summary>A question: a question mark, or a sentence that starts like one (transcripts have no punctuation).</summary>
     public static bool IsQuestion(string raw, string normalized) =>
-        raw.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(normalized);
+        raw.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(normalized) || QuestionStartElsewhere().IsMatch(normalized);
 
-    public static bool IsYes(string text) => Yes().IsMatch(TextNormalizer.Normalize(text));
+    public static bool IsYes(string text) => TextNormalizer.Normalize(text) is var n && (Yes().IsMatch(n) || YesElsewhere().IsMatch(n));
 
-    public static bool IsNo(string text) => No().IsMatch(TextNormalizer.Normalize(text));
+    public static bool IsNo(string text) => TextNormalizer.Normalize(text) is var n && (No().IsMatch(n) || NoElsewhere().IsMatch(n));
 
     /// <summary>"skip", "I'd rather not say", "I don't have one".</summary>
-    public static bool IsDecline(string text) => Decline().IsMatch(TextNormalizer.Normalize(text));
+    public static bool IsDecline(string text) => TextNormalizer.Normalize(text) is var n && (Decline().IsMatch(n) || DeclineElsewhere().IsMatch(n));
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|howdy|hola|buenas|buenos dias)\b")]
     private static partial Regex Greeting();

@@ -24,7 +24,11 @@ public sealed record ModelRequest(
     string FlowState,
     string? NextQuestion,
     IReadOnlyList<KnowledgePassage> Passages,
-    LeadPriority DeterministicPriority);
+    LeadPriority DeterministicPriority)
+{
+    /// <summary>The conversation's language ("es"): the model replies in it.</summary>
+    public string Language { get; init; } = AgentPhrases.DefaultLanguage;
+}
 
 /// <summary>An entity the model found; the engine keeps it only if it validates.</summary>
 public sealed record ModelEntity(EntityKind Kind, string Value);

@@ -29,45 +29,97 @@ public static class QuestionPhrasing
         return relevant;
     }
 
-    /// <summary>The question as asked: the owner's own words.</summary>
-    public static string Ask(LeadCaptureQuestion question) => question.QuestionText;
+    /// <summary>
+    /// The question as asked: the owner's own words as written, whatever the conversation's language (an owner's
+    /// question is never machine-translated). Our own questions (the emergency call-back question and a new business's
+    /// defaults, while unchanged) are ours to say in the conversation's language.
+    /// </summary>
+    public static string Ask(LeadCaptureQuestion question, string language = AgentPhrases.DefaultLanguage) =>
+        question == ConversationEngine.CallbackQuestion ? AgentPhrases.Say(AgentPhrase.CallbackQuestion, language)
+        : OursFor(question.QuestionText) is { } ours ? AgentPhrases.Say(ours, language)
+        : question.QuestionText;
 
     /// <summary>The question asked again after answering a side question ("Now, what's your address?").</summary>
-    public static string AskAgainAfterAnswering(LeadCaptureQuestion question) => "Now, " + LowerFirst(question.QuestionText);
+    public static string AskAgainAfterAnswering(LeadCaptureQuestion question, string language = AgentPhrases.DefaultLanguage)
+    {
+        var asked = Ask(question, language);
+        // German capitalises nouns and the polite "Sie", so a German question keeps its first letter as written.
+        return AgentPhrases.Say(AgentPhrase.AskAgainAfterAnswering, language, ("question", AgentPhrases.LanguageOf(language) == "de" ? asked : LowerFirst(asked)));
+    }
 
     /// <summary>On a call, instead of asking for a number the caller ID already gives.</summary>
-    public static string ConfirmCallerNumber(string callerNumber) => $"Is {callerNumber} the best number to reach you?";
+    public static string ConfirmCallerNumber(string callerNumber, string language = AgentPhrases.DefaultLanguage) =>
+        AgentPhrases.Say(AgentPhrase.ConfirmCallerNumber, language, ("phone", callerNumber));
 
     /// <summary>On a call, the number heard is read back before it is kept (speech recognition mishears digits).</summary>
-    public static string ReadBackPhone(string phone) => $"I have {phone} as your number. Is that right?";
+    public static string ReadBackPhone(string phone, string language = AgentPhrases.DefaultLanguage) =>
+        AgentPhrases.Say(AgentPhrase.ReadBackPhone, language, ("phone", phone));
 
     /// <summary>The read-back asked again when the answer was neither yes nor no.</summary>
-    public static string ReadBackPhoneAgain(string phone) => $"Sorry, is {phone} the right number? Please say yes or no.";
+    public static string ReadBackPhoneAgain(string phone, string language = AgentPhrases.DefaultLanguage) =>
+        AgentPhrases.Say(AgentPhrase.ReadBackPhoneAgain, language, ("phone", phone));
 
     /// <summary>The short thanks before the next question, varied so it does not sound like a form.</summary>
-    public static string Acknowledge(int answersSoFar) => (answersSoFar % 3) switch
+    public static string Acknowledge(int answersSoFar, string language = AgentPhrases.DefaultLanguage) => AgentPhrases.Say((answersSoFar % 3) switch
     {
-        0 => "Got it.",
-        1 => "Thanks.",
-        _ => "Perfect.",
-    };
+        0 => AgentPhrase.AcknowledgeGotIt,
+        1 => AgentPhrase.AcknowledgeThanks,
+        _ => AgentPhrase.AcknowledgePerfect,
+    }, language);
 
-    /// <summary>What the agent says once every question is answered: the body, and on a call the goodbye before hanging up.</summary>
-    public static (string Body, string? Closing) Completion(AgentConfig config, string businessName, Channel channel, bool emergency, string? callbackPhone)
+    /// <summary>
+    /// What the agent says once every question is answered: the body, and on a call the goodbye before hanging up. The
+    /// owner's completion and goodbye messages are used as written; left empty or still the default, they are ours.
+    /// </summary>
+    public static (string Body, string? Closing) Completion(AgentConfig config, string businessName, Channel channel, bool emergency, string? callbackPhone,
+        string language = AgentPhrases.DefaultLanguage)
     {
-        var endCall = config.VoiceEndCallMessage ?? AgentConfig.DefaultVoiceEndCall;
+        var business = ("business", businessName);
+        var phone = ("phone", callbackPhone ?? "");
+        var endCall = AgentPhrases.OwnerOr(config.VoiceEndCallMessage, AgentPhrase.VoiceEndCall, language);
         if (channel == Channel.VOICE)
         {
             return emergency
-                ? ($"I've alerted {businessName}'s on-call team. Someone will call you back{(callbackPhone is null ? "" : " at " + callbackPhone)} as soon as possible.",
-                    "If anything gets worse, call 911. " + endCall)
-                : (config.VoiceCompletionMessage ?? AgentConfig.DefaultVoiceCompletion, endCall);
+                ? (AgentPhrases.Say(callbackPhone is null ? AgentPhrase.VoiceEmergencyDone : AgentPhrase.VoiceEmergencyDoneAt, language, business, phone),
+                    AgentPhrases.Say(AgentPhrase.CallIfWorse, language) + " " + endCall)
+                : (AgentPhrases.OwnerOr(config.VoiceCompletionMessage, AgentPhrase.VoiceCompletion, language), endCall);
         }
 
         return emergency
-            ? ($"I've flagged this as an emergency for {businessName}'s on-call team. Someone will call you{(callbackPhone is null ? "" : " at " + callbackPhone)} as soon as possible.", null)
-            : (config.LeadCaptureCompletionMessage ?? AgentConfig.DefaultCompletion, null);
+            ? (AgentPhrases.Say(callbackPhone is null ? AgentPhrase.ChatEmergencyDone : AgentPhrase.ChatEmergencyDoneAt, language, business, phone), null)
+            : (AgentPhrases.OwnerOr(config.LeadCaptureCompletionMessage, AgentPhrase.ChatCompletion, language), null);
     }
 
-    static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+    static readonly AgentPhrase[] s_ourQuestions =
+    [
+        AgentPhrase.CallbackQuestion, AgentPhrase.DefaultQuestionName, AgentPhrase.DefaultQuestionPhone, AgentPhrase.DefaultQuestionAddress,
+        AgentPhrase.DefaultQuestionProblem, AgentPhrase.DefaultQuestionLegal, AgentPhrase.DefaultQuestionRealEstate, AgentPhrase.DefaultQuestionHelp,
+        AgentPhrase.DefaultQuestionEmail,
+    ];
+
+    /// <summary>The phrase a question's text is, when it is one of our own questions word for word (in any language).</summary>
+    static AgentPhrase? OursFor(string questionText)
+    {
+        foreach (var phrase in s_ourQuestions)
+        {
+            if (AgentPhrases.IsOurs(questionText, phrase))
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Lower-cases the first letter, past any opening mark ("¿Cuál..." → "¿cuál...").</summary>
+    static string LowerFirst(string s)
+    {
+        var i = 0;
+        while (i < s.Length && !char.IsLetter(s[i]))
+        {
+            i++;
+        }
+
+        return i == s.Length ? s : s[..i] + char.ToLowerInvariant(s[i]) + s[(i + 1)..];
+    }
 }

@@ -32,7 +32,7 @@ public static partial class ReplyShaper
     public static string Clean(string text) => Spaces().Replace(Tags().Replace(text, " "), " ").Trim();
 
     /// <summary>Voice: the body cut to two sentences, numbers read naturally, pauses and emphasis for SSML voices.</summary>
-    public static SpokenReply ForVoice(ReplyParts parts, string voice, bool urgent)
+    public static SpokenReply ForVoice(ReplyParts parts, string voice, bool urgent, string language = AgentPhrases.DefaultLanguage)
     {
         var ssml = SupportsSsml(voice);
         var emphasis = ssml && SupportsEmphasis(voice);
@@ -46,7 +46,7 @@ public static partial class ReplyShaper
                 return;
             }
 
-            var speakable = Speakable(Clean(text));
+            var speakable = Speakable(Clean(text), language);
             if (plain.Length > 0)
             {
                 plain.Append(' ');
@@ -91,12 +91,20 @@ public static partial class ReplyShaper
         return string.Join(" ", sentences.Take(count));
     }
 
-    /// <summary>"+15551234567" is read "5 5 5, 1 2 3, 4 5 6 7"; "$250" is "250 dollars".</summary>
-    public static string Speakable(string text)
+    /// <summary>"+15551234567" is read "5 5 5, 1 2 3, 4 5 6 7"; "$250" is "250 dollars" ("250 dólares" in Spanish).</summary>
+    public static string Speakable(string text, string language = AgentPhrases.DefaultLanguage)
     {
         var s = E164().Replace(text, m => ReadPhone(m.Value));
-        s = Dollars().Replace(s, m => m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal) + (m.Groups[2].Success ? " dollars and " + m.Groups[2].Value + " cents" : " dollars"));
-        return s.Replace("&", " and ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal);
+        s = Dollars().Replace(s, m =>
+        {
+            var amount = ("amount", m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal));
+            // "$99.05" is "99 dollars and 5 cents" ("05" reads as "oh five"), and "$5.00" just "5 dollars".
+            var cents = m.Groups[2].Success ? m.Groups[2].Value.TrimStart('0') : "";
+            return cents.Length > 0
+                ? AgentPhrases.Say(AgentPhrase.SpokenDollarsAndCents, language, amount, ("cents", cents))
+                : AgentPhrases.Say(AgentPhrase.SpokenDollars, language, amount);
+        });
+        return s.Replace("&", " " + AgentPhrases.Say(AgentPhrase.SpokenAnd, language) + " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal);
     }
 
     /// <summary>Reads a phone number in the groups people use: "5 5 5, 1 2 3, 4 5 6 7".</summary>

@@ -95,6 +95,7 @@ public sealed partial class OpenAILanguageModel : ILanguageModel
             .AppendLine("- reply: a short, warm sentence or two in the persona's voice. Answer questions ONLY from the passages below; if they do not contain the answer, say you are not sure. Never invent prices, hours or promises.")
             .AppendLine("- Do not ask for contact details and do not give safety instructions: the system adds the next question and any safety script itself.")
             .AppendLine(r.Channel == Channel.VOICE ? "- The reply is spoken: plain words, no lists, no markup, at most two sentences." : "- Plain text, no markdown or HTML.")
+            .AppendLine($"- Reply in {AgentPhrases.EnglishName(r.Language)}. It is the conversation's language, even when the passages or the person's earlier messages are in another.")
             .AppendLine($"Conversation state: {r.FlowState}.{(r.NextQuestion is null ? "" : $" The system will next ask: \"{r.NextQuestion}\"")}");
         if (r.Passages.Count > 0)
         {

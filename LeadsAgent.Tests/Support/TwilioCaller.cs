@@ -33,6 +33,10 @@ public sealed class TwilioCaller(HttpClient http, string authToken, string publi
     public string CallSid { get; } = "CA" + Guid.NewGuid().ToString("N");
     public XDocument? Twiml { get; private set; }
     public List<string> Heard { get; } = [];
+
+    /// <summary>Every &lt;Say&gt; and &lt;Gather&gt; of the call so far, to check the voice and language they ask for.</summary>
+    public List<XElement> Said { get; } = [];
+    public List<XElement> Gathers { get; } = [];
     public string LastSaid => Heard.LastOrDefault() ?? "";
     public int Sequence { get; private set; }
 
@@ -78,6 +82,8 @@ public sealed class TwilioCaller(HttpClient http, string authToken, string publi
             Twiml = XDocument.Parse(body);
             CheckVocabulary(Twiml.Root!);
             Heard.AddRange(Twiml.Descendants("Say").Select(s => s.Value));
+            Said.AddRange(Twiml.Descendants("Say"));
+            Gathers.AddRange(Twiml.Descendants("Gather"));
         }
 
         return response;

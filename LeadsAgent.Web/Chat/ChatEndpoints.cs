@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using FluentValidation;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Voice;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
@@ -78,9 +80,12 @@ public static class ChatEndpoints
 
         var plan = Plan(profile, features.Value);
         // A suspended business's widget opens with the polite notice instead of the welcome (the widget needs no change).
+        // Both in the business's language; the owner's own welcome as written.
         var suspended = profile.Business.IsSuspended;
+        var language = ConversationLanguage.OfBusiness(profile.Config);
         return TypedResults.Ok(new WidgetConfig(id, profile.Business.Name, profile.Config.AgentName,
-            suspended ? UnavailableReplies.Chat(profile.Business.Name) : profile.Config.WelcomeMessage, profile.Config.ColorTheme,
+            suspended ? UnavailableReplies.Chat(profile.Business.Name, language) : AgentPhrases.OwnerOr(profile.Config.WelcomeMessage, AgentPhrase.ChatWelcome, language),
+            profile.Config.ColorTheme,
             PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber, suspended));
     }
 
@@ -107,7 +112,8 @@ public static class ChatEndpoints
         if (profile.Business.IsSuspended)
         {
             // Paused by the platform: a polite answer (200, so the widget shows it as the agent's reply), no conversation.
-            return TypedResults.Ok(new ChatReply("", UnavailableReplies.Chat(profile.Business.Name), LeadPriority.NORMAL, false, false, null,
+            var language = MessageLanguage.OfSentence(request.Message) ?? ConversationLanguage.OfBusiness(profile.Config);
+            return TypedResults.Ok(new ChatReply("", UnavailableReplies.Chat(profile.Business.Name, language), LeadPriority.NORMAL, false, false, null,
                 PlanRules.ShowBranding(Plan(profile, features.Value)), null, null, Unavailable: true));
         }
 

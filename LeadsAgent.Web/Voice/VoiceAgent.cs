@@ -27,15 +27,17 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     public const string RecordingPath = "/api/voice/recording";
     const int SpeechTimeoutSeconds = 2;
 
-    /// <summary>Said when something is wrong with the request itself: an apology and a safe next step.</summary>
+    /// <summary>Said when something is wrong with the request itself: an apology and a safe next step, in the business's language when known.</summary>
     public static VoiceResponse Apology(string? voice = null, string? language = null) => Response(
-        Say("Sorry, we couldn't take your call just now. If this is an emergency, please hang up and call 911. Otherwise, please call us again in a few minutes.", voice, language),
+        Say(AgentPhrases.Say(AgentPhrase.CallApology, language), voice, language),
         Hangup());
 
     /// <summary>A new call for a business: the greeting and the first listen, or a voicemail when the plan has no phone agent.</summary>
     public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
     {
         var (business, config) = (profile.Business, profile.Config);
+        // Everything said on a call is in the business's language, by a voice that speaks it (the language attribute).
+        var (voice, language) = (config.TwilioVoice, config.TwilioLanguage);
         var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
         if (business.IsSuspended)
@@ -44,8 +46,8 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             metadata["mode"] = "voicemail";
             metadata["suspended"] = "true";
             await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
-            return Response(Say(UnavailableReplies.Voice(business.Name), config.TwilioVoice, config.TwilioLanguage), Voicemail(),
-                Say("We didn't get a message. Please call again later. Goodbye.", config.TwilioVoice, config.TwilioLanguage), Hangup());
+            return Response(Say(UnavailableReplies.Voice(business.Name, language), voice, language), Voicemail(),
+                Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgainLater, language), voice, language), Hangup());
         }
 
         if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
@@ -53,16 +55,17 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.
             metadata["mode"] = "voicemail";
             await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
-            var reach = business.NotificationPhoneNumber is { } n ? $" You can also reach us at {ReplyShaper.ReadPhone(n)}." : "";
+            var reach = business.NotificationPhoneNumber is { } n ? " " + AgentPhrases.Say(AgentPhrase.ReachUsAt, language, ("phone", ReplyShaper.ReadPhone(n))) : "";
             return Response(
-                Say($"Thanks for calling {business.Name}. Our phone assistant isn't available on this line.{reach} If this is an emergency, hang up and call 911. Otherwise, please leave your name, number and a short message after the tone."),
+                Say(AgentPhrases.Say(AgentPhrase.NoAgentIntro, language, ("business", business.Name)) + reach + " " + AgentPhrases.Say(AgentPhrase.NoAgentLeaveMessage, language), voice, language),
                 Voicemail(),
-                Say("We didn't get a message. Please call again. Goodbye."),
+                Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgain, language), voice, language),
                 Hangup());
         }
 
         var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
-        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, config.VoiceGreetingMessage ?? AgentConfig.DefaultVoiceGreeting, null), config.TwilioVoice, false);
+        var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)),
+            voice, false, language);
         return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
     }
 
@@ -90,7 +93,9 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct) : null;
         if (outcome is null)
         {
-            var restart = ReplyShaper.ForVoice(new ReplyParts(null, "Sorry, I lost track of our conversation.", null, "How can I help you?"), profile.Config.TwilioVoice, false);
+            var language = profile.Config.TwilioLanguage;
+            var restart = ReplyShaper.ForVoice(new ReplyParts(null, AgentPhrases.Say(AgentPhrase.LostTrack, language), null, AgentPhrases.Say(AgentPhrase.HowCanIHelp, language)),
+                profile.Config.TwilioVoice, false, language);
             return new VoiceReply(Response(GatherWith(restart, profile), Redirect(GatherPath, "POST")), null);
         }
 
@@ -110,14 +115,13 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                 var number = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
                 if (number is null)
                 {
-                    return Response(say, Say("I'm sorry, no one can take the call right now. Please leave your name, number and message after the tone, and we'll call you back.",
-                        config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
+                    return Response(say, Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
                 }
 
                 // No answer falls back to voicemail through the Dial action.
                 return Response(say, Dial(new DialOptions(ActionPath + "?step=dial", "POST", 20, business.TwilioPhoneNumber), Number(number)));
             case VoiceAction.VOICEMAIL:
-                return Response(say, Voicemail(), Say("We didn't get a message. Goodbye.", config.TwilioVoice, config.TwilioLanguage), Hangup());
+                return Response(say, Voicemail(), Say(AgentPhrases.Say(AgentPhrase.NoMessageGoodbye, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Hangup());
             default:
                 return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
         }
@@ -134,10 +138,22 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     public static Twilio.TwiML.Voice.Record Voicemail() => Record(new RecordOptions(Action: ActionPath + "?step=recorded", Method: "POST", Timeout: 5, MaxLength: 120, PlayBeep: true,
         RecordingStatusCallback: RecordingPath, RecordingStatusCallbackMethod: "POST", RecordingStatusCallbackEvent: "completed"));
 
-    /// <summary>Words the recogniser should expect: the trade's emergencies, the business's name and its question words.</summary>
+    // Twilio's hints only help in the language the recogniser listens for, so they are the call's language's words.
+    static readonly Dictionary<string, string[]> s_hints = new()
+    {
+        ["en"] = ["emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment"],
+        ["es"] = ["emergencia", "fuga de gas", "tubería rota", "inundación", "sin calefacción", "monóxido de carbono", "cotización", "cita"],
+        ["fr"] = ["urgence", "fuite de gaz", "tuyau éclaté", "inondation", "pas de chauffage", "monoxyde de carbone", "devis", "rendez-vous"],
+        ["de"] = ["Notfall", "Gasleck", "Rohrbruch", "Überschwemmung", "keine Heizung", "Kohlenmonoxid", "Angebot", "Termin"],
+        ["it"] = ["emergenza", "fuga di gas", "tubo rotto", "allagamento", "niente riscaldamento", "monossido di carbonio", "preventivo", "appuntamento"],
+        ["pt"] = ["emergência", "vazamento de gás", "cano estourado", "alagamento", "sem aquecimento", "monóxido de carbono", "orçamento", "agendamento"],
+    };
+
+    /// <summary>Words the recogniser should expect: the trade's emergencies in the call's language, the business's name and its question words.</summary>
     static string Hints(BusinessProfile profile)
     {
-        var words = new List<string> { profile.Business.Name, "emergency", "gas leak", "burst pipe", "flooding", "no heat", "carbon monoxide", "estimate", "appointment" };
+        var words = new List<string> { profile.Business.Name };
+        words.AddRange(s_hints[ConversationLanguage.OfBusiness(profile.Config)]);
         words.AddRange(profile.Config.ExtraEmergencyKeywords);
         words.AddRange(profile.KnowledgeTitles.Where(t => t.Length <= 40));
         return string.Join(", ", words.Select(w => w.Replace(",", " ", StringComparison.Ordinal)).Distinct().Take(50));

@@ -99,13 +99,13 @@ public static partial class VoiceEndpoints
             }
 
             // Nobody picked up: take a voicemail instead of dropping the caller.
-            return Xml(Response(Say("Sorry, no one could take your call. Please leave your name, number and message after the tone, and we'll call you back.", voice, language),
+            return Xml(Response(Say(AgentPhrases.Say(AgentPhrase.DialNoAnswer, language), voice, language),
                 VoiceAgent.Voicemail(), Hangup()));
         }
 
         if (step == "recorded")
         {
-            return Xml(Response(Say("Thank you, we got your message and will call you back soon. Goodbye.", voice, language), Hangup()));
+            return Xml(Response(Say(AgentPhrases.Say(AgentPhrase.MessageReceived, language), voice, language), Hangup()));
         }
 
         return session is null ? Apology() : Xml(Response(Redirect(VoiceAgent.GatherPath, "POST")));

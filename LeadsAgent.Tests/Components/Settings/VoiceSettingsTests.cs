@@ -69,11 +69,35 @@ public class VoiceSettingsTests(PlatformFixture fx) : IClassFixture<PlatformFixt
     }
 
     [Fact]
+    public async Task Default_messages_follow_the_language_picked_and_raise_no_warning()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO");
+        await using var host = ComponentHost.ForOwner(fx, businessId, email);
+        var (popovers, cut) = await RenderAsync(host);
+        Assert.Equal(LeadsAgent.Domain.Businesses.AgentConfig.DefaultVoiceGreeting, cut.Find("[data-testid=greeting]").GetAttribute("value"));
+
+        await PickAsync(popovers, cut, "language", "Spanish (Mexico)");
+
+        // The agent says its defaults in the call's language, so the form shows them as callers will hear them.
+        await cut.WaitForAssertionAsync(() => Assert.Equal("¡Hola! Gracias por llamar. ¿En qué puedo ayudarle hoy?", cut.Find("[data-testid=greeting]").GetAttribute("value")));
+        Assert.Equal("Gracias por llamar. ¡Hasta luego!", cut.Find("[data-testid=goodbye]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=language-warning]"));
+    }
+
+    [Fact]
     public async Task English_messages_under_a_spanish_language_raise_a_warning_that_goes_once_they_are_spanish()
     {
         var (businessId, owner, email) = await fx.CreateBusinessAsync("PRO");
-        (await owner.PutAsJsonAsync("/api/admin/config", new { twilioLanguage = "es-MX", twilioVoice = "Polly.Mia-Neural" },
-            Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        // The owner's own English messages (not the defaults, which follow the language).
+        (await owner.PutAsJsonAsync("/api/admin/config", new
+        {
+            twilioLanguage = "es-MX",
+            twilioVoice = "Polly.Mia-Neural",
+            voiceGreetingMessage = "Hi, thanks for calling Acme Plumbing. How can we help you today?",
+            voiceCompletionMessage = "Thanks, we have your details and will call you back shortly.",
+            voiceEmergencyMessage = "I understand this is an emergency, and I am alerting our team right now.",
+            voiceEndCallMessage = "Thanks for calling Acme. Have a good day!",
+        }, Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await using var host = ComponentHost.ForOwner(fx, businessId, email);
         var (_, cut) = await RenderAsync(host);
 

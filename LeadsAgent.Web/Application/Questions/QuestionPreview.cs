@@ -19,8 +19,11 @@ public static class QuestionPreview
         Channel channel, bool emergency, DateTimeOffset now)
     {
         var voice = channel == Channel.VOICE;
+        // In the business's language, as its customers hear it by default (a chat visitor writing in another language
+        // gets the agent's words in theirs; the owner's questions stay as written).
+        var language = ConversationLanguage.OfBusiness(config);
         var context = new ExtractionContext(now, business.TimeZone);
-        string Shape(ReplyParts parts) => voice ? ReplyShaper.ForVoice(parts, config.TwilioVoice, emergency).PlainText : ReplyShaper.ForChat(parts);
+        string Shape(ReplyParts parts) => voice ? ReplyShaper.ForVoice(parts, config.TwilioVoice, emergency, language).PlainText : ReplyShaper.ForChat(parts);
 
         var lines = new List<PreviewLine>();
         string? ack = null;
@@ -34,32 +37,32 @@ public static class QuestionPreview
                     ? "Not asked when the customer already said what they need (their first message is the answer)."
                     : question.ExpectedFormat == ExpectedFormat.TEXT && question.MapsToLeadField != LeadFields.ContactName
                         ? null
-                        : "If the answer doesn't fit, it says: \u201c" + Shape(new ReplyParts(null, null, null, AnswerValidator.Hint(question, channel))) + "\u201d";
-            lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, null, QuestionPhrasing.Ask(question))), note));
+                        : "If the answer doesn't fit, it says: \u201c" + Shape(new ReplyParts(null, null, null, AnswerValidator.Hint(question, channel, language))) + "\u201d";
+            lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, null, QuestionPhrasing.Ask(question, language))), note));
 
             var answer = ExampleAnswer(question, voice);
             lines.Add(new PreviewLine(false, answer));
-            var value = AnswerValidator.Check(question, answer, context, channel).Value ?? answer;
+            var value = AnswerValidator.Check(question, answer, context, channel, language).Value ?? answer;
             if (question.ExpectedFormat == ExpectedFormat.PHONE)
             {
                 callback ??= value;
                 if (voice)
                 {
-                    lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, null, null, QuestionPhrasing.ReadBackPhone(value))),
+                    lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, null, null, QuestionPhrasing.ReadBackPhone(value, language))),
                         "When the caller's number is showing, it asks this instead of the question: \u201c"
-                        + Shape(new ReplyParts(null, null, null, QuestionPhrasing.ConfirmCallerNumber(value))) + "\u201d"));
+                        + Shape(new ReplyParts(null, null, null, QuestionPhrasing.ConfirmCallerNumber(value, language))) + "\u201d"));
                     lines.Add(new PreviewLine(false, "Yes."));
-                    ack = "Great, thank you.";
+                    ack = AgentPhrases.Say(AgentPhrase.NumberConfirmed, language);
                     answered++;
                     continue;
                 }
             }
 
             answered++;
-            ack = QuestionPhrasing.Acknowledge(answered);
+            ack = QuestionPhrasing.Acknowledge(answered, language);
         }
 
-        var (body, closing) = QuestionPhrasing.Completion(config, business.Name, channel, emergency, callback);
+        var (body, closing) = QuestionPhrasing.Completion(config, business.Name, channel, emergency, callback, language);
         lines.Add(new PreviewLine(true, Shape(new ReplyParts(null, ack, body, closing)), voice ? "Then it hangs up." : null));
         return lines;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Voice;
 using LeadsAgent.Infrastructure.Configuration;
@@ -59,7 +60,7 @@ public sealed class VoiceTestCall(CurrentBusiness current, TwilioCallsClient cal
             return new(false, $"A test call was just placed. Wait {Math.Ceiling((Pause - (now - last)).TotalSeconds):0} seconds before calling again.");
         }
 
-        var text = string.IsNullOrWhiteSpace(greeting) ? AgentConfig.DefaultVoiceGreeting : greeting.Trim();
+        var text = AgentPhrases.OwnerOr(greeting, AgentPhrase.VoiceGreeting, language);
         var twiml = RenderCompact(Response(Say(text, voice, language), Pause(1), Hangup()));
         try
         {

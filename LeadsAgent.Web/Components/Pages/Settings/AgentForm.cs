@@ -1,4 +1,5 @@
 using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Web.Components.Forms;
 using LeadsAgent.Web.Endpoints;
 using FluentValidation;
@@ -17,12 +18,13 @@ public sealed record AgentForm : IConfigForm<AgentForm>
     public string Origins { get; set; } = "";
     public string Keywords { get; set; } = "";
 
+    /// <summary>The form for a configuration: a message left empty or at a default shows the default visitors get, in the agent's language.</summary>
     public static AgentForm From(AgentConfig c) => new()
     {
         AgentName = c.AgentName,
         PersonaPrompt = c.PersonaPrompt,
-        WelcomeMessage = c.WelcomeMessage,
-        LeadCaptureCompletionMessage = c.LeadCaptureCompletionMessage ?? "",
+        WelcomeMessage = AgentPhrases.OwnerOr(c.WelcomeMessage, AgentPhrase.ChatWelcome, c.TwilioLanguage),
+        LeadCaptureCompletionMessage = AgentPhrases.OwnerOr(c.LeadCaptureCompletionMessage, AgentPhrase.ChatCompletion, c.TwilioLanguage),
         Primary = c.ColorTheme.Primary,
         Secondary = c.ColorTheme.Secondary,
         Origins = string.Join('\n', c.AllowedWidgetOrigins),

@@ -1,5 +1,6 @@
 using FluentValidation;
 using LeadsAgent.Domain.Businesses;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Voice;
 using LeadsAgent.Web.Components.Forms;
 using LeadsAgent.Web.Endpoints;
@@ -25,15 +26,34 @@ public sealed record VoiceForm : IConfigForm<VoiceForm>
         (nameof(VoiceEndCallMessage), "Goodbye", VoiceEndCallMessage),
     ];
 
-    public static VoiceForm From(AgentConfig c) => new()
+    /// <summary>The form for a configuration: a message left empty or at a default shows the default callers hear, in the agent's language.</summary>
+    public static VoiceForm From(AgentConfig c)
     {
-        Language = c.TwilioLanguage,
-        Voice = c.TwilioVoice,
-        VoiceGreetingMessage = c.VoiceGreetingMessage ?? "",
-        VoiceCompletionMessage = c.VoiceCompletionMessage ?? "",
-        VoiceEmergencyMessage = c.VoiceEmergencyMessage ?? "",
-        VoiceEndCallMessage = c.VoiceEndCallMessage ?? "",
-    };
+        var form = new VoiceForm
+        {
+            Voice = c.TwilioVoice,
+            VoiceGreetingMessage = c.VoiceGreetingMessage ?? "",
+            VoiceCompletionMessage = c.VoiceCompletionMessage ?? "",
+            VoiceEmergencyMessage = c.VoiceEmergencyMessage ?? "",
+            VoiceEndCallMessage = c.VoiceEndCallMessage ?? "",
+        };
+        form.FollowLanguage(c.TwilioLanguage);
+        return form;
+    }
+
+    /// <summary>
+    /// Picks a language: the messages still at one of the agent's defaults become that language's default (the agent says
+    /// them in the call's language anyway); the owner's own messages stay as written, and a warning shows if they read
+    /// like another language.
+    /// </summary>
+    public void FollowLanguage(string language)
+    {
+        Language = language;
+        VoiceGreetingMessage = AgentPhrases.OwnerOr(VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language);
+        VoiceCompletionMessage = AgentPhrases.OwnerOr(VoiceCompletionMessage, AgentPhrase.VoiceCompletion, language);
+        VoiceEmergencyMessage = AgentPhrases.OwnerOr(VoiceEmergencyMessage, AgentPhrase.VoiceEmergency, language);
+        VoiceEndCallMessage = AgentPhrases.OwnerOr(VoiceEndCallMessage, AgentPhrase.VoiceEndCall, language);
+    }
 
     public VoiceForm Copy() => this with { };
 

@@ -45,7 +45,7 @@ public partial class VoiceSettings : ConfigFormPage<VoiceForm>
     async Task LanguageChangedAsync(string language)
     {
         var before = _form.Voice;
-        _form.Language = language;
+        _form.FollowLanguage(language);
         _voiceSwitched = null;
         if (!VoiceCatalog.IsValid(_form.Voice, language))
         {
