@@ -11,6 +11,7 @@ namespace LeadsAgent.Domain.Engine;
 /// </summary>
 public sealed record AnswerCheck(bool Valid, string? Value, string Hint, string? PlaceToConfirm = null);
 
+/// <summary>Checks an answer against its question's format and words the re-ask when it does not fit.</summary>
 public static partial class AnswerValidator
 {
     /// <summary>What the agent says, in English, when the answer to the address question is the job itself ("replace old water heater").</summary>
