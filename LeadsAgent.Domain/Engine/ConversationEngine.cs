@@ -99,7 +99,10 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         var memo = ctx.Memo ?? new TurnMemo();
         // An emergency also looks for the business's own advice about the hazard, to add after the fixed script.
-        var passages = asksSomething || triage.Hazard != Hazard.None ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
+        // Outside lead capture a request or a description looks too: "someone come look at my sink" is answered with the
+        // call-out fee when the business has one.
+        var lookUp = asksSomething || triage.Hazard != Hazard.None || !capture.Active && session.Capture.PendingPhone is null;
+        var passages = lookUp ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
         var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
@@ -396,14 +399,21 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             var wantsService = Has(Intents.ServiceRequest) || session.Priority >= LeadPriority.HIGH && !_capture.Completed
                 || (session.OfferedCallback && IntentClassifier.IsYes(text));
             var asks = Has(Intents.Faq) || Has(Intents.Pricing) || Has(Intents.Hours);
-            if (asks)
+            if (asks || wantsService && !_capture.Completed && modelTurn is null)
             {
-                AnswerFromKnowledge(offer: !wantsService && !_capture.Completed);
+                // A request is answered when the knowledge base covers it, but only a real question gets "I don't know".
+                AnswerFromKnowledge(offer: !wantsService && !_capture.Completed,
+                    honest: asks && (!IntentClassifier.IsRequest(text) || IntentClassifier.AsksForInformation(text)));
             }
 
             if (wantsService && !_capture.Completed)
             {
-                _ack ??= session.Priority == LeadPriority.HIGH ? "I'm sorry to hear that. Let's get someone out to you quickly." : "I can help with that.";
+                // After "I'm not sure about that", "I can help with that" would contradict it in one breath.
+                if (_unanswered is null)
+                {
+                    _ack ??= session.Priority == LeadPriority.HIGH ? "I'm sorry to hear that. Let's get someone out to you quickly." : "I can help with that.";
+                }
+
                 StartCapture(emergency: false, describesProblem: !(session.OfferedCallback && IntentClassifier.IsYes(text)));
                 return Advance();
             }
@@ -444,6 +454,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             if (normalized.Split(' ').Length >= 4)
             {
                 _ack = "Thanks for explaining.";
+                if (modelTurn is null)
+                {
+                    AnswerFromKnowledge(offer: false, honest: false);
+                }
+
                 StartCapture(emergency: false, describesProblem: true);
                 return Advance();
             }
@@ -668,7 +683,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.CONTINUE, lead);
         }
 
-        void AnswerFromKnowledge(bool offer)
+        void AnswerFromKnowledge(bool offer, bool honest = true)
         {
             var best = passages.FirstOrDefault();
             if (best is not null)
@@ -686,6 +701,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                     session.OfferedCallback = true;
                 }
 
+                return;
+            }
+
+            if (!honest)
+            {
                 return;
             }
 
