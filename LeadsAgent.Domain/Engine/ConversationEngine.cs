@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Emergencies;
+using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Text;
 
@@ -102,7 +103,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         // Outside lead capture a request or a description looks too: "someone come look at my sink" is answered with the
         // call-out fee when the business has one.
         var lookUp = asksSomething || triage.Hazard != Hazard.None || !capture.Active && session.Capture.PendingPhone is null;
-        var passages = lookUp ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
+        var passages = lookUp ? await memo.PassagesAsync(() => LookUpAsync(ctx.Business.Id, text, triage.Hazard, ct)) : [];
         var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
@@ -162,6 +163,13 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         session.CallerName = CapturedName(session, ctx);
         return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons, SafetyScript = script ?? triage.SafetyScript }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
     }
+
+    /// <summary>
+    /// The passages about the message; for a hazard, the business's advice about the hazard ("turn off the main water
+    /// valve"), which the caller's own words ("under my kitchen sink") may not find.
+    /// </summary>
+    Task<IReadOnlyList<KnowledgePassage>> LookUpAsync(Guid businessId, string text, Hazard hazard, CancellationToken ct) =>
+        knowledge.RetrieveAsync(businessId, SafetyQueries.For(hazard) ?? text, 3, ct);
 
     /// <summary>A session that ends before its flow finished still becomes a lead when we have a number to call.</summary>
     public static LeadDraft? PartialLead(ConversationSession session, TurnContext ctx)

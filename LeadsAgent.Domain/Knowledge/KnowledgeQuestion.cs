@@ -24,6 +24,9 @@ public static partial class KnowledgeText
         "anybody", "everyone", "thing", "things", "stuff", "lot", "kind", "sort", "cause", "gonna", "wanna", "gotta", "oh", "well",
         "much", "many", "does", "etc", "que", "de", "la", "el", "en", "los", "las", "un", "una", "por", "para", "con", "su", "sus",
         "es", "son", "hay", "tienen", "hacen", "ustedes", "usted", "mi", "se", "y", "o", "lo", "le", "del", "al", "como", "cual",
+        "around", "across", "along", "behind", "beside", "besides", "inside", "within", "without", "toward", "towards", "upon",
+        "via", "onto", "among", "throughout", "despite", "unless", "whether", "either", "neither", "even", "every", "lots",
+        "quite", "pretty", "enough", "else", "another", "anyway",
     ];
 
     // Words every trade question uses; they count for little ("do you fix pool pumps" is about pool pumps, not fixing).
@@ -34,7 +37,7 @@ public static partial class KnowledgeText
         "working", "come", "coming", "send", "look", "looking", "check", "checking", "take", "make", "give", "go", "going", "put",
         "one", "ones", "unit", "units", "system", "systems", "job", "jobs", "home", "house", "place", "property", "good", "best",
         "great", "old", "available", "able", "still", "ever", "usually", "typically", "normally", "today", "tomorrow", "tonight",
-        "yesterday", "next", "last", "week", "weeks", "month", "months", "day", "days", "year", "years", "morning", "afternoon", "soon",
+        "yesterday", "night", "nights", "next", "last", "week", "weeks", "month", "months", "day", "days", "year", "years", "morning", "afternoon", "soon",
         "later", "ago", "currently", "right", "away", "asap", "quick", "quickly", "company", "business", "guy", "person", "people",
         "customer", "customers", "sir", "maam", "use", "using", "used", "mean", "see", "think", "sure", "maybe", "possible",
         "type", "types", "kinds", "pay", "paying", "happen", "happens", "anymore", "yet", "say", "said", "way", "ways", "option",
@@ -47,7 +50,7 @@ public static partial class KnowledgeText
         "staff", "employee", "employees", "team", "contractor", "contractors", "installer", "installers", "lawyer", "lawyers",
         "attorney", "attorneys", "agent", "agents", "realtor", "realtors", "guys", "sell", "carry", "stock", "supply", "supplies",
         "run", "runs", "running", "stop", "stops", "stopped", "keep", "keeps", "gallon", "gallons", "amp", "amps", "ton", "tons",
-        "btu", "btus", "feet", "foot", "ft", "inch", "inches", "sq", "square", "volt", "volts", "watt", "watts", "size", "sized",
+        "visit", "visits", "btu", "btus", "feet", "foot", "ft", "inch", "inches", "sq", "square", "volt", "volts", "watt", "watts", "size", "sized",
     ];
 
     /// <summary>

@@ -53,8 +53,8 @@ public static class KnowledgeRelevance
 
         var foldedHeading = KnowledgeText.Fold(heading);
         var foldedContent = KnowledgeText.Fold(content);
-        var headingWords = Stems(foldedHeading);
-        var contentWords = Stems(foldedContent);
+        var headingWords = new PassageWords(foldedHeading);
+        var contentWords = new PassageWords(foldedContent);
         // A question that names a policy the passage covers is answered by it whatever else it mentions ("can I pay for a
         // new AC over time" is answered by the financing passage, which need not name air conditioners).
         var policy = question.NamesPolicy;
@@ -85,8 +85,7 @@ public static class KnowledgeRelevance
             // cafeteria open" is not about the firm's opening hours.
             var unknown = !generic && statistics?.IsUnknown(word) == true;
             var weight = (generic ? GenericWeight : statistics?.Weight(word) ?? 1) * (unknown ? 1 : others);
-            var stem = KnowledgeText.Stem(word);
-            var match = Math.Max(Best(stem, headingWords), ContentFactor * Best(stem, contentWords));
+            var match = Math.Max(headingWords.Match(word), ContentFactor * contentWords.Match(word));
             total += weight;
             covered += weight * match;
             anchored |= match > 0 && !generic;
@@ -123,21 +122,32 @@ public static class KnowledgeRelevance
         return [.. chosen.Select(c => c.Index).Order()];
     }
 
-    static HashSet<string> Stems(string folded) => [.. KnowledgeText.Words(folded).Select(KnowledgeText.Stem)];
-
-    static double Best(string stem, HashSet<string> words)
+    /// <summary>A passage's words as written and stemmed: endings compare on stems, typos on the words as written.</summary>
+    sealed class PassageWords(string folded)
     {
-        if (words.Contains(stem))
-        {
-            return 1;
-        }
+        readonly HashSet<string> _words = [.. KnowledgeText.Words(folded)];
+        readonly HashSet<string> _stems = [.. KnowledgeText.Words(folded).Select(KnowledgeText.Stem)];
 
-        var best = 0.0;
-        foreach (var w in words)
+        public double Match(string word)
         {
-            best = Math.Max(best, KnowledgeText.WordMatch(stem, w));
-        }
+            var stem = KnowledgeText.Stem(word);
+            if (_stems.Contains(stem))
+            {
+                return 1;
+            }
 
-        return best;
+            var best = 0.0;
+            foreach (var s in _stems)
+            {
+                best = Math.Max(best, KnowledgeText.WordMatch(stem, s));
+            }
+
+            foreach (var w in _words)
+            {
+                best = Math.Max(best, KnowledgeText.WordMatch(word, w));
+            }
+
+            return best;
+        }
     }
 }
