@@ -35,7 +35,8 @@ public static partial class KnowledgeText
         "fix", "fixing", "fixed", "repair", "repairs", "repairing", "install", "installs", "installing", "installed", "installation",
         "service", "services", "servicing", "offer", "offers", "provide", "provides", "handle", "handles", "help", "helps", "work", "works",
         "working", "come", "coming", "send", "look", "looking", "check", "checking", "take", "make", "give", "go", "going", "put",
-        "one", "ones", "unit", "units", "system", "systems", "job", "jobs", "home", "house", "place", "property", "good", "best",
+        "one", "ones", "unit", "units", "system", "systems", "job", "jobs", "home", "house", "place", "property", "condo", "apartment",
+        "townhouse", "townhome", "duplex", "building", "good", "best",
         "great", "old", "available", "able", "still", "ever", "usually", "typically", "normally", "today", "tomorrow", "tonight",
         "yesterday", "night", "nights", "next", "last", "week", "weeks", "month", "months", "day", "days", "year", "years", "morning", "afternoon", "soon",
         "later", "ago", "currently", "right", "away", "asap", "quick", "quickly", "company", "business", "guy", "person", "people",
@@ -80,7 +81,7 @@ public static partial class KnowledgeText
     public static bool IsStop(string word) => s_stop.Contains(word);
 
     /// <summary>Words that weigh little: trade verbs, people, times, units and numbers ("a 50 gallon heater").</summary>
-    public static bool IsGeneric(string word) => s_generic.Contains(word) || word.All(char.IsAsciiDigit);
+    public static bool IsGeneric(string word) => s_generic.Contains(word) || s_generic.Contains(Stem(word)) || word.All(char.IsAsciiDigit);
 
     /// <summary>A light English stemmer: plurals, -ing and -ed folded, so "leaks", "leaking" and "leaked" compare equal.</summary>
     public static string Stem(string w)
@@ -252,7 +253,11 @@ public sealed class KnowledgeQuestion
                 continue;
             }
 
-            concepts.Add(concept);
+            if (concept.Kind != ConceptKind.Ignored)
+            {
+                concepts.Add(concept);
+            }
+
             // The words a concept matched are its own: "after hours" must not also ask for opening hours.
             var chars = remaining.ToCharArray();
             foreach (Match m in matches)

@@ -16,6 +16,9 @@ public enum ConceptKind
 
     /// <summary>A side of a subject (price, duration, booking): it ranks passages but never makes one an answer alone.</summary>
     Facet,
+
+    /// <summary>Words about the caller's own job ("on Elm Street", "this weekend"): claimed so they count for nothing.</summary>
+    Ignored,
 }
 
 /// <summary>
@@ -24,7 +27,9 @@ public enum ConceptKind
 /// </summary>
 public sealed class TradeConcept
 {
-    const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    // Interpreted: a few hundred patterns over one short question each turn; compiling them all would slow start-up more
+    // than it saves.
+    const RegexOptions Options = RegexOptions.CultureInvariant;
 
     readonly Regex _cue;
     readonly Regex _passage;
@@ -86,11 +91,11 @@ public static partial class TradeLexicon
 {
     // Passage-side tests for opening hours: "after hours" and "business hours" in a fee passage are not opening hours, so
     // a passage is about hours when its title says so, or when it names days and times (or open/closed) together.
-    const string Days = @"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?|mon|tues?|wed|thu|thurs?|fri|sat|daily|every day|7 days a week|holidays?|christmas|thanksgiving|new year s( day)?|new years( day)?";
+    const string Days = @"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?|mon|tues?|wed|thu|thurs?|fri|sat|daily|every day|(7|seven) days a week|holidays?|christmas|thanksgiving|new year s( day)?|new years( day)?";
     const string Times = @"\d{1,2}( \d\d)? ?(am|pm)|noon|midnight|\d{1,2}( \d\d)? to \d{1,2}( \d\d)?|open|opens|closed|closes|24 hours|24/7|around the clock";
 
-    static readonly Regex s_days = new($"(?<![a-z0-9])(?:{Days})(?![a-z0-9])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    static readonly Regex s_times = new($"(?<![a-z0-9])(?:{Times})(?![a-z0-9])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    static readonly Regex s_days = new($"(?<![a-z0-9])(?:{Days})(?![a-z0-9])", RegexOptions.CultureInvariant);
+    static readonly Regex s_times = new($"(?<![a-z0-9])(?:{Times})(?![a-z0-9])", RegexOptions.CultureInvariant);
 
     static bool MentionsOpeningTimes(string content) => s_days.IsMatch(content) && s_times.IsMatch(content);
 
@@ -125,7 +130,7 @@ public static partial class TradeLexicon
             @"retainer|contingency|flat fee|billed hourly|legal fees?|no win no fee|nothing if we do not win",
             "retainer", "contingency", "flat <-> fee", "fee", "fees"),
         Policy("commission",
-            @"commissions?|listing fees?|realtor fees?|agent s fees?|agents fees?|agent fees?|(charge|cost|take|fee) (me )?to (sell|list)|percent(age)? do you (charge|take)",
+            @"commissions?|listing fees?|realtor fees?|agent s fees?|agents fees?|agent fees?|(charge|cost|take|fee) (me )?to (sell|list)|(charge|take|keep|make|get)( \w+){0,3} (when|if) (i|we) (sell|list)|(take|charge) (a )?(cut|percentage)|percent(age)? do you (charge|take)",
             @"commissions?|listing fee|flat fee listing|percent of the (sale|sales) price",
             "commission", "listing <-> fee", "fee"),
         Policy("service area",
@@ -137,7 +142,7 @@ public static partial class TradeLexicon
             @"located|address|street|suite|avenue|road|boulevard|parking|park|across from|office is at|we are at",
             "located", "address", "street", "parking", "suite"),
         Policy("service call",
-            @"service (call|visit|charge|fee)s?|trip (fee|charge)s?|call ?outs?( fee| charge)?|callouts?( fee| charge)?|dispatch (fee|charge)|truck (fee|charge)|diagnostics?( fee| charge)?|diagnos(is|e)|visit fee|house calls?|show(ing)? up|(come|stop|swing|pop) (out |over |by )?(and |to )?(look|take a look|have a look|check|see|diagnose)( at)?|(just )?(to|for) (someone to )?come out|(send|sending) (someone|somebody|a tech\w*|a plumber|an electrician|a guy|a person|a man|out someone)( out| over)?|(come|coming) out( here| to my (house|home|place))?|take a look|look at it",
+            @"(service|repair) (call|visit|charge|fee)s?|trip (fee|charge)s?|call ?outs?( fee| charge)?|callouts?( fee| charge)?|dispatch (fee|charge)|truck (fee|charge)|diagnostics?( fee| charge)?|diagnos(is|e)|visit fee|house calls?|show(ing)? up|(come|stop|swing|pop) (out |over |by )?(and |to )?(look|take a look|have a look|check|see|diagnose)( at)?|(just )?(to|for) (someone to )?come out|(send|sending) (someone|somebody|a tech\w*|a plumber|an electrician|a guy|a person|a man|out someone)( out| over)?|(come|coming) out( here| to my (house|home|place))?|take a look|look at it",
             @"service call|trip (charge|fee)|call ?out fee|callout fee|dispatch fee|diagnostic|diagnosis|visit fee|estimate visit|repair visit|truck fee|first half hour",
             "service <-> call", "trip <-> charge", "trip <-> fee", "call <-> out", "callout", "diagnostic", "visit"),
         Policy("financing",
@@ -153,7 +158,7 @@ public static partial class TradeLexicon
             @"accept|(?<!as )cash|checks|cheques|cards?|visa|mastercard|american express|apple pay|google pay|paypal|venmo|zelle|payment is due|pay by",
             ["accept", "cash", "checks", "cards", "credit <-> cards", "payment"], title: @"payments?|paying|pay|accept\w*"),
         Policy("warranty",
-            @"warrant(y|ies|ied)|guarant(ee|ees|eed|y)|stand behind|(fails?|failed|breaks?|broke|breaking|stops? working|quits?|goes (bad|wrong)|go (bad|wrong)|leaks?)( \w+){0,4} (again|later|afterwards?|after you leave)|(comes?|came|keeps coming) back|happens? again|not (happy|satisfied) with|unhappy with|satisf(ied|action)|make it right|workmanship|am i covered|is (it|that|this) covered|are (parts|repairs) covered|garantia",
+            @"warrant(y|ies|ied)|guarant(ee|ees|eed|y)|stand behind|(fails?|failed|breaks?|broke|breaking|stops? working|quits?|goes (bad|wrong)|go (bad|wrong)|leaks?)( \w+){0,4} (again|later|afterwards?|after you leave)|(comes?|came|keeps coming) back|happens? again|not (happy|satisfied) with|unhappy with|satisf(ied|action)|make it right|workmanship|am i covered|what is covered|covered if|(is|are) (it|that|this|they|parts|labou?r|repairs?) covered|garantia",
             @"warrant\w*|guarant\w*|stand behind|workmanship|make it right|satisfaction",
             "warranty", "guarantee", "guaranteed", "workmanship"),
         Policy("discounts",
@@ -164,10 +169,20 @@ public static partial class TradeLexicon
             @"rebates?|tax credits?|incentives?|utility (rebate|program)s?",
             @"rebates?|tax credits?|incentives?",
             "rebate", "tax <-> credit", "incentive"),
+        // Before estimates: "a price estimate for my condo" is a home valuation, not a quote for work.
+        Subject("home value",
+            @"worth|values?|valuations?|apprais\w*|cma|market analysis|comps|comparables|(price|value) (estimate|opinion)s?|estimate (of )?(what )?(my|our|the) (home|house|condo|property)|what (can|could|would|will) i get for|how much (can|could|would|will) (i|my (house|home|condo)) (sell|get)|price my (home|house)",
+            @"worth|values?|valuations?|apprais\w*|market analysis|comparative",
+            "value", "valuation", "market <-> analysis", "worth"),
         Policy("estimates",
             @"(free )?(estimates?|quotes?|bids?|proposals?)|ballpark|cotizacion|presupuesto",
             @"estimates?|quotes?|bids?|proposals?",
             "estimate", "estimates", "quote", "free"),
+
+        // ---- Details of the caller's own job that say nothing about what they ask: an address, when they want it ----
+        new("caller's details", ConceptKind.Ignored,
+            @"(on|at|in) (\d+ )?\w+ (street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|circle|cir)|(this|next|coming) (morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(tomorrow|today|tonight)( (morning|afternoon|evening|night))?|as soon as possible|asap|right away|at some point|sometime",
+            null, []),
 
         // ---- When and where: real-estate closings before hours ("to close" a sale), booking, hours, area, office ----
         Policy("real estate closing",
@@ -308,10 +323,6 @@ public static partial class TradeLexicon
         Policy("documents to bring", @"(bring|have ready|prepare|need to have|documents|paperwork|papers)( \w+){0,3} (appointment|meeting|consultation|visit)|what (should|do) i (bring|prepare)|what to bring|bring with me", @"bring|documents|papers|paperwork", "bring", "documents"),
 
         // ---- Real estate ----
-        Subject("home value",
-            @"worth|values?|valuations?|apprais\w*|cma|market analysis|comps|comparables|what (can|could|would|will) i get for|how much (can|could|would|will) (i|my (house|home|condo)) (sell|get)|price my (home|house)",
-            @"worth|values?|valuations?|apprais\w*|market analysis|comparative",
-            "value", "valuation", "market <-> analysis", "worth"),
         Subject("mortgages",
             @"mortgages?|lenders?|pre ?approv\w*|pre ?qualif\w*|loan officers?|interest rates?|hipoteca",
             @"mortgages?|lenders?|pre ?approv\w*|pre ?qualif\w*|loan",
@@ -331,7 +342,7 @@ public static partial class TradeLexicon
             @"buy\w*|buyers?|offers?|house hunting",
             "buyer", "buying", "offer"),
         Subject("selling a home",
-            @"sell(ing)? (my|our|a|the) (home|house|condo|property|place)|list(ing)? (my|our) (home|house|condo|property)|put (my|our) (home|house) on the market|days on (the )?market|how (fast|quickly|long)( \w+){0,4} sell|vender (mi )?casa",
+            @"sell(ing)? (my|our|a|the) (home|house|condo|property|place)|(when|while|after|before) (i |we )?(sell|selling)|selling (costs?|fees?)|costs? (of|to|when|for) sell(ing)?|list(ing)? (my|our) (home|house|condo|property)|put (my|our) (home|house) on the market|days on (the )?market|how (fast|quickly|long)( \w+){0,4} sell|vender (mi )?casa",
             @"sell\w*|listing|days on (the )?market|sold",
             "sell", "selling", "listing"),
 

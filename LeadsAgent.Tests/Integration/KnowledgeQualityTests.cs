@@ -48,8 +48,8 @@ public class KnowledgeQualityTests(PlatformFixture fx, ITestOutputHelper output)
             output.WriteLine($"knowledge quality {mode}: recall@1 {results[mode].At1:P1}, recall@3 {results[mode].At3:P1} ({set.Count} questions)");
         }
 
-        Assert.True(results[RetrievalMode.Hybrid].At3 >= 0.9, $"hybrid recall@3 {results[RetrievalMode.Hybrid].At3:P1}");
-        Assert.True(results[RetrievalMode.Hybrid].At1 >= 0.75, $"hybrid recall@1 {results[RetrievalMode.Hybrid].At1:P1}");
+        Assert.True(results[RetrievalMode.Hybrid].At3 >= 0.95, $"hybrid recall@3 {results[RetrievalMode.Hybrid].At3:P1}");
+        Assert.True(results[RetrievalMode.Hybrid].At1 >= 0.9, $"hybrid recall@1 {results[RetrievalMode.Hybrid].At1:P1}");
     }
 
     static readonly Dictionary<string, (string Type, Func<IReadOnlyList<KnowledgeEntry>> Entries)> s_developmentBases = new()
@@ -62,6 +62,8 @@ public class KnowledgeQualityTests(PlatformFixture fx, ITestOutputHelper output)
         ["handyman"] = ("OTHER", () => Development("handyman.json")),
         ["riverside"] = ("PLUMBING", () => Development("riverside.json")),
         ["delgado"] = ("LAW", () => Development("delgado.json")),
+        ["summit"] = ("HVAC", () => Development("summit.json")),
+        ["harbor"] = ("REAL_ESTATE", () => Development("harbor.json")),
     };
 
     static IReadOnlyList<KnowledgeEntry> Development(string file)
@@ -71,9 +73,12 @@ public class KnowledgeQualityTests(PlatformFixture fx, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The development set (Knowledge/dev): six small knowledge bases, one per trade, and questions written for the
+    /// The development set (Knowledge/dev): ten small knowledge bases over the six trades and questions written for the
     /// synonym lexicon (financing, warranty, call-out fees, hours, area) and for honesty (off-topic questions that must
-    /// get "I don't know"), asked through the engine without a model. Tuned on; the blind set measures generalisation.
+    /// get "I don't know"), asked through the engine without a model. Tuned on, so its score says little about new
+    /// questions: rounds 2 and 3 were written after the rules of the round before and scored once before any change,
+    /// answerable accuracy 0.848 and 0.833, off-topic honesty 0.923 and 0.923 at their first looks. The blind set
+    /// (Blind/knowledge-blind, BlindKnowledgeTests) measures generalisation.
     /// </summary>
     [Fact]
     public async Task The_development_set_is_answered_from_the_right_entry_and_off_topic_questions_honestly()
@@ -99,8 +104,8 @@ public class KnowledgeQualityTests(PlatformFixture fx, ITestOutputHelper output)
 
         var answerable = scores.Where(s => !s.OffTopic).ToList();
         var offTopic = scores.Where(s => s.OffTopic).ToList();
-        Assert.True(set.Count >= 100 && offTopic.Count >= 20);
-        Assert.True(answerable.Count(s => s.Correct) >= 0.85 * answerable.Count, "answerable accuracy below 0.85");
-        Assert.True(offTopic.Count(s => s.Correct) >= 0.85 * offTopic.Count, "off-topic honesty below 0.85");
+        Assert.True(set.Count >= 200 && offTopic.Count >= 40);
+        Assert.True(answerable.Count(s => s.Correct) >= 0.95 * answerable.Count, "answerable accuracy below 0.95");
+        Assert.True(offTopic.Count(s => s.Correct) >= 0.9 * offTopic.Count, "off-topic honesty below 0.9");
     }
 }
