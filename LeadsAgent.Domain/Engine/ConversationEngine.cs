@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Emergencies;
+using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Text;
 
@@ -103,7 +104,10 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         var memo = ctx.Memo ?? new TurnMemo();
         // An emergency also looks for the business's own advice about the hazard, to add after the fixed script.
-        var passages = asksSomething || triage.Hazard != Hazard.None ? await memo.PassagesAsync(() => knowledge.RetrieveAsync(ctx.Business.Id, text, 3, ct)) : [];
+        // Outside lead capture a request or a description looks too: "someone come look at my sink" is answered with the
+        // call-out fee when the business has one.
+        var lookUp = asksSomething || triage.Hazard != Hazard.None || !capture.Active && session.Capture.PendingPhone is null;
+        var passages = lookUp ? await memo.PassagesAsync(() => LookUpAsync(ctx.Business.Id, text, triage.Hazard, ct)) : [];
         var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
@@ -163,6 +167,13 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         session.CallerName = CapturedName(session, ctx);
         return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons, SafetyScript = script ?? triage.SafetyScript }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
     }
+
+    /// <summary>
+    /// The passages about the message; for a hazard, the business's advice about the hazard ("turn off the main water
+    /// valve"), which the caller's own words ("under my kitchen sink") may not find.
+    /// </summary>
+    Task<IReadOnlyList<KnowledgePassage>> LookUpAsync(Guid businessId, string text, Hazard hazard, CancellationToken ct) =>
+        knowledge.RetrieveAsync(businessId, SafetyQueries.For(hazard) ?? text, 3, ct);
 
     /// <summary>A session that ends before its flow finished still becomes a lead when we have a number to call.</summary>
     public static LeadDraft? PartialLead(ConversationSession session, TurnContext ctx)
@@ -413,14 +424,21 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             var wantsService = Has(Intents.ServiceRequest) || session.Priority >= LeadPriority.HIGH && !_capture.Completed
                 || (session.OfferedCallback && IntentClassifier.IsYes(text));
             var asks = Has(Intents.Faq) || Has(Intents.Pricing) || Has(Intents.Hours);
-            if (asks)
+            if (asks || wantsService && !_capture.Completed && modelTurn is null)
             {
-                AnswerFromKnowledge(offer: !wantsService && !_capture.Completed);
+                // A request is answered when the knowledge base covers it, but only a real question gets "I don't know".
+                AnswerFromKnowledge(offer: !wantsService && !_capture.Completed,
+                    honest: asks && (!IntentClassifier.IsRequest(text) || IntentClassifier.AsksForInformation(text)));
             }
 
             if (wantsService && !_capture.Completed)
             {
-                _ack ??= Say(session.Priority == LeadPriority.HIGH ? AgentPhrase.SorryToHear : AgentPhrase.CanHelp);
+                // After "I'm not sure about that", "I can help with that" would contradict it in one breath.
+                if (_unanswered is null)
+                {
+                    _ack ??= Say(session.Priority == LeadPriority.HIGH ? AgentPhrase.SorryToHear : AgentPhrase.CanHelp);
+                }
+
                 StartCapture(emergency: false, describesProblem: !(session.OfferedCallback && IntentClassifier.IsYes(text)));
                 return Advance();
             }
@@ -461,6 +479,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             if (normalized.Split(' ').Length >= 4)
             {
                 _ack = Say(AgentPhrase.ThanksForExplaining);
+                if (modelTurn is null)
+                {
+                    AnswerFromKnowledge(offer: false, honest: false);
+                }
+
                 StartCapture(emergency: false, describesProblem: true);
                 return Advance();
             }
@@ -718,7 +741,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.CONTINUE, lead);
         }
 
-        void AnswerFromKnowledge(bool offer)
+        void AnswerFromKnowledge(bool offer, bool honest = true)
         {
             var best = passages.FirstOrDefault();
             if (best is not null)
@@ -736,6 +759,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                     session.OfferedCallback = true;
                 }
 
+                return;
+            }
+
+            if (!honest)
+            {
                 return;
             }
 

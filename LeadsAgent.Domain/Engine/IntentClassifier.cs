@@ -74,14 +74,18 @@ public static partial class IntentClassifier
         }
 
         var service = Service().IsMatch(n) || ServiceElsewhere().IsMatch(n) || triage.Priority >= LeadPriority.HIGH;
+        var question = IsQuestion(text, n);
+        // "Do you install tankless heaters?" asks about a service; "can you come fix my sink?" and "I need a quote" ask
+        // for one. The first is answered (and may lead to a request), the others start the request.
+        var asksAboutService = service && question && triage.Priority < LeadPriority.HIGH && !IsRequest(text);
         if (service)
         {
-            scores.Add(new IntentScore(Intents.ServiceRequest, triage.Priority >= LeadPriority.HIGH ? 0.9 : 0.75));
+            scores.Add(new IntentScore(Intents.ServiceRequest, triage.Priority >= LeadPriority.HIGH ? 0.9 : asksAboutService ? 0.45 : 0.75));
         }
 
-        if (IsQuestion(text, n) && !scores.Any(s => s.Intent is Intents.Hours or Intents.Pricing))
+        if (question && !scores.Any(s => s.Intent is Intents.Hours or Intents.Pricing))
         {
-            scores.Add(new IntentScore(Intents.Faq, service ? 0.6 : 0.8));
+            scores.Add(new IntentScore(Intents.Faq, service && !asksAboutService ? 0.6 : 0.8));
         }
 
         if (scores.Count == 0)
@@ -92,9 +96,22 @@ public static partial class IntentClassifier
         return [.. scores.OrderByDescending(s => s.Confidence)];
     }
 
-    /// <summary>A question: a question mark, or a sentence that starts like one (transcripts have no punctuation).</summary>
+    /// <summary>
+    /// A question: a question mark, a clause that starts like one (transcripts have no punctuation), or "do you",
+    /// "can you" inside a run-on sentence ("I was rear ended do you handle car accidents").
+    /// </summary>
     public static bool IsQuestion(string raw, string normalized) =>
-        raw.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(normalized) || QuestionStartElsewhere().IsMatch(normalized);
+        raw.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(normalized) || QuestionStartElsewhere().IsMatch(normalized)
+        || normalized.Split('|').Any(clause => QuestionStart().IsMatch(clause.Trim())) || AskingInside().IsMatch(normalized);
+
+    /// <summary>
+    /// A request for service, a visit or a quote, however it is put: "I need a quote", "can you come look at my sink?",
+    /// "send someone out". A request starts lead capture; it is not a question the knowledge base must answer.
+    /// </summary>
+    public static bool IsRequest(string text) => Request().IsMatch(TextNormalizer.Normalize(text));
+
+    /// <summary>The turn asks for information ("how much", "do you offer", "what are your hours"), request or not.</summary>
+    public static bool AsksForInformation(string text) => Information().IsMatch(TextNormalizer.Normalize(text));
 
     public static bool IsYes(string text) => TextNormalizer.Normalize(text) is var n && (Yes().IsMatch(n) || YesElsewhere().IsMatch(n));
 
@@ -124,8 +141,19 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\b(need|needs|needed|want|wanted|would like|looking for|book|booking|schedule|appointment|come (out|over|by|and)|send (someone|somebody|a tech\w*)|fix|repair|install|replace|service|problem|issue|help with|help me|check (out|on)|look at|inspect|estimate|quote|necesito|quiero|arreglar|reparar|cita)\b")]
     private static partial Regex Service();
 
-    [GeneratedRegex(@"^(what|when|where|who|why|how|which|do you|does|did|can|could|would|will you|is|are|am i|should|may i|have you|que|cuando|donde|cuanto|como|tienen|hacen)\b")]
+    [GeneratedRegex(@"^(what|whats|when|whens|where|wheres|who|whos|why|how|hows|which|do you|do u|do ya|do yall|do y all|does|did|can|could|would|will you|is|are|r u|am i|should|may i|have you|any chance|que|cuando|donde|cuanto|como|tienen|hacen)\b")]
     private static partial Regex QuestionStart();
+
+    // Hand-written like the rest of the classifier: the few ways callers ask inside a sentence without punctuation.
+    [GeneratedRegex(@"\b(do|does|can|could|would|will|are|is) (you|u|yall|you guys|your (company|team|firm|office))( (guys|all))? (do|offer|have|handle|take|accept|serve|work|fix|install|repair|charge|sell|service|cover|go|come|provide|open|close|deal|help|practice|speak|finance|guarantee|give)\b")]
+    private static partial Regex AskingInside();
+
+    [GeneratedRegex(@"\b(how much|how many|how long|how soon|how far|how fast|how (do|does|can|would|should) (i|we|you|it|that)|what|whats|when|where|which|why|who|is there|are there|do (you|u|yall|you guys) (offer|have|take|accept|charge|do|serve|work|install|fix|repair|sell|provide|handle|cover|speak|come|go|give|guarantee|finance|open|close)|does (it|that|this|the|your)|are (you|u|your)|is (it|that|this|your)|cuanto|cuando|donde|que)\b")]
+    private static partial Regex Information();
+
+    // A request names the caller's need ("I need", "we'd like") or asks someone to act ("can you come", "send someone").
+    [GeneratedRegex(@"\b(i|we) (really )?(need|want|would like|am looking for|are looking for|am trying to (get|book|schedule)|have to get)\b|^(please )?(send|come|book|schedule|fix|repair|install|replace|unclog|quote)\b|\b(can|could|would|will|please) (you|someone|somebody|u|yall|you guys|a tech\w*)( please)? (come|send|fix|repair|install|replace|look at|check|take a look|give me|quote|book|schedule|unclog|clean|service|inspect|get (someone|somebody|a tech\w*)|sort)\b|\b(get|need|want|like) (a|an|some) (quote|estimate|appointment|tech\w*|plumber|electrician|lawyer|attorney|agent|visit|price)\b|\b(someone|somebody|a tech\w*) (to )?come (out|over|by|look|and)\b|\bsend (someone|somebody|a tech\w*|a plumber|an electrician)\b|\bnecesito\b|\bquiero\b")]
+    private static partial Regex Request();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|correct|that is (right|correct)|right|affirmative|si|ok|okay|please|absolutely|definitely|sounds good|of course|go ahead|that works|it is|exactly|perfect|yes please)\b")]
     private static partial Regex Yes();
