@@ -26,7 +26,8 @@ public static partial class EmergencyTriage
         @"(everywhere|all over|pouring|gushing|spraying|shooting|rushing|streaming|spurting|spewing|flooding|" +
         @"filling(?! up the (sink|tub|toilet|bowl|shower|bathtub|washer|drum|bucket))|" +
         @"rising(?! in the (toilet|bowl|sink|tub|shower|pit))|spreading|covering|covers|cover|" +
-        @"coming (in|up|down|through|into)(?! (the |a |my )?(drain|sewer|gutter))|" +
+        @"coming (in|up|down|through|into)(?! (the |a |my )?(drain|sewer|gutter))|fast|quickly|" +
+        @"(running|flowing|spilling|pouring|gushing|streaming) out (onto|into|across|all over|over|under|of the (bathroom|kitchen|room|closet|laundry))|(flowing|spilling) (onto|into|across|all over|over|under)|" +
         @"running (in|into|onto|across|under|toward|towards|through|out of|all over|down the walls?)(?! (the |a |my )?(drain|sewer|gutter|sump))|" +
         @"going (in|into|onto|out of|across|under|through|all over)(?! (the |a |my )?(drain|sewer|gutter|sump|pit))|" +
         @"soak(ed|ing) (through|into)|up (to|past) (the|my|our|his|her)|past (my|our|the) (ankles|knees|shins)|" +
@@ -85,7 +86,7 @@ public static partial class EmergencyTriage
         @"within (\d+|a few|two|three|five|seven|ten|fourteen|thirty) (days|weeks)|(\d+|two|three|five|seven|ten|fourteen|fifteen|twenty|thirty) days (to|from|left)|" +
         @"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+\w*|the end of the (week|month)|next week)|" +
         @"(until|till|til) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+\w*)|" +
-        @"(on|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the \d+(st|nd|rd|th)|next month|end of the month|" +
+        @"(on|this|next|by next|until next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daqui a (\d+|dois|duas|tres|cinco|dez|quinze|trinta) (dias|semanas)|the \d+(st|nd|rd|th)|next month|end of the month|" +
         @"hasta el (dia )?\d+|hasta el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en (\d+|dos|tres|cuatro|cinco|diez|quince|veinte|treinta) (dias|semanas)|" +
         @"(la )?proxima semana|esta semana|el (lunes|martes|miercoles|jueves|viernes)|" +
         @"dans (\d+|deux|trois|quatre|cinq|huit|dix|quinze|trente) (jours|semaines)|la semaine prochaine|" +

@@ -21,7 +21,7 @@ public static partial class EmergencyTriage
         @"|\b(we are|we're) running a promotion\b|\boffering (discount\w*|bulk|wholesale|free|a free|special pricing)\b" +
         @"|\b(would|could) (you|your (company|firm|business|team|agents|office|agency)) be interested in\b|\b(interested in|want) (a |our )?(free )?(demo|partnership|listing|trial|feature|premium listing|advertising)\b|\bfree (demo|trial|listing|audit|website|marketing)\b" +
         @"|\bwho (handles|is in charge of|makes the decisions|manages|does) (your )?(purchasing|marketing|advertising|website|seo|payroll|insurance|hiring|decisions|buying|ordering)\b|\bdecision maker\b" +
-        @"|\b(feature|list) your (firm|company|business|office|agency)\b|\bpremium listing\b|\bsend (you )?(our|my|a) (brochure|catalog|catalogue|portfolio|rate card|media kit)\b|\bmy portfolio\b" +
+        @"|\b(feature|list) your (firm|company|business|office|agency)\b|\bpremium listing\b|\bsend (you |over |along )*(our|my|a) (brochure|catalog|catalogue|portfolio|rate card|media kit|info|information|pricing)\b|\b(my|our) portfolio\b" +
         @"|\b(seo|search engine optimi[sz]ation|first page of google|google (ranking|rankings|business (profile|listing)|maps listing)|more (five star |5 star )?(reviews|leads|calls|customers|jobs) for your)\b" +
         @"|\b(extended (car |auto |vehicle )?warranty|vehicle'?s? (extended )?warranty|courtesy call|automated message|recorded message|press (1|one|9|nine) to|final notice|you have been selected|you('ve| have) (won|been chosen)|congratulations you|claim your|click here|unsubscribe)\b" +
         @"|\b(we buy houses|cash for (your )?houses|buy your house for cash|any (ugly |distressed |off market )?houses)\b" +
@@ -31,31 +31,31 @@ public static partial class EmergencyTriage
         @"|\b(ofrecemos|le ofrecemos|somos una (empresa|agencia) de|nous proposons|wir bieten (ihnen )?|offriamo|oferecemos)\b");
 
     static readonly Regex s_jobSeeker = R(
-        @"\b(looking for (work|a job|employment|an apprenticeship|a position|an internship|a helper job)|are you (guys |all )?hiring|(you|y'?all|you all) (guys )?hiring|(any|have) (job|employment) openings?|job openings?|hiring (any |new )?(apprentices?|techs?|technicians?|helpers?|plumbers?|electricians?|paralegals?|assistants?|agents?)" +
+        @"\b(looking for (work|a job|employment|an apprenticeship|a position|an internship|a helper job|a clerkship|a summer (job|position|clerkship))|clerkship|externship|are you looking for (anyone|help|people|workers|techs|technicians|someone|more (techs|help|people))|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (years|yrs) (of )?experience|just got my (license|licence)|hiring agents|are you (guys |all )?hiring|(you|y'?all|you all) (guys )?hiring|(any|have) (job|employment) openings?|job openings?|hiring (any |new )?(apprentices?|techs?|technicians?|helpers?|plumbers?|electricians?|paralegals?|assistants?|agents?)" +
         @"|appl(y|ying) for (a|the|any) (job|position|opening)|job application|(my|a) (resume|cv)|drop off (my|a) resume|internship|apprenticeship|work for (you|your company)|employment opportunit\w*" +
         @"|(busco|buscando|ando buscando) (trabajo|empleo|chamba|practicas)|estan contratando|contratan (gente|personal)|vacantes?|(aceptan|buscan) (pasantes|practicantes|aprendices)|pasantias?" +
         @"|(je cherche|recherche) (un )?(emploi|travail|stage)|vous embauchez|suche (eine )?(arbeit|stelle|ausbildung|praktikum)|stellenangebot|cerco lavoro|assumete|procuro (emprego|trabalho)|estao contratando)\b");
 
     static readonly Regex s_wrongNumber = R(
         @"\b(wrong number|wrong line|dialed wrong|dialled wrong|misdialed|misdialled|wrong person|(trying|meant|wanted|supposed) to (call|reach|dial|get|phone) (the |a |my |dr |doctor |\w+'s )\w+|is this (\w+'?s? )?(pizza|restaurant|pharmacy|dentist|doctor|clinic|school|bank|hotel|office|salon|courthouse|dmv)" +
-        @"|numero equivocado|me equivoque de numero|marque mal|(trompe|tromper) de numero|mauvais numero|falsch verbunden|falsche nummer|numero sbagliato|sbagliato numero|numero errado|liguei (para o )?numero errado|liguei errado|foi engano)\b");
+        @"|verwahlt|numero equivocado|me equivoque de numero|marque mal|(trompe|tromper) de numero|mauvais numero|falsch verbunden|falsche nummer|numero sbagliato|sbagliato numero|numero errado|liguei (para o )?numero errado|liguei errado|foi engano)\b");
 
     // Thanks, praise and small talk: a customer with nothing new to ask.
     static readonly Regex s_courtesy = R(
-        @"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa]|appreciate\w*|grateful|great job|good job|did (a|an|such a) (great|amazing|awesome|fantastic|wonderful|good|excellent|nice) job|excellent (work|service)|(love|loved|loving) (the|our|my) (new )?\w+|we love|5 stars?|five stars?|left (you )?a review|recommend(ed)? you|nice (paint job|truck|trucks|logo|website|work)|congrat\w*" +
-        @"|how (is|are) (your|you|ur) (day|doing|weekend|morning|week)|how are you( doing)?|nice weather|what is up|just saying hi|just wanted to say|testing|is this (thing )?on|is anyone there|are you a (robot|real person|bot|human|person)|tell me a joke|lol|haha|hahaha" +
+        @"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa]|appreciate\w*|grateful|great job|good job|did (a|an|such a) (great|amazing|awesome|fantastic|wonderful|good|excellent|nice) job|excellent (work|service)|(love|loved|loving) (the|our|my) (new )?\w+|we love|5 stars?|five stars?|left (you )?a review|recommend(ed)? you|nice (paint job|truck|trucks|logo|website|work)|congrat\w*|(you|you all|your team|your guys|the guys|your tech\w*|the tech\w*) (are|were|was|did) (awesome|great|amazing|fantastic|wonderful|the best|so nice|so helpful|a great job)|wanted (you )?to (know|let you know|tell you)|favou?rite (color|colour|food|movie|song|team)" +
+        @"|how (is|are) (your|you|ur) (day|doing|weekend|morning|week)|how are you( doing)?|nice weather|what is up|just saying hi|just wanted to say|testing|is this (thing )?on|is anyone there|are you a (robot|real person|bot|human|person)|tell me a joke|lol|haha|hahaha|lmao|(oh|oops|whoops) (sorry|my bad)|is this (the )?(vet|veterinar\w*|pizza\w*|restaurant|pharmacy|dentist|doctor|clinic|school|bank|hotel|salon|library|dmv|post office)" +
         @"|quedo (todo )?(muy )?bien|excelente (trabajo|servicio)|buen trabajo|(muy )?agradecid[oa]s?|felicidades|muito bom|bon travail|tres bien|gute arbeit|ottimo lavoro)\b");
 
     // "never mind, it's fixed": the reason for the call has gone away.
     static readonly Regex s_cancelled = R(
-        @"\b(never mind|no need to (come|send|call)|cancel (the|my|our) (visit|appointment|request|service call|call|booking|job)|do not need (you|someone|anyone|a tech|the visit) (anymore|any more|now)|ignore (my|the) (last |previous )?message|disregard|all good|we are good|figured it out|false alarm|no longer need|sorry to bother|thanks anyway|thank you anyway" +
+        @"\b(never mind|no need to (come|send|call)|cancel (the|my|our) (visit|appointment|request|service call|call|booking|job)|do not need (you|someone|anyone|a tech|the visit) (anymore|any more|now)|ignore (my|the) (last |previous )?message|disregard|all good|all set|we are all set|forget it|forget about it|we are good|figured it out|false alarm|no longer need|sorry to bother|thanks anyway|thank you anyway" +
         @"|ya no (es necesario|hace falta|necesito|necesitamos)|olvidelo|olvidalo|ya se (arreglo|soluciono|compuso)|ya quedo|ya funciona|laissez tomber|c'est regle|hat sich erledigt|lascia stare|ja resolvi|ja resolveu|deixa pra la)\b");
     static readonly Regex s_fixedNow = R(
         @"\b(fixed|repaired|sorted|resolved|working|works|back on|came back|started working|took care of|arreglo|arreglado|funciona|quedo|regle|repare|erledigt|funziona|resolvido|resolvi)\b");
 
     // A new request in the same message keeps the customer a customer: "thanks! can you also quote a water heater?"
     static readonly Regex s_newRequest = R(
-        @"\b(can you|could you|would you|can someone|could someone|do you|are you (open|available|able|licensed|insured|busy|free|taking|accepting|still)|how much|what do you|what is your|what are your|need|want|would like|i'd like|quote|estimate|schedule|book|appointment|come (out|by|look|over)|send someone|price|cost|available|availability|another|also" +
+        @"\b(can you|could you|would you|can someone|could someone|do you|are you (open|available|able|licensed|insured|busy|free|taking|accepting|still)|how much|what do you (charge|do|offer|cost)|what (is|are) your (price|prices|rate|rates|hours|fee|fees|availability|charge|charges|address|number|email|website|service area)|need|want|would like|i'd like|quote|estimate|schedule|book|appointment|come (out|by|look|over)|send someone|price|cost|available|availability|another|also" +
         @"|necesito|quiero|quisiera|pueden|cotizacion|presupuesto|cita|otra vez|todavia|je voudrais|besoin|devis|ich brauche|ich mochte|angebot|vorrei|preventivo|preciso|gostaria|orcamento)\b");
 
     // The fixed problem is back or another one is there: "thanks, but it's leaking again".
