@@ -23,7 +23,7 @@ public static partial class EmergencyTriage
 
     /// <summary>Water escaping in quantity or spreading now: the families of the ladder's "active flooding".</summary>
     const string WaterSpreading =
-        @"(everywhere|all over|pouring|gushing|spraying|shooting|rushing|streaming|spurting|spewing|flooding|" +
+        @"(everywhere|all over|all across|across the (floor|room|kitchen|basement|garage|house|laundry room|hallway|carpet)|into the (hall|hallway|room|kitchen|living room|bedroom|house|basement|garage|dining room|den|family room)|pouring|gushing|spraying|shooting|rushing|streaming|spurting|spewing|flooding|" +
         @"filling(?! up the (sink|tub|toilet|bowl|shower|bathtub|washer|drum|bucket))|" +
         @"rising(?! in the (toilet|bowl|sink|tub|shower|pit))|spreading|covering|covers|cover|" +
         @"coming (in|up|down|through|into)(?! (the |a |my )?(drain|sewer|gutter))|fast|quickly|" +
@@ -77,7 +77,7 @@ public static partial class EmergencyTriage
     /// <summary>Heat that makes no cooling dangerous.</summary>
     const string ExtremeHeat =
         @"heat ?wave|heat stroke|heat exhaustion|1[0-2][0-9] (degrees|outside|out|f|grados)|over 100|triple digits|scorching|" +
-        @"(9[5-9]|1[0-2]\d) (degrees )?(inside|in here|in the house)|(inside is|in here is|house is at|up to) (9[5-9]|1[0-2]\d)|" +
+        @"(9[5-9]|1[0-2]\d) (degrees )?(inside|in here|in the house|in (her|his|my|our|their|the) (room|house|home|apartment|bedroom|place|unit))|(inside is|in here is|house is at|up to) (9[5-9]|1[0-2]\d)|" +
         @"mucho calor|(3[5-9]|4\d) grados|canicule|hitzewelle|(3[5-9]|4\d) grad|caldo torrido|(3[5-9]|4\d) gradi|onda de calor";
 
     /// <summary>A time inside the next few weeks: a legal or deal deadline that makes a live matter HIGH.</summary>
