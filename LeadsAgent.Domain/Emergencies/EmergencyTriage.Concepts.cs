@@ -47,7 +47,7 @@ public static partial class EmergencyTriage
     const string ElectricalItem =
         @"(outlets?|sockets?|plugs?|receptacles?|switch(es)?|light switch(es)?|dimmers?|panel|breaker box|breaker panel|breakers?|" +
         @"fuse box|fuses?|wires?|wiring|cords?|extension cords?|power strips?|surge protectors?|light fixtures?|fixtures?|" +
-        @"ceiling fan|meter|transformer|junction box|gfci|gfi|charger|electrical|electric|enchufes?|contactos?|tablero|" +
+        @"ceiling fan|meter|transformer|junction box|gfci|gfi|charger|electrical|electric|enchufes?|contactos?|tablero|medidor|pastilla|centro de carga|caja de fusibles|" +
         @"cables?|interruptor|apagador|prises?|tableau electrique|disjoncteur|steckdosen?|sicherungskasten|kabel|prese|" +
         @"interruttore|quadro elettrico|tomadas?|disjuntor|fios?)";
 
@@ -91,6 +91,6 @@ public static partial class EmergencyTriage
         @"(la )?proxima semana|esta semana|el (lunes|martes|miercoles|jueves|viernes)|" +
         @"dans (\d+|deux|trois|quatre|cinq|huit|dix|quinze|trente) (jours|semaines)|la semaine prochaine|" +
         @"in (\d+|zwei|drei|vier|funf|zehn|vierzehn) (tagen|wochen)|nachste woche|bis (montag|dienstag|mittwoch|donnerstag|freitag)|" +
-        @"(entro|tra|fra) (\d+|due|tre|quattro|cinque|dieci|quindici) (giorni|settimane)|la prossima settimana|" +
+        @"(entro|tra|fra) (\d+|due|tre|quattro|cinque|sei|sette|otto|dieci|quindici|venti|trenta) (giorni|settimane)|la prossima settimana|" +
         @"(em|dentro de) (\d+|dois|duas|tres|cinco|dez|quinze|trinta) (dias|semanas)|semana que vem|proxima semana|ate (segunda|terca|quarta|quinta|sexta))";
 }
