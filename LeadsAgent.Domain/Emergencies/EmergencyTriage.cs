@@ -58,7 +58,10 @@ public static partial class EmergencyTriage
     /// </summary>
     sealed record Rule(string Name, LeadPriority Priority, Hazard Hazard, Scope Scope, Regex Pattern, Regex? RaiseTo = null, Regex? Requires = null, Regex? Unless = null, Regex? UnlessAnywhere = null);
 
-    const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    // Interpreted, not RegexOptions.Compiled: compiling some ninety large patterns cost the first message of a process
+    // 8-13 s on a small server (a Twilio webhook times out at 15 s), while interpreting costs about 2 ms a message.
+    // Compiled mode also threw IndexOutOfRangeException on a lazy loop before a long alternation (.NET 10.0.401).
+    const RegexOptions Options = RegexOptions.CultureInvariant;
 
     static Regex R(string pattern) => new(pattern, Options);
 
@@ -588,8 +591,8 @@ public static partial class EmergencyTriage
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_keywordPatterns = new();
 
     /// <summary>
-    /// An owner keyword's pattern, built once: compiling a regex costs milliseconds of JIT, far more than a turn, so a
-    /// busy business must not pay it on every message. Bounded: owners' keyword lists are short.
+    /// An owner keyword's pattern, built once: parsing a pattern costs more than matching it, so a busy business must
+    /// not pay it on every message. Bounded: owners' keyword lists are short.
     /// </summary>
     static Regex KeywordPattern(string normalizedKeyword)
     {
