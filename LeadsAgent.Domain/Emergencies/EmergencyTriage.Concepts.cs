@@ -33,7 +33,7 @@ public static partial class EmergencyTriage
         @"soak(ed|ing) (through|into)|up (to|past) (the|my|our|his|her)|past (my|our|the) (ankles|knees|shins)|" +
         @"(to|over) (my|our|the) (ankles|knees|shins)|(inches|inch|feet|foot) deep|ankle deep|knee deep|" +
         @"like (a )?(rain|river|lake|waterfall|fountain|pool|swimming pool|shower)|" +
-        @"a chorros|por todos lados|por todo (el|la)|todo el piso|llegando a|entrando|metiendo|subiendo|cubre|cubriendo|" +
+        @"a chorros|por todos lados|por todo (el|la)|todo el piso|llegando a|llego (a|hasta)|ya llego|se salio|entrando|metiendo|subiendo|cubre|cubriendo|no para|sin parar|" +
         @"tomando conta|jorrando|pra todo lado|por toda parte|partout|uberall|ovunque|dappertutto)\b";
 
     /// <summary>Electrical equipment that water reaching is a shock and fire danger.</summary>
