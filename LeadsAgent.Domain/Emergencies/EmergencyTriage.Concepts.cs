@@ -28,12 +28,12 @@ public static partial class EmergencyTriage
         @"rising(?! in the (toilet|bowl|sink|tub|shower|pit))|spreading|covering|covers|cover|" +
         @"coming (in|up|down|through|into)(?! (the |a |my )?(drain|sewer|gutter))|fast|quickly|" +
         @"(running|flowing|spilling|pouring|gushing|streaming) out (onto|into|across|all over|over|under|of the (bathroom|kitchen|room|closet|laundry))|(flowing|spilling) (onto|into|across|all over|over|under)|" +
-        @"running (in|into|onto|across|under|toward|towards|through|out of|all over|down the walls?)(?! (the |a |my )?(drain|sewer|gutter|sump))|" +
+        @"running (in|into|onto|across|under|toward|towards|through|out of|all over|down the walls?)(?! (the |a |my )?(drain|sewer|gutter|sump|tub|bathtub|bath|sink|shower|toilet|washer))|" +
         @"going (in|into|onto|out of|across|under|through|all over)(?! (the |a |my )?(drain|sewer|gutter|sump|pit))|" +
         @"soak(ed|ing) (through|into)|up (to|past) (the|my|our|his|her)|past (my|our|the) (ankles|knees|shins)|" +
         @"(to|over) (my|our|the) (ankles|knees|shins)|(inches|inch|feet|foot) deep|ankle deep|knee deep|" +
         @"like (a )?(rain|river|lake|waterfall|fountain|pool|swimming pool|shower)|" +
-        @"a chorros|por todos lados|por todo (el|la)|todo el piso|llegando a|llego (a|hasta)|ya llego|se salio|entrando|metiendo|subiendo|cubre|cubriendo|no para|sin parar|" +
+        @"a chorros|por todos lados|por todo (el|la)|todo el piso|llegando a|llego (a|hasta)|ya llego|se salio|(saliendo|sale|entrando|entra) por debajo de la puerta|(mojo|mojando|empapo|empapando) (toda|todo)|entrando|metiendo|subiendo|cubre|cubriendo|no para|sin parar|" +
         @"tomando conta|jorrando|pra todo lado|por toda parte|partout|uberall|ovunque|dappertutto)\b";
 
     /// <summary>Electrical equipment that water reaching is a shock and fire danger.</summary>
