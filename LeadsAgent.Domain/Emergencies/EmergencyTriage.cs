@@ -169,7 +169,7 @@ public static partial class EmergencyTriage
         new("locked_out_broad", LeadPriority.URGENT, Hazard.None, Scope.All,
             R($@"\b(keys?|llaves?|cles|clefs|schlussel|chiavi|chaves)\b{In5}(are |is |still |got |stuck |left )?(locked )?(inside(?! (the |a |my )?(lock ?box|key ?box|mailbox|envelope|drawer|office|safe))|in there|in the (house|car|apartment|unit|truck|room)|dentro|adentro|a l'interieur|dedans|drinnen|drin|la dentro)\b" +
               $@"|\b(can not|cannot|could not|unable to) get (back )?(in|into|inside) (my|our|the|his|her) (house|home|apartment|place|car|unit|condo|building|room|office|truck)\b" +
-              $@"|\b(baby|child|kid|toddler|infant|son|daughter|dog|cat|pet|puppy)s?\b{In3}(is |are |got |been )?(locked|stuck|trapped) (inside|in)\b" +
+              $@"|\b(baby|child|kid|toddler|infant|son|daughter|dog|cat|pet|puppy)s?\b{In3}(is |are |got |been )?(locked|stuck|trapped) (inside|in)\b|\b(baby|child|kid|toddler|infant|son|daughter|grandma|grandmother|grandpa|grandfather|mom|dad)s?\b{In3}locked (the |a |my |our |his |her )?(door|bathroom|room|car|bedroom)? ?(from (the )?)?(inside|in)\b" +
               $@"|\b(locked|lock) (himself|herself|themselves) in\b|\bme (quede|he quedado|quedado) (afuera|fuera|encerrad[oa])\b|\b(se me|me) (quedaron|olvidaron) las llaves\b|\bdeje las llaves (adentro|dentro)\b" +
               $@"|\b(enferme|enfermee|bloque|bloquee|coince|coincee)s? dehors\b|\bausgesperrt\b|\bchius[oa] fuori\b|\btrancad[oa] (para |do lado de )?fora\b"),
             Unless: R(@"\b(lock ?box|showing|key pickup|pick up the keys|drop off the keys)\b")),
@@ -252,7 +252,7 @@ public static partial class EmergencyTriage
             Unless: R(@"\b(ice (storm|dam|maker|machine|cube)|icy)\b")),
         // A live legal matter against the caller with a date inside a few weeks, or a threat about to be carried out.
         new("legal_matter_within_weeks", LeadPriority.HIGH, Hazard.None, Scope.Law,
-            R(@"\b(offer|accept|claim|denial|decision|mediation|arbitration|settlement (offer|conference|deadline)|interrogator\w*|discovery|answers? (to|due)|respond|response|reply|file|filing|depor|depoimento|garnish\w*|levy|levied|levies|repossess\w*|repo|foreclos\w*|evict\w*|liens?|seiz\w*|freeze (my|our) (bank )?(accounts?|assets)|suspend\w* (my )?(license|licence)|default judgment|cease and desist|demand letter|summons|subpoena\w*|sued|suing|lawsuit|complaint|deposition|hearing|trial|court( date)?|motion|appeal|deadline|audit|notice to (appear|quit|vacate)|custody|protective order|restraining order|embarg\w*|desalojo|demanda\w*|citatorio|citacion|notificacion|audiencia|juicio|plazo|apelacion|deport\w*|assignation|huissier|expulsion|saisie|mise en demeure|tribunal|kundigung|raumung\w*|klage|mahnbescheid|gericht\w*|frist|pfandung|sfratto|pignoramento|citazione|udienza|tribunale|despejo|penhora|intimacao|citacao|prazo|(attorney|lawyer|abogado) (withdrew|quit|dropped|left))\b"),
+            R(@"\b(condemn\w*|code violation\w*|offer|accept|claim|denial|decision|mediation|arbitration|settlement (offer|conference|deadline)|interrogator\w*|discovery|answers? (to|due)|respond|response|reply|file|filing|depor|depoimento|garnish\w*|levy|levied|levies|repossess\w*|repo|foreclos\w*|evict\w*|liens?|seiz\w*|freeze (my|our) (bank )?(accounts?|assets)|suspend\w* (my )?(license|licence)|default judgment|cease and desist|demand letter|summons|subpoena\w*|sued|suing|lawsuit|complaint|deposition|hearing|trial|court( date)?|motion|appeal|deadline|audit|notice to (appear|quit|vacate)|custody|protective order|restraining order|embarg\w*|desalojo|demanda\w*|citatorio|citacion|notificacion|audiencia|juicio|plazo|apelacion|deport\w*|assignation|huissier|expulsion|saisie|mise en demeure|tribunal|kundigung|raumung\w*|klage|mahnbescheid|gericht\w*|frist|pfandung|sfratto|pignoramento|citazione|udienza|tribunale|despejo|penhora|intimacao|citacao|prazo|(attorney|lawyer|abogado) (withdrew|quit|dropped|left))\b"),
             Requires: R($@"\b{WithinWeeks}\b")),
         new("legal_threat", LeadPriority.HIGH, Hazard.None, Scope.Law,
             R(@"\b(going to|about to|threaten\w* to|will|want to|trying to|plan(s|ning)? to|quieren|van a|amenaza\w* con|vont|wollen|vogliono|querem|vao) (garnish|levy|repossess|foreclose|evict|sue|seize|freeze|take (my|our) (house|car|truck|home|kids|children)|embargar|desalojar|demandar|quitarme|me quitar)\w*\b|\b(wages?|paycheck|account|car|truck|house|home) (is |are )?(being|going to be|will be|about to be) (garnished|levied|repossessed|foreclosed|seized|frozen)\b|\b(my|our) (attorney|lawyer|abogado) (just )?(withdrew|quit|dropped me|dropped us|dropped (my|our) case)\b")),
@@ -305,7 +305,7 @@ public static partial class EmergencyTriage
         // "ne chauffe plus". The caller's language decides the words, not whether the failure counts.
         new("failing_intl", LeadPriority.HIGH, Hazard.None, Scope.Home,
             R(@"\bpar(ou|aram|a|am|ando) de (funcionar|gelar|esquentar|aquecer|ligar|esfriar|resfriar|funcionar)\b|\bnao (esta |estao |quer )?(funciona\w*|liga\w*|gela\w*|esquenta\w*|esfria\w*|aquece\w*|desce|escoa|acende\w*|fecha\w*|abre\w*|da descarga|sai agua)\b|\b(quebr|estrag|entup|vaz|ping)\w*\b|\bsem (agua|luz|energia|forca|aquecimento|ar|gas)\b|\b(pisca\w*|desarm\w*|cai o disjuntor)\b|\bso sai ar (quente|morno)\b|\bbarulho\w*\b" +
-              @"|\bnon (\w+ )?(funziona\w*|raffredda\w*|scalda\w*|riscalda\w*|parte|si accende|scarica|scende|va|tira|chiude|apre|esce)\b|\b(rott|guast|intasat|otturat|bloccat)[oaie]\b|\bperde (acqua)?\b|\bgocciol\w*\b|\bsenza (acqua|luce|corrente|riscaldamento)\b|\bsalta (la corrente|il salvavita)\b|\brumor\w*\b|\bsfarfall\w*\b" +
+              @"|\bnon (\w+ )?(funziona\w*|raffredda\w*|scalda\w*|riscalda\w*|parte|si accende|scarica|scende|va|tira|chiude|apre|esce)\b|\b(rott|guast|intasat|otturat|bloccat)[oaie]\b|\bperde (acqua)?\b|\bgocciol\w*\b|\bsenza (acqua|luce|corrente|riscaldamento)\b|\bsalta (\w+ )?(la corrente|il salvavita|la luce)\b|\brumor\w*\b|\bsfarfall\w*\b" +
               @"|\bne (\w+ )?(marche|fonctionne|chauffe|refroidit|s'allume|demarre|coule|s'ecoule|ferme|ouvre|vidange|tire)\w* (plus|pas)\b|\b(bouche\w*|casse\w*|en panne|fuit\w*|fuite\w*|goutte\w*|coulent|coule partout|bloque\w*)\b|\bplus (d'eau|de courant|d'electricite|de chauffage|de lumiere|de climatisation)\b|\bpas (d'eau|de courant|de chauffage)\b|\bbruit\w*\b|\bdisjonct\w*\b|\bclignot\w*\b" +
               @"|\b(geht|gehen|funktioniert|funktionieren|heizt|heizen|kuhlt|kuhlen|lauft|laufen|springt|zundet|spult|schliesst|offnet|lasst sich|wird)( \w+){0,3} nicht( mehr)?\b|\b(kaputt|defekt|verstopft|undicht|tropft|leckt|ausgefallen|bleiben kalt|bleibt kalt)\b|\bkein(e|en)? (strom|warmwasser|warmes wasser|wasser|heizung|licht)\b|\b\w*gerausch\w*\b|\bklopf\w*\b|\bflacker\w*\b|\bsicherung (fliegt|springt|ist raus)\b"),
             Unless: R(@"\b(quiero|quisiera|gostaria|vorrei|je voudrais|ich mochte|orcamento|preventivo|devis|angebot|presupuesto|instalar|installare|installer|installieren)\b")),
@@ -360,7 +360,24 @@ public static partial class EmergencyTriage
     // Something happening now, or a person the ladder protects; and the signs of a problem that has lasted for days.
     static readonly Regex s_happeningNow = R(@"\b(right now|now|today|tonight|this (morning|afternoon|evening)|in (an|one|two|a few|\d+) (hours?|minutes)|an hour|just|still|keeps|can not|will not|hoy|ahora|ahorita|ya|en este momento|maintenant|jetzt|gerade|adesso|ora|agora)\b");
     static readonly Regex s_peopleAtRisk = R($@"\b({Vulnerable}|kids|children|son|daughter|hijos?|hijas?|ninos?|nina)\b");
-    static readonly Regex s_chronic = R(@"\b(for (a|one|two|three|several|a few|a couple( of)?) (days|weeks|months)|been like (that|this)|(a|one|two|three) weeks?|since last (week|month)|for (weeks|months|ages)|every time|whenever|each time|on and off|off and on)\b");
+    static readonly Regex s_chronic = R(@"\b(since (this morning|yesterday|last (night|week|month)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|desde (ayer|anoche|hace)|for (a|one|two|three|several|a few|a couple( of)?) (days|weeks|months)|been like (that|this)|(a|one|two|three) weeks?|since last (week|month)|for (weeks|months|ages)|every time|whenever|each time|on and off|off and on)\b");
+
+    const int MinimumWordsForTheModel = 6;
+
+    // What a problem is about besides the home's fixtures: hazards, the law, a property deal. The model raises nothing
+    // without one of these or a fixture: "we're home all day today so anytime" answers a question, it reports nothing.
+    static readonly Regex s_homeMatter = R(@"\b(corrente|courant|strom|energia|gas|smoke|fire|flames?|sparks?|smell\w*|water|flood\w*|leak\w*|sewage|sewer|power|electric\w*|wires?|carbon|monoxide|co|alarm|detector|keys?|locks?|locked|luz|agua|humo|fuego|llaves)\b");
+    static readonly Regex s_lawMatter = R(@"\b(city|condemn\w*|house|home|police|cops|court|judge|lawyer|attorney|case|charge[sd]?|jail|custody|arrest\w*|warrant|landlord|evict\w*|notice|letter|lawsuit|sued|summons|ticket|license|irs|bank|ex|employer|insurance|contract|deadline|hearing|trial|immigration|deport\w*|policia|abogado|corte|audiencia|juzgado|demanda)\b");
+    static readonly Regex s_dealMatter = R(@"\b(closing|close|lender|loan|title|escrow|appraisal|inspection|offer|buyer|seller|tenant|lease|rent|unit|apartment|keys?|locks?|locked|wire|funds|deposit|mortgage|contingency|property|listing|llaves|cierre|banco|prestamo|inquilino|departamento|notario|escritura)\b");
+
+    /// <summary>Whether the message names something of the trade's world: a fixture or hazard, a legal or a deal matter.</summary>
+    static bool IsAboutTheTrade(string normalized, BusinessType trade) => trade switch
+    {
+        BusinessType.LAW => s_lawMatter.IsMatch(normalized),
+        BusinessType.REAL_ESTATE => s_dealMatter.IsMatch(normalized) || s_fixture.IsMatch(normalized) || s_homeMatter.IsMatch(normalized),
+        BusinessType.OTHER => s_fixture.IsMatch(normalized) || s_homeMatter.IsMatch(normalized) || s_lawMatter.IsMatch(normalized) || s_dealMatter.IsMatch(normalized),
+        _ => s_fixture.IsMatch(normalized) || s_homeMatter.IsMatch(normalized),
+    };
 
     /// <summary>How sure the corpus's model must be before it moves a message no rule understood: two to one.</summary>
     const double LearnedConfidence = 2.0 / 3.0;
@@ -469,25 +486,29 @@ public static partial class EmergencyTriage
         }
 
         var learned = (EmergencyReason?)null;
-        if (!deescalated && priority is LeadPriority.NORMAL or LeadPriority.HIGH && fired.All(f => f.Rule.Hazard == Hazard.None)
+        // Six words at least: the engine triages every turn, and the session keeps its highest priority, so the model
+        // must never read a short answer to a question ("today please", "my wife and baby") as a description.
+        var words = normalized.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words >= MinimumWordsForTheModel && !deescalated && priority is LeadPriority.NORMAL or LeadPriority.HIGH && fired.All(f => f.Rule.Hazard == Hazard.None)
             && TriageModel.Predict(normalized, businessType) is { } guess && guess.Probability >= LearnedConfidence)
         {
             // The corpus's model speaks where the rules are silent or unsure, and only in three ways. LOW, when no rule
             // understood the message and nothing is asked for. HIGH, when no rule understood a statement of a problem (a
-            // legal one only with a date). URGENT, raising the rules, when the statement describes something happening
-            // now or to a vulnerable person, none of its words was judged past, negated, hypothetical or a question, and
-            // nothing says it has lasted for days. It never lowers a rule's result: danger is never argued away by it.
+            // legal one only with a date). URGENT, raising a problem the rules found (HIGH), when the statement describes
+            // it happening now or to a vulnerable person, none of its words was judged past, negated, hypothetical or a
+            // question, and nothing says it has lasted for days. It never lowers a rule's result.
             var statement = !serviceQuestion && !text.Contains('?', StringComparison.Ordinal) && !text.Contains('¿', StringComparison.Ordinal)
                 && !s_questionStart.IsMatch(normalized.Split('|')[0].Trim()) && !s_asksForQuoteOrVisit.IsMatch(normalized);
             var rulesSilent = fired.Count == 0 && priority == LeadPriority.NORMAL;
             var dated = businessType is not BusinessType.LAW || s_withinDays.IsMatch(normalized) || s_withinWeeks.IsMatch(normalized);
             var judgedNotNow = ignored.Any(r => s_judgedNotNow.IsMatch(r.Rule)) || fired.Any(f => f.Reason.Rule.EndsWith("_now_stopped", StringComparison.Ordinal) || f.Reason.Rule.EndsWith("_recently", StringComparison.Ordinal));
             var now = (s_happeningNow.IsMatch(normalized) || s_peopleAtRisk.IsMatch(normalized)) && !s_chronic.IsMatch(normalized);
+            var aboutTheTrade = IsAboutTheTrade(normalized, businessType);
             LeadPriority? moved = guess.Priority switch
             {
                 LeadPriority.LOW when rulesSilent && !s_asksForQuoteOrVisit.IsMatch(normalized) && !s_newRequest.IsMatch(normalized) && !s_withinDays.IsMatch(normalized) && !s_withinWeeks.IsMatch(normalized) => LeadPriority.LOW,
-                LeadPriority.URGENT when statement && !judgedNotNow && now && !fired.Any(f => f.Rule.RaiseTo is not null) => LeadPriority.URGENT,
-                >= LeadPriority.HIGH when rulesSilent && statement && dated => LeadPriority.HIGH,
+                LeadPriority.URGENT when priority == LeadPriority.HIGH && fired.Any(f => f.Rule.Name != "problem_described") && statement && aboutTheTrade && !judgedNotNow && now && !fired.Any(f => f.Rule.RaiseTo is not null) => LeadPriority.URGENT,
+                >= LeadPriority.HIGH when rulesSilent && statement && aboutTheTrade && dated => LeadPriority.HIGH,
                 _ => null,
             };
             if (moved is { } to)
