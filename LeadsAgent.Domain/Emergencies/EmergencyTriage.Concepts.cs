@@ -23,7 +23,7 @@ public static partial class EmergencyTriage
 
     /// <summary>Water escaping in quantity or spreading now: the families of the ladder's "active flooding".</summary>
     const string WaterSpreading =
-        @"(everywhere|all over|all across|across the (floor|room|kitchen|basement|garage|house|laundry room|hallway|carpet)|into the (hall|hallway|room|kitchen|living room|bedroom|house|basement|garage|dining room|den|family room)|pouring|gushing|spraying|shooting|rushing|streaming|spurting|spewing|flooding|" +
+        @"(everywhere|all over|all across|blasting|jetting|squirting|erupting|bursting out|geysering|across the (floor|room|kitchen|basement|garage|house|laundry room|hallway|carpet)|into the (hall|hallway|room|kitchen|living room|bedroom|house|basement|garage|dining room|den|family room)|pouring|gushing|spraying|shooting|rushing|streaming|spurting|spewing|flooding|" +
         @"filling(?! up the (sink|tub|toilet|bowl|shower|bathtub|washer|drum|bucket))|" +
         @"rising(?! in the (toilet|bowl|sink|tub|shower|pit))|spreading|covering|covers|cover|" +
         @"coming (in|up|down|through|into)(?! (the |a |my )?(drain|sewer|gutter))|fast|quickly|" +
