@@ -16,20 +16,30 @@ namespace LeadsAgent.Domain.Emergencies;
 /// conditioner that stopped cooling, a pilot that will not stay lit, a blank thermostat, brown water, strange noises
 /// and smells, breakers tripping, papers served, deadlines within days, a closing at risk within days.</item>
 /// <item>NORMAL: quotes, questions (even about emergencies: "are you open on Christmas for emergencies?"), planned
-/// work, past events and other people's past events. LOW: no service intent (greetings, thanks, "wrong number").</item>
+/// work, past events and other people's past events. LOW: no service intent: greetings, thanks and compliments, small
+/// talk, a call whose reason has gone ("never mind, it's fixed"), and callers who are not customers (wrong numbers,
+/// vendors' pitches, surveys, robocalls, job seekers). LOW never lowers a danger (see <c>EmergencyTriage.Low.cs</c>).</item>
 /// </list>
 /// <para>
 /// The method generalises by working on normalised text rather than on sentences: the message is put in one form
 /// (lower case, no accents, contractions expanded, fillers dropped, clause breaks kept) and the common texting and
-/// speech-recognition spellings are mapped to words ("thru", "basment", "pls", "carbon mono oxide"). Rules are small
-/// lexicons per family (a hazard noun and its states, with their inflections through <c>\w*</c>, in English and
-/// Spanish), so a new combination of known words still matches. A match does not count when it is negated in its
-/// clause ("no gas smell"), in the past with no sign it is back ("last year we had a burst pipe"), someone else's past
-/// event ("my neighbour's basement flooded yesterday"), hypothetical ("what do I do if a pipe bursts"), part of a
-/// question about the business's services, hours or prices with no problem of the caller's own ("do you do emergency
-/// gas repairs on weekends?"), a false friend ("fireplace", "flood lights") or maintenance ("a clogged dryer vent").
-/// A danger that has stopped ("it sparked once, it's fine now") is HIGH: it needs a visit, not 911. Life-safety rules
-/// are never lowered by "not urgent", and nothing a model says can lower a result (the engine only lets it raise one).
+/// speech-recognition spellings are mapped to words ("thru", "basment", "see oh detector", "the water's been"). Rules
+/// combine lexicons per concept (<c>EmergencyTriage.Concepts.cs</c>: water as a substance near a word for spreading,
+/// water moving towards electrical equipment, a smell near the word gas, a CO alarm near a word for sounding), with
+/// inflections through <c>\w*</c> and in the seed's six languages for life safety and common failures, so a new
+/// combination of known words still matches. A match does not count when it is negated in its clause ("no gas smell",
+/// "humo no"), in the past with no sign it is back, someone else's past event, hypothetical ("what do I do if a pipe
+/// bursts"), retracted ("thought I smelled gas but it was just the trash"), part of a question about the business's
+/// services, hours or prices with no problem of the caller's own, a false friend ("fireplace", "flood lights") or
+/// maintenance ("a clogged dryer vent"). A danger that has stopped or happened days ago unrepaired is HIGH: it needs a
+/// visit, not 911. Fire means visible fire or smoke; sparks, arcing and hot or burning electrical equipment carry the
+/// electrical script (breaker off only if safe).
+/// </para>
+/// <para>
+/// Where no rule understood a message, a naive Bayes model of the labelled corpus (<see cref="TriageModel"/>) may call
+/// it LOW or HIGH, and may raise a problem a rule found to URGENT when it is happening now or to a vulnerable person;
+/// it never lowers a rule's result and never speaks on short answers. Life-safety rules are never lowered by "not
+/// urgent", and nothing a model says can lower a result (the engine only lets a language model raise one).
 /// </para>
 /// </summary>
 public static partial class EmergencyTriage
@@ -42,7 +52,8 @@ public static partial class EmergencyTriage
         "HIGH = something broken or failing that the customer needs fixed soon (a leak, a clog, no hot water, an air conditioner " +
         "that stopped cooling, a breaker that keeps tripping, papers served, a legal or deal deadline within days). " +
         "NORMAL = quotes, questions (even about emergency service, hours or prices), planned work, past events, someone else's past events. " +
-        "LOW = no service intent (greetings, thanks, wrong numbers, sales calls).";
+        "LOW = no service intent (greetings, thanks, small talk, wrong numbers, sales and marketing calls, surveys, job seekers, " +
+        "a caller whose problem has gone away: \"never mind, it's fixed\").";
 
     enum Scope
     {
@@ -364,6 +375,9 @@ public static partial class EmergencyTriage
 
     const int MinimumWordsForTheModel = 6;
 
+    // Talk of when to come is a customer's: "tomorrow morning would be best for us".
+    static readonly Regex s_timeOfVisit = R(@"\b(today|tomorrow|tonight|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(am|pm)|o clock|manana|hoy|tarde)\b");
+
     // What a problem is about besides the home's fixtures: hazards, the law, a property deal. The model raises nothing
     // without one of these or a fixture: "we're home all day today so anytime" answers a question, it reports nothing.
     static readonly Regex s_homeMatter = R(@"\b(corrente|courant|strom|energia|gas|smoke|fire|flames?|sparks?|smell\w*|water|flood\w*|leak\w*|sewage|sewer|power|electric\w*|wires?|carbon|monoxide|co|alarm|detector|keys?|locks?|locked|luz|agua|humo|fuego|llaves)\b");
@@ -394,7 +408,7 @@ public static partial class EmergencyTriage
     static readonly Regex s_asksForDispatch = R(@"\b(send (someone|somebody|a tech|a plumber|an electrician|help|a locksmith)|come (out|over|right away|right now|now|today|asap|quick|quickly|fast)|someone (come|out|over|here)|get (someone|somebody) (out|over|here)|need (someone|somebody|help)|(please|pls) (help|hurry|come)|hurry|mandan a alguien|pueden venir (ya|ahora|hoy)|vengan)\b|\bthe (kitchen|basement|house|bathroom|garage|attic|ceiling|floor|yard|hallway|laundry room|bedroom|living room|panel|outlet|furnace) (is|are) [a-z]+ing\b");
 
     static readonly Regex s_deescalation = R(@"\b(not (urgent|an emergency|a emergency|critical|pressing|in a hurry)|no (rush|hurry)|whenever( is)? (convenient|works)|when(ever)? (you|it is) (get a chance|convenient|have time)|at your convenience|next (week|month) is fine|nothing urgent|no es urgente|sin prisa|no hay prisa|pas urgent|rien d'urgent|nicht dringend|keine eile|non e urgente|nessuna fretta|nao e urgente|sem pressa)\b");
-    static readonly Regex s_noServiceIntent = R(@"^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| very much| a lot)?|thank you|thx|ty|ok(ay)?|cool|great|awesome|perfect|bye|goodbye|see you|no thanks|no thank you|that is all|nothing else|never ?mind|hola|gracias|adios|buenas)( [a-z]+){0,3}$|^(ok(ay)? )?(thanks?( you)?|thank you|great|perfect|gracias)\b[a-z |]{0,12}\b(that is all( i needed)?|i will think about it|i will let you know|i will call (you )?back|eso es todo|lo voy a pensar)$|\b(just (browsing|looking|checking( things)? out)|never ?mind|wrong number|solo estoy mirando)\b");
+    static readonly Regex s_noServiceIntent = R(@"^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks?( you)?( so much| very much| a lot)?|thank you|thx|ty|ok(ay)?|cool|great|awesome|perfect|bye|goodbye|see you|no thanks|no thank you|that is all|nothing else|never ?mind|hola|gracias|adios|buenas)( [a-z]+){0,3}$|^(ok(ay)? )?(thanks?( you)?|thank you|great|perfect|gracias)\b[a-z |]{0,12}\b(that is all( i needed)?|i will think about it|i will let you know|i will call (you )?back|eso es todo|lo voy a pensar)$|\b(just (browsing|looking|checking( things)? out)|wrong number|solo estoy mirando)\b");
     static readonly Regex s_spanish = R(@"\b(el|la|los|las|mi|tengo|tenemos|hay|casa|agua|por favor|ayuda|necesito|esta|huele|fuga|se|que|una|de la|sin|del|no funciona|quiero|cuanto|puedo|gracias|hola|usted|ustedes|atienden|cobran|tienen)\b");
     static readonly Regex s_english = R(@"\b(the|is|my|i|we|our|there|and|it|you|your|have|has|what|how|do|need|want|can|this|that|please|thanks|hello|hi)\b");
 
@@ -506,7 +520,7 @@ public static partial class EmergencyTriage
             var aboutTheTrade = IsAboutTheTrade(normalized, businessType);
             LeadPriority? moved = guess.Priority switch
             {
-                LeadPriority.LOW when rulesSilent && !s_asksForQuoteOrVisit.IsMatch(normalized) && !s_newRequest.IsMatch(normalized) && !s_withinDays.IsMatch(normalized) && !s_withinWeeks.IsMatch(normalized) => LeadPriority.LOW,
+                LeadPriority.LOW when rulesSilent && !s_asksForQuoteOrVisit.IsMatch(normalized) && !s_newRequest.IsMatch(normalized) && !s_withinDays.IsMatch(normalized) && !s_withinWeeks.IsMatch(normalized) && !s_timeOfVisit.IsMatch(normalized) => LeadPriority.LOW,
                 LeadPriority.URGENT when priority == LeadPriority.HIGH && fired.Any(f => f.Rule.Name != "problem_described") && statement && aboutTheTrade && !judgedNotNow && now && !fired.Any(f => f.Rule.RaiseTo is not null) => LeadPriority.URGENT,
                 >= LeadPriority.HIGH when rulesSilent && statement && aboutTheTrade && dated => LeadPriority.HIGH,
                 _ => null,
@@ -565,11 +579,14 @@ public static partial class EmergencyTriage
         return fixture.Success && normalized.Split(' ').Length >= 4 && !IsNegated(LastWords(normalized[..fixture.Index], 4)) ? fixture.Value : null;
     }
 
-    /// <summary>Greetings, thanks and goodbyes only, or "just browsing": nothing for the owner to act on.</summary>
+    /// <summary>
+    /// Greetings, thanks and goodbyes only, "just browsing", or a call whose reason has gone with nothing new asked
+    /// ("never mind, my husband fixed it"): nothing for the owner to act on.
+    /// </summary>
     public static bool IsNoServiceIntent(string normalized)
     {
         var words = normalized.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries);
-        return s_noServiceIntent.IsMatch(normalized) || (words.Length is > 0 and <= 12 && words.All(s_courtesyWords.Contains));
+        return s_noServiceIntent.IsMatch(normalized) || (words.Length is > 0 and <= 12 && words.All(s_courtesyWords.Contains)) || IsCallOff(normalized);
     }
 
     /// <summary>"es" when the message reads as Spanish, else "en".</summary>
