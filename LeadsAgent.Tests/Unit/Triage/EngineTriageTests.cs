@@ -127,4 +127,42 @@ public class EngineTriageTests
         Assert.Null(r.Triage.SafetyScript);
         Assert.StartsWith("I'm sorry to hear that.", r.Reply, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task ASparkingOutlet_HearsTheElectricalScript()
+    {
+        var (engine, ctx) = Plumber();
+        var session = ConversationSession.Start("chat-sp", ctx.Business.Id, Channel.CHAT, s_now);
+
+        var r = await Say(engine, session, ctx, "there are sparks coming out of the outlet behind the fridge");
+
+        Assert.Equal((LeadPriority.URGENT, Hazard.Electrical), (r.Triage.Priority, r.Triage.Hazard));
+        Assert.StartsWith("Stay away from the wires", r.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACallerWhoseProblemHasGone_IsNotAskedForTheirDetails()
+    {
+        var (engine, ctx) = Plumber();
+        var session = ConversationSession.Start("chat-nvm", ctx.Business.Id, Channel.CHAT, s_now);
+
+        var r = await Say(engine, session, ctx, "never mind, my husband fixed it");
+
+        Assert.Equal(LeadPriority.LOW, r.Triage.Priority);
+        Assert.Contains("anything else", r.Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("name", r.Reply, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnswersToTheAgentsQuestions_DoNotRaiseAQuotesPriority()
+    {
+        var (engine, ctx) = Plumber();
+        var session = ConversationSession.Start("chat-quote", ctx.Business.Id, Channel.CHAT, s_now);
+
+        await Say(engine, session, ctx, "hi, I need a quote for a new 50 gallon water heater");
+        await Say(engine, session, ctx, "Maria Lopez, and my husband is Carlos");
+        await Say(engine, session, ctx, "we're home all day tomorrow so anytime works, we have a newborn so please knock softly");
+
+        Assert.Equal(LeadPriority.NORMAL, session.Priority);
+        Assert.False(session.EmergencyDetected);
+    }
 }
