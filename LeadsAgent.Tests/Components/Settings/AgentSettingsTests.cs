@@ -89,15 +89,15 @@ public class AgentSettingsTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         await using var host = ComponentHost.ForOwner(fx, businessId, email);
         var cut = await RenderAsync(host);
 
-        await cut.Find("[data-testid=emergency-phrase]").InputAsync("the sump pump alarm keeps beeping");
+        await cut.Find("[data-testid=emergency-phrase]").InputAsync("my kitchen sink is clogged again");
         await cut.Find("[data-testid=emergency-check] button.mud-button-root").ClickAsync(new());
-        // A failing sump pump alarm is something to fix soon under the ladder, not an emergency, until the owner says so.
+        // A clogged sink is something to fix soon under the ladder, not an emergency, until the owner says so.
         await cut.WaitForAssertionAsync(() => Assert.Equal("High", cut.Find("[data-testid=emergency-result] [data-priority]").TextContent.Trim()));
 
-        await cut.Find("[data-testid=keywords]").InputAsync("sump pump");
+        await cut.Find("[data-testid=keywords]").InputAsync("kitchen sink");
         await cut.Find("[data-testid=emergency-check] button.mud-button-root").ClickAsync(new());
         await cut.WaitForAssertionAsync(() => Assert.Equal("Emergency", cut.Find("[data-testid=emergency-result] [data-priority]").TextContent.Trim()));
-        Assert.Contains("Because of: one of your emergency words (“sump pump”)", cut.Find("[data-testid=emergency-result]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Because of: one of your emergency words (“kitchen sink”)", cut.Find("[data-testid=emergency-result]").TextContent, StringComparison.Ordinal);
         Assert.Equal("[]", await fx.Database.ScalarAsync<string>($"SELECT extra_emergency_keywords::text FROM agent_configs WHERE business_id = '{businessId}'"));
 
         await cut.Find("[data-testid=emergency-phrase]").InputAsync("no gas smell, I want a fireplace insert");
