@@ -7,6 +7,16 @@ public enum NotificationKind
     OWNER_ALERT_CALL,
     /// <summary>A password reset link for an owner, sent when a platform admin asks (payload: the user's id).</summary>
     PASSWORD_RESET,
+    /// <summary>A text message through Twilio's Messages API (payload: to, body, purpose).</summary>
+    SMS,
+    /// <summary>The owner's summary of one call or chat by email (payload: the conversation's id).</summary>
+    CALL_SUMMARY,
+    /// <summary>The owner's morning email of yesterday's leads by priority (payload: the business day).</summary>
+    DAILY_DIGEST,
+    /// <summary>One signed POST of an event to an owner's webhook endpoint (payload: endpoint, event).</summary>
+    WEBHOOK_DELIVERY,
+    /// <summary>The email telling the owner a failing webhook endpoint was switched off (payload: endpoint).</summary>
+    WEBHOOK_DISABLED,
 }
 
 /// <summary>Where an outbox row is in its life.</summary>

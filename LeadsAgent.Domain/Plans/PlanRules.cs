@@ -25,6 +25,10 @@ public static class PlanRules
         [PlanFeature.EmergencyVoiceCalls] = PlanTier.PRO,
         [PlanFeature.VoiceConfiguration] = PlanTier.PRO,
         [PlanFeature.HiddenBranding] = PlanTier.PRO,
+        [PlanFeature.CallRouting] = PlanTier.BASIC,
+        [PlanFeature.OwnerTexts] = PlanTier.BASIC,
+        [PlanFeature.Webhooks] = PlanTier.BASIC,
+        [PlanFeature.CallRecording] = PlanTier.PRO,
     };
 
     public static bool IsPlanSufficient(PlanTier current, PlanTier required) => current >= required;

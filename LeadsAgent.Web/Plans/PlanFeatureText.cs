@@ -19,6 +19,10 @@ public static class PlanFeatureText
         (PlanFeature.EmergencyVoiceCalls, "Emergency calls to you", "An emergency rings your phone at once, then your backup number."),
         (PlanFeature.VoiceConfiguration, "Voice configuration", "Choose the voice, language and what your phone agent says."),
         (PlanFeature.HiddenBranding, "No LeadsAgent branding", "The chat widget shows only your business."),
+        (PlanFeature.CallRouting, "Ring me first", "Your phone rings first during business hours; the agent takes the calls you miss and the nights."),
+        (PlanFeature.OwnerTexts, "Texts for every lead", "A text for every new lead and a short summary of each call, not just emergencies."),
+        (PlanFeature.Webhooks, "Webhooks", "New leads, calls and emergencies sent to the tools you already use."),
+        (PlanFeature.CallRecording, "Call recording", "Listen to any call from the lead page, with a spoken notice to callers."),
     ];
 
     public static string Label(PlanFeature feature) => All.First(f => f.Feature == feature).Label;
