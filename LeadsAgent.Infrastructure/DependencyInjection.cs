@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<RedisLiveEvents>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEvents>());
         services.AddSingleton<BusinessDirectory>();
+        services.AddSingleton<Blocking.CallerBlockList>();
         services.AddSingleton<LeadRecorder>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<SessionMaintenanceWorker>();

@@ -253,6 +253,8 @@ public static class WebComposition
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
         admin.MapSessions();
+        admin.MapOwnerBlocking();
+        app.MapPlatformBlocking();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -32,6 +32,12 @@ public sealed class AgentConfig
     public string TwilioLanguage { get; set; } = DefaultLanguage;
     public List<string> AllowedWidgetOrigins { get; set; } = [];
     public List<string> ExtraEmergencyKeywords { get; set; } = [];
+
+    /// <summary>Calls with a hidden number go to voicemail instead of the agent (call screening).</summary>
+    public bool ScreenNoCallerId { get; set; }
+
+    /// <summary>Calls whose caller ID failed Twilio's STIR/SHAKEN check go to voicemail instead of the agent.</summary>
+    public bool ScreenFailedStir { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -98,6 +98,8 @@ public enum AgentPhrase
     HowCanIHelp,
     SuspendedChat,
     SuspendedVoice,
+    BlockedCaller,
+    ScreenedVoicemail,
 
     // Words read aloud in place of symbols.
     SpokenDollars,
@@ -753,6 +755,20 @@ public static partial class AgentPhrases
             de: "Danke für Ihren Anruf bei {business}. Wir können gerade keine Anrufe annehmen. Wenn es ein Notfall ist, legen Sie auf und rufen Sie 911 an. Andernfalls hinterlassen Sie bitte nach dem Signalton Ihren Namen, Ihre Nummer und eine kurze Nachricht, und wir geben sie weiter.",
             it: "Grazie per aver chiamato {business}. Al momento non possiamo rispondere alle chiamate. Se è un'emergenza, riattacchi e chiami il 911. Altrimenti, lasci nome, numero e un breve messaggio dopo il segnale acustico e lo inoltreremo.",
             pt: "Obrigado por ligar para {business}. No momento não podemos atender ligações. Se for uma emergência, desligue e ligue para o 911. Caso contrário, deixe seu nome, número e uma mensagem curta depois do sinal, e vamos repassar o recado."),
+        [AgentPhrase.BlockedCaller] = Row(
+            en: "This number can't reach {business}. Goodbye.",
+            es: "Este número no puede comunicarse con {business}. Adiós.",
+            fr: "Ce numéro ne peut pas joindre {business}. Au revoir.",
+            de: "Diese Nummer kann {business} nicht erreichen. Auf Wiederhören.",
+            it: "Questo numero non può raggiungere {business}. Arrivederci.",
+            pt: "Este número não pode falar com {business}. Até logo."),
+        [AgentPhrase.ScreenedVoicemail] = Row(
+            en: "Thanks for calling {business}. Please leave your name, your phone number and a short message after the tone, and we'll get back to you.",
+            es: "Gracias por llamar a {business}. Deje su nombre, su número de teléfono y un mensaje breve después del tono, y le responderemos.",
+            fr: "Merci d'avoir appelé {business}. Laissez votre nom, votre numéro de téléphone et un court message après le bip, et nous vous recontacterons.",
+            de: "Danke für Ihren Anruf bei {business}. Bitte hinterlassen Sie nach dem Signalton Ihren Namen, Ihre Telefonnummer und eine kurze Nachricht, dann melden wir uns bei Ihnen.",
+            it: "Grazie per aver chiamato {business}. Lasci nome, numero di telefono e un breve messaggio dopo il segnale acustico e la ricontatteremo.",
+            pt: "Obrigado por ligar para {business}. Deixe seu nome, seu número de telefone e uma mensagem curta depois do sinal, e retornaremos o contato."),
 
         [AgentPhrase.SpokenDollars] = Row(
             en: "{amount} dollars",

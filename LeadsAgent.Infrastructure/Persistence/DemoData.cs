@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Plans;
@@ -27,6 +28,7 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
                 Acme.Email, Acme.Password, "America/Chicago"), ct);
             await UseAcmeQuestionsAsync(acme.Id, ct);
             await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
+            await BlockDemoNumbersAsync(acme.Id, ct);
         }
 
         if (await users.FindByEmailAsync(Sparrow.Email) is null)
@@ -37,6 +39,27 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
         }
 
         return [Acme, Sparrow];
+    }
+
+    /// <summary>Acme blocks a warranty robocaller; the platform's list has a known scam number (call blocking).</summary>
+    async Task BlockDemoNumbersAsync(Guid acmeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.BlockedNumbers.Add(new BlockedNumber
+        {
+            BusinessId = acmeId, Number = "+15550100666", Reason = "Robocall: extended car warranty", CreatedBy = Acme.Email,
+            CreatedAt = now.AddDays(-12), BlockedCalls = 3, LastBlockedAt = now.AddDays(-2),
+        });
+        if (!await db.BlockedNumbers.AnyAsync(b => b.BusinessId == null && b.Number == "+15550100777", ct))
+        {
+            db.BlockedNumbers.Add(new BlockedNumber
+            {
+                Number = "+15550100777", Reason = "Scam: fake utility shut-off calls reported by several businesses", CreatedBy = "platform demo data",
+                CreatedAt = now.AddDays(-30), BlockedCalls = 5, LastBlockedAt = now.AddDays(-1),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A plumbing and heating company's knowledge base: hours, prices, service area, policies.</summary>

@@ -1,3 +1,4 @@
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Knowledge;
@@ -28,6 +29,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
+    public DbSet<BlockedNumber> BlockedNumbers => Set<BlockedNumber>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -81,6 +83,9 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<AdminAction>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        // The platform's block list (no business) applies to every business, so every tenant reads it; writes to it
+        // are the platform admin's (the use cases check the row's business).
+        builder.Entity<BlockedNumber>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId || e.BusinessId == null);
 
         SnakeCaseNames.Apply(builder);
     }

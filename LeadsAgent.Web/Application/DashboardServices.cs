@@ -51,6 +51,11 @@ public static class DashboardServices
         services.AddScoped<Account.ChangePassword>();
         services.AddSingleton<Account.TimeZoneChoices>();
         services.AddTransient<Simulator.SimulatorRun>();
+        services.AddScoped<Blocking.BlockListQueries>();
+        services.AddScoped<Blocking.BlockNumber>();
+        services.AddScoped<Blocking.UnblockNumber>();
+        services.AddScoped<Blocking.UpdateCallScreening>();
+        services.AddScoped<Blocking.PlatformBlockList>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Blocking;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
@@ -20,7 +22,7 @@ public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
 /// </summary>
-public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features)
+public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList)
 {
     public const string GatherPath = "/api/voice/gather";
     public const string ActionPath = "/api/voice/action";
@@ -33,11 +35,22 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         Hangup());
 
     /// <summary>A new call for a business: the greeting and the first listen, or a voicemail when the plan has no phone agent.</summary>
-    public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
+    /// <remarks>
+    /// A caller on the business's or the platform's block list hears one sentence and is hung up on, before anything
+    /// else: no session, conversation, lead, alert, text, summary or webhook. <paramref name="stirVerstat"/> is Twilio's
+    /// STIR/SHAKEN verdict on the caller ID, for call screening.
+    /// </remarks>
+    public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false,
+        string? stirVerstat = null)
     {
         var (business, config) = (profile.Business, profile.Config);
         // Everything said on a call is in the business's language, by a voice that speaks it (the language attribute).
         var (voice, language) = (config.TwilioVoice, config.TwilioLanguage);
+        if (await blockList.CheckAsync(business.Id, from, ct, count: !simulated) is not null)
+        {
+            return Response(Say(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", business.Name)), voice, language), Hangup());
+        }
+
         var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
         if (business.IsSuspended)
@@ -48,6 +61,16 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
             return Response(Say(UnavailableReplies.Voice(business.Name, language), voice, language), Voicemail(),
                 Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgainLater, language), voice, language), Hangup());
+        }
+
+        if (CallerScreening.Screen(from, stirVerstat, config.ScreenNoCallerId, config.ScreenFailedStir) is { } screened)
+        {
+            // Call screening: a hidden or unverified caller ID goes to voicemail; a real message still becomes a lead (RecordingAsync).
+            metadata["mode"] = "voicemail";
+            metadata["screened"] = screened == ScreenReason.NO_CALLER_ID ? "no-caller-id" : "failed-stir";
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
+            return Response(Say(AgentPhrases.Say(AgentPhrase.ScreenedVoicemail, language, ("business", business.Name)), voice, language), Voicemail(),
+                Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgain, language), voice, language), Hangup());
         }
 
         if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))

@@ -57,7 +57,7 @@ public static partial class VoiceEndpoints
             return Xml(Response(Say("Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye."), Hangup()));
         }
 
-        return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct));
+        return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct, stirVerstat: form["StirVerstat"].ToString()));
     }
 
     static async Task<IResult> GatherAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)

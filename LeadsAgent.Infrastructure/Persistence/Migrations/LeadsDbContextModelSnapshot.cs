@@ -24,6 +24,63 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LeadsAgent.Domain.Blocking.BlockedNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BlockedCalls")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("blocked_calls");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("LastBlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_blocked_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("blocked_numbers_pkey");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blocked_numbers_platform_number")
+                        .HasFilter("business_id IS NULL");
+
+                    b.HasIndex("BusinessId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blocked_numbers_business_number")
+                        .HasFilter("business_id IS NOT NULL");
+
+                    b.ToTable("blocked_numbers", (string)null);
+                });
+
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -123,6 +180,14 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("persona_prompt");
+
+                    b.Property<bool>("ScreenFailedStir")
+                        .HasColumnType("boolean")
+                        .HasColumnName("screen_failed_stir");
+
+                    b.Property<bool>("ScreenNoCallerId")
+                        .HasColumnType("boolean")
+                        .HasColumnName("screen_no_caller_id");
 
                     b.Property<string>("TwilioLanguage")
                         .IsRequired()
@@ -1052,6 +1117,15 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasName("user_tokens_pkey");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Blocking.BlockedNumber", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("blocked_numbers_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
