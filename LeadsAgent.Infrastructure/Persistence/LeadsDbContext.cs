@@ -4,6 +4,7 @@ using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Webhooks;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -81,6 +84,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<AdminAction>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

@@ -51,6 +51,13 @@ public static class DashboardServices
         services.AddScoped<Account.ChangePassword>();
         services.AddSingleton<Account.TimeZoneChoices>();
         services.AddTransient<Simulator.SimulatorRun>();
+        services.AddScoped<Webhooks.WebhookQueries>();
+        services.AddScoped<Webhooks.WebhookTargetCheck>();
+        services.AddScoped<Webhooks.AddWebhook>();
+        services.AddScoped<Webhooks.EditWebhook>();
+        services.AddScoped<Webhooks.DeleteWebhook>();
+        services.AddScoped<Webhooks.RollWebhookSecret>();
+        services.AddScoped<Webhooks.SendTestWebhook>();
         return services;
     }
 }
