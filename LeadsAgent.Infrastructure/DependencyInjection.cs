@@ -16,6 +16,7 @@ using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Infrastructure.Twilio;
+using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -94,6 +95,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
+        services.AddWebhooks(config);
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -117,6 +119,26 @@ public static class DependencyInjection
         services.AddScoped<StartupTasks>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>Outbound webhooks: signed deliveries from the outbox to the owner's endpoints, checked like knowledge URL imports.</summary>
+    static void AddWebhooks(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(config, WebhookOptions.Section);
+        services.TryAddSingleton<OutboundTargetGuard>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookEventWriter>();
+        services.AddSingleton<WebhookCallEvents>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName, c =>
+            {
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-Webhooks/1.0");
+                // The sender's own token ends each attempt after Webhooks:TimeoutSeconds.
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
+        services.AddSingleton<IOutboxHandler, WebhookDeliveryHandler>();
+        services.AddSingleton<IOutboxHandler, WebhookDisabledEmailHandler>();
     }
 
     static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration config, string section)

@@ -255,6 +255,7 @@ public static class WebComposition
         admin.MapSessions();
         admin.MapOwnerBlocking();
         app.MapPlatformBlocking();
+        admin.MapWebhooks();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -9,6 +9,7 @@ using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -32,7 +33,8 @@ public sealed partial class ConversationService(
     ILiveEvents events,
     NpgsqlDataSource dataSource,
     TimeProvider clock,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    WebhookCallEvents webhookCalls)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -269,6 +271,7 @@ public sealed partial class ConversationService(
         if (inserted)
         {
             await PublishAsync(LiveEvent.SessionEnded, session, ct);
+            await webhookCalls.ConversationEndedAsync(session, ct);
             LogEnded(logger, sessionId, session.Status, session.History.Count);
         }
 

@@ -7,6 +7,7 @@ using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace LeadsAgent.Infrastructure.Conversations;
 /// an alert never waits for the caller to hang up and is never lost to a mail server or Twilio outage. One lead per
 /// session: a retried webhook gets the lead already stored.
 /// </summary>
-public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, TimeProvider clock)
+public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, TimeProvider clock, WebhookEventWriter webhooks)
 {
     public sealed record Stored(Guid LeadId, bool Created);
 
@@ -42,6 +43,7 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
             db.Notifications.Add(notification);
         }
 
+        await AddWebhookEventsAsync(db, business, lead, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -53,6 +55,17 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
             db.ChangeTracker.Clear();
             var id = await db.Leads.Where(l => l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
             return new Stored(id, false);
+        }
+    }
+
+    /// <summary>lead.created for every lead, and emergency.detected for an urgent one, in the lead's transaction.</summary>
+    async Task AddWebhookEventsAsync(LeadsDbContext db, Business business, Lead lead, DateTimeOffset now, CancellationToken ct)
+    {
+        var data = WebhookEventWriter.LeadData(lead);
+        await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.LeadCreated, data, lead.Id, now, ct);
+        if (lead.Priority == LeadPriority.URGENT)
+        {
+            await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.EmergencyDetected, data, lead.Id, now, ct);
         }
     }
 

@@ -5,6 +5,7 @@ using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Webhooks;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
     public DbSet<BlockedNumber> BlockedNumbers => Set<BlockedNumber>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -86,6 +89,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         // The platform's block list (no business) applies to every business, so every tenant reads it; writes to it
         // are the platform admin's (the use cases check the row's business).
         builder.Entity<BlockedNumber>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId || e.BusinessId == null);
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

@@ -56,6 +56,13 @@ public static class DashboardServices
         services.AddScoped<Blocking.UnblockNumber>();
         services.AddScoped<Blocking.UpdateCallScreening>();
         services.AddScoped<Blocking.PlatformBlockList>();
+        services.AddScoped<Webhooks.WebhookQueries>();
+        services.AddScoped<Webhooks.WebhookTargetCheck>();
+        services.AddScoped<Webhooks.AddWebhook>();
+        services.AddScoped<Webhooks.EditWebhook>();
+        services.AddScoped<Webhooks.DeleteWebhook>();
+        services.AddScoped<Webhooks.RollWebhookSecret>();
+        services.AddScoped<Webhooks.SendTestWebhook>();
         return services;
     }
 }
