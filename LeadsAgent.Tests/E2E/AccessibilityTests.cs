@@ -61,6 +61,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
             "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+            "/settings/blocked",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -96,6 +97,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
             "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
+            "/settings/blocked",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
@@ -154,6 +156,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         violations.AddRange(await ViolationsAsync(admin, "/platform"));
         violations.AddRange(await ViolationsAsync(admin, "/platform/health"));
+        violations.AddRange(await ViolationsAsync(admin, "/platform/blocked"));
         violations.AddRange(await ViolationsAsync(admin, $"/platform/businesses/{businessId}"));
         var (anonymous, _) = await fx.NewPageAsync();
         violations.AddRange(await ViolationsAsync(anonymous, $"/reset-password?user={Guid.NewGuid()}&token=not-a-real-token"));
@@ -170,7 +173,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await admin.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         var violations = new List<string>();
-        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}" })
+        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}", "/platform/blocked" })
         {
             await BrowserFixture.OpenInteractiveAsync(admin, path);
             await Assertions.Expect(admin.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");

@@ -174,4 +174,25 @@ public class CallBlockingTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceC
         Assert.Single((await (await otherOwner.GetAsync("/api/admin/blocked-numbers", Ct)).JsonAsync(HttpStatusCode.OK)).AsArray());
         Assert.Equal(HttpStatusCode.Unauthorized, (await fx.Anonymous().GetAsync("/api/admin/blocked-numbers", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_simulators_blocked_number_scenario_hears_the_message_and_nothing_is_stored_or_counted()
+    {
+        var (id, _, owner) = await BusinessAsync();
+        (await owner.PostAsJsonAsync("/api/admin/blocked-numbers", new { number = "+15550100666", reason = "Robocall" }, Ct)).EnsureSuccessStatusCode();
+        var simulator = fx.App.Services.GetRequiredService<LeadsAgent.Web.Voice.CallSimulator>();
+        var scenario = LeadsAgent.Web.Voice.CallSimulator.Scenario(LeadsAgent.Web.Voice.CallSimulator.BlockedScenarioKey)!;
+        Assert.Equal("Blocked number", scenario.Title);
+
+        var callId = await simulator.RunAsync(id, scenario, Ct);
+        var call = await simulator.GetAsync(id, callId!, Ct);
+        Assert.NotNull(call);
+        Assert.True(call.Ended);
+        var turn = Assert.Single(call.Turns);
+        Assert.Equal("This number can't reach Acme Plumbing. Goodbye.", turn.AgentSaid);
+        Assert.Equal("hang up", turn.Action);
+        Assert.Empty(call.Alerts);
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM conversations WHERE business_id = '{id}'"));
+        Assert.Equal(0, await fx.Database.ScalarAsync<int>($"SELECT blocked_calls FROM blocked_numbers WHERE business_id = '{id}'"));
+    }
 }

@@ -9,6 +9,8 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
@@ -33,7 +35,7 @@ public sealed record SimulatedCall(string CallId, IReadOnlyList<SimulatedTurn> T
 /// have been sent is worked out by the same rules that write the outbox and shown instead.
 /// </summary>
 public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, BusinessDirectory directory, LeadRecorder leads,
-    ConversationService conversations, TimeProvider clock)
+    ConversationService conversations, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public const int MaxScenarioTurns = 12;
     const string TurnsKey = "simulator.turns";
@@ -58,7 +60,15 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             "Can I just talk to a real person please?",
             "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "Wants to speak to someone about a job",
             "today", ["I'd really rather speak to someone.", "Bye."]),
+        // Calls from a number on the business's block list (the demo's blocked robocaller when the list is empty of others).
+        new(BlockedScenarioKey, "Blocked number", DemoBlockedNumber,
+            "Hello, we've been trying to reach you about your car's extended warranty", "Dan Carter", "offers@warranty.example", "1 Main Street, Springfield",
+            "Extended car warranty offer", "today", ["Press 1 to speak to a warranty specialist.", "Goodbye."]),
     ];
+
+    /// <summary>The scenario whose caller uses a number from the business's block list.</summary>
+    public const string BlockedScenarioKey = "blocked-number";
+    const string DemoBlockedNumber = "+15550100666";
 
     public static SimulatorScenario? Scenario(string? key) => Scenarios.FirstOrDefault(s => s.Key == key);
 
@@ -71,7 +81,19 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         var callId = "SIM" + Guid.NewGuid().ToString("N");
-        var twiml = await agent.AnswerAsync(profile, callId, callerNumber ?? TypedCallerNumber, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true);
+        var from = callerNumber ?? TypedCallerNumber;
+        var twiml = await agent.AnswerAsync(profile, callId, from, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true);
+        if (await store.GetAsync(callId, ct) is null)
+        {
+            // A blocked caller: the agent started nothing. A simulated session (never persisted) shows the owner what
+            // the caller heard, and ends at once, as the real call does.
+            await conversations.StartAsync(profile, Channel.VOICE, callId, new Dictionary<string, string> { ["callSid"] = callId, ["from"] = from, ["blocked"] = "true" },
+                from, ct, simulated: true);
+            await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
+            await conversations.EndAsync(callId, ConversationStatus.ABANDONED, ct);
+            return callId;
+        }
+
         await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
         return callId;
     }
@@ -116,7 +138,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     /// <summary>Plays a scripted caller through a whole call: the opening line, then an answer to each question asked.</summary>
     public async Task<string?> RunAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
     {
-        var callId = await StartAsync(businessId, scenario.CallerNumber, ct);
+        var callId = await StartAsync(businessId, await CallerNumberAsync(businessId, scenario, ct), ct);
         if (callId is null)
         {
             return null;
@@ -140,6 +162,23 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         return callId;
+    }
+
+    /// <summary>
+    /// The number the scripted caller calls from: the scenario's, except for the blocked-number scenario, whose caller
+    /// uses a number from the business's own block list (the most recently added), or the demo's robocaller.
+    /// </summary>
+    public async Task<string> CallerNumberAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
+    {
+        if (scenario.Key != BlockedScenarioKey)
+        {
+            return scenario.CallerNumber;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.DbForBusiness(businessId);
+        return await db.BlockedNumbers.AsNoTracking().Where(b => b.BusinessId == businessId).OrderByDescending(b => b.CreatedAt)
+            .Select(b => b.Number).FirstOrDefaultAsync(ct) ?? scenario.CallerNumber;
     }
 
     /// <summary>
