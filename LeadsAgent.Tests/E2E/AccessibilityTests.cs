@@ -61,6 +61,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
             "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+            "/settings/webhooks",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -96,6 +97,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
             "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
+            "/settings/webhooks",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
