@@ -62,6 +62,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
             "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
             "/settings/blocked",
+            "/settings/webhooks",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -98,6 +99,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
             "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
             "/settings/blocked",
+            "/settings/webhooks",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
