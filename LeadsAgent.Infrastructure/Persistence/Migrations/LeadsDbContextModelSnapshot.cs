@@ -99,6 +99,12 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
 
+                    b.Property<string>("CallRouting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("call_routing");
+
                     b.Property<string>("ColorTheme")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -123,6 +129,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("persona_prompt");
+
+                    b.Property<int>("RingOwnerSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("ring_owner_seconds");
 
                     b.Property<string>("TwilioLanguage")
                         .IsRequired()
@@ -196,6 +206,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Hours")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
 
                     b.Property<string>("Name")
                         .IsRequired()
