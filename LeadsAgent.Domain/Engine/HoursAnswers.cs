@@ -165,7 +165,8 @@ public static partial class HoursAnswers
             : status;
     }
 
-    static string Clock(DateTimeOffset at, TimeZoneInfo zone, string language)
+    /// <summary>The local time of an instant in words: "5 p.m.".</summary>
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone, string language)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return Time(local.Hour * 60 + local.Minute, language);

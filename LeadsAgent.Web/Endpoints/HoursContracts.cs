@@ -34,6 +34,9 @@ public sealed record HoursDto(
     PlanTier RoutingPlan,
     bool HasOwnerPhone)
 {
+    /// <summary>For the owner: "Open now, until 5 p.m. (your time zone: America/Chicago)"; null when no hours are set.</summary>
+    public string? OwnerStatus { get; init; }
+
     public static HoursDto From(Business business, AgentConfig config, PlanTier plan, DateTimeOffset now)
     {
         var hours = business.Hours is { IsSet: true } h ? h : null;
@@ -41,7 +44,20 @@ public sealed record HoursDto(
         return new HoursDto(business.TimeZone, hours is not null, WeekOf(hours), ExceptionsOf(hours), config.CallRouting,
             CallRoutingRules.Effective(config.CallRouting, plan), config.RingOwnerSeconds, status?.Open ?? false,
             hours is null ? null : Domain.Engine.HoursAnswers.WidgetLine(hours, business.TimeZone, now, "en"),
-            PlanRules.Allows(plan, PlanFeature.CallRouting), PlanRules.RequiredTier(PlanFeature.CallRouting), !string.IsNullOrWhiteSpace(business.NotificationPhoneNumber));
+            PlanRules.Allows(plan, PlanFeature.CallRouting), PlanRules.RequiredTier(PlanFeature.CallRouting), !string.IsNullOrWhiteSpace(business.NotificationPhoneNumber))
+        {
+            OwnerStatus = hours is null ? null : StatusInWords(hours, business.TimeZone, now),
+        };
+    }
+
+    public static string StatusInWords(BusinessHours hours, string timeZone, DateTimeOffset now)
+    {
+        var zone = BusinessHours.Zone(timeZone);
+        var status = hours.StatusAt(now, zone);
+        var text = status.Open
+            ? status.Until is { } until ? $"Open now, until {Domain.Engine.HoursAnswers.Clock(until, zone, "en")}" : "Open now, around the clock"
+            : status.NextOpening is { } next ? $"Closed now, opening again {Domain.Engine.HoursAnswers.When(next, now, zone, "en")}" : "Closed now, with no opening in the coming year";
+        return $"{text} (your time zone: {timeZone})";
     }
 
     public static IReadOnlyList<HoursDayDto> WeekOf(BusinessHours? hours) =>
