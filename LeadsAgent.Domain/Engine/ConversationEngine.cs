@@ -743,6 +743,17 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         void AnswerFromKnowledge(bool offer, bool honest = true)
         {
+            // A question about the hours is answered from the schedule (exact, in the business's zone) when the owner set
+            // one; with no hours set, the knowledge base answers as before. A price question that names a day is a price question.
+            if (Has(Intents.Hours) && !Has(Intents.Pricing) && ctx.Business.Hours is { IsSet: true } hours
+                && (IntentClassifier.IsQuestion(text, normalized) || !Has(Intents.ServiceRequest))
+                && HoursAnswers.Answer(hours, ctx.Business.TimeZone, ctx.Now, text, _language) is { } fromHours)
+            {
+                _body = fromHours;
+                session.DetailedFlow.CompletedSteps.Add("answered_hours");
+                return;
+            }
+
             var best = passages.FirstOrDefault();
             if (best is not null)
             {

@@ -41,9 +41,15 @@ public sealed partial class ConversationService(
     static readonly Histogram<double> s_modelMs = s_meter.CreateHistogram<double>("model_ms", "ms", "Language model time per turn");
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pending = new();
 
-    /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
+    /// <summary>Session metadata naming who answered a routed call; "owner" means the owner took it, so it leaves no lead.</summary>
+    public const string AnsweredByKey = "answeredBy";
+
+    /// <summary>
+    /// Opens a session (or returns the one a retried webhook already opened) with the greeting. With
+    /// <paramref name="greet"/> false the session opens silent (the owner's phone rings first); a later start greets.
+    /// </summary>
     public async Task<(ConversationSession Session, TurnResult? Greeting)> StartAsync(BusinessProfile profile, Channel channel, string sessionId,
-        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct, bool simulated = false)
+        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct, bool simulated = false, bool greet = true)
     {
         var now = clock.GetUtcNow();
         var fresh = ConversationSession.Start(sessionId, profile.Business.Id, channel, now);
@@ -57,7 +63,7 @@ public sealed partial class ConversationService(
 
         TurnResult? greeting = null;
         var stored = await store.CreateAsync(fresh, ct);
-        if (stored.History.Count == 0)
+        if (stored.History.Count == 0 && greet)
         {
             stored = await store.UpdateAsync(sessionId, s =>
             {
@@ -287,7 +293,7 @@ public sealed partial class ConversationService(
         && (s.LeadCaptured || PartialLeadOf(s, profile) is null);
 
     /// <summary>The lead an ended session leaves if a call-back number was captured, else null.</summary>
-    LeadDraft? PartialLeadOf(ConversationSession s, BusinessProfile profile) =>
+    LeadDraft? PartialLeadOf(ConversationSession s, BusinessProfile profile) => s.Metadata.GetValueOrDefault(AnsweredByKey) == "owner" ? null :
         ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow()));
 
     /// <summary>Whether this instance holds sessions whose lead or conversation waits for the database.</summary>

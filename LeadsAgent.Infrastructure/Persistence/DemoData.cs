@@ -29,13 +29,15 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
             await UseAcmeQuestionsAsync(acme.Id, ct);
             await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
             await BlockDemoNumbersAsync(acme.Id, ct);
+            await UseHoursAsync(acme.Id, AcmeHours, CallRouting.AI_AFTER_HOURS, ct);
         }
 
         if (await users.FindByEmailAsync(Sparrow.Email) is null)
         {
-            await createBusiness.HandleAsync(new CreateBusinessCommand(
+            var sparrow = await createBusiness.HandleAsync(new CreateBusinessCommand(
                 Sparrow.Business, BusinessType.ELECTRICAL, PlanTier.FREE, null, Sparrow.Email, null,
                 Sparrow.Email, Sparrow.Password), ct);
+            await UseHoursAsync(sparrow.Id, Weekdays(9 * 60, 17 * 60), CallRouting.AI_ALWAYS, ct);
         }
 
         return [Acme, Sparrow];
@@ -81,6 +83,28 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
         new("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
         new("How did you hear about us?", ExpectedFormat.TEXT, false, null, false),
     ];
+
+    /// <summary>Acme's hours: Monday to Friday 8:00-17:00, Saturday 9:00-13:00 (its phone rings during them, the agent takes the rest).</summary>
+    public static BusinessHours AcmeHours => new()
+    {
+        Week = new(Weekdays(8 * 60, 17 * 60).Week) { [DayOfWeek.Saturday] = [new OpeningRange(9 * 60, 13 * 60)] },
+    };
+
+    static BusinessHours Weekdays(int from, int to) => new()
+    {
+        Week = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .ToDictionary(d => d, _ => new List<OpeningRange> { new(from, to) }),
+    };
+
+    async Task UseHoursAsync(Guid businessId, BusinessHours hours, CallRouting routing, CancellationToken ct)
+    {
+        var business = await db.Businesses.SingleAsync(b => b.Id == businessId, ct);
+        business.Hours = hours;
+        var config = await db.AgentConfigs.SingleAsync(c => c.BusinessId == businessId, ct);
+        config.CallRouting = routing;
+        config.RingOwnerSeconds = CallRoutingRules.DefaultRingSeconds;
+        await db.SaveChangesAsync(ct);
+    }
 
     async Task UseAcmeQuestionsAsync(Guid businessId, CancellationToken ct)
     {

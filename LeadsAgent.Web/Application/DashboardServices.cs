@@ -35,6 +35,8 @@ public static class DashboardServices
         services.AddScoped<Knowledge.TestKnowledgeQuestion>();
         services.AddScoped<Settings.SettingsQueries>();
         services.AddScoped<Settings.UpdateAgentConfig>();
+        services.AddScoped<Settings.HoursQueries>();
+        services.AddScoped<Settings.UpdateHours>();
         services.AddScoped<Settings.CheckEmergency>();
         services.AddScoped<Settings.VoiceTestCall>();
         services.AddScoped<Settings.TwilioNumberCheck>();

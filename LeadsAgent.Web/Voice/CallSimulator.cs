@@ -16,8 +16,9 @@ using static LeadsAgent.Infrastructure.Twilio.TwiML;
 namespace LeadsAgent.Web.Voice;
 
 /// <summary>A scripted caller: the first thing they say, what they answer to each kind of question, and their follow-ups.</summary>
+/// <param name="DuringHours">The call is routed as if it came in during opening hours (the owner's phone rings first where the routing says so).</param>
 public sealed record SimulatorScenario(string Key, string Title, string CallerNumber, string Opening, string Name, string Email, string Address,
-    string Details, string When, IReadOnlyList<string> FollowUps);
+    string Details, string When, IReadOnlyList<string> FollowUps, bool DuringHours = false);
 
 /// <summary>One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.</summary>
 public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action);
@@ -64,6 +65,10 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         new(BlockedScenarioKey, "Blocked number", DemoBlockedNumber,
             "Hello, we've been trying to reach you about your car's extended warranty", "Dan Carter", "offers@warranty.example", "1 Main Street, Springfield",
             "Extended car warranty offer", "today", ["Press 1 to speak to a warranty specialist.", "Goodbye."]),
+        new("owner-misses", "During hours, owner doesn't answer", "+15550100127",
+            "Hi, our kitchen faucet has been dripping for a week, can someone come and fix it?",
+            "Rosa Diaz", "rosa.diaz@example.com", "18 Maple Court, Springfield", "Kitchen faucet dripping for a week",
+            "tomorrow afternoon", ["No, that's everything. Thanks, bye."], DuringHours: true),
     ];
 
     /// <summary>The scenario whose caller uses a number from the business's block list.</summary>
@@ -73,7 +78,11 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     public static SimulatorScenario? Scenario(string? key) => Scenarios.FirstOrDefault(s => s.Key == key);
 
     /// <summary>Rings the business's phone agent as a new simulated caller: the greeting, as Twilio would get it.</summary>
-    public async Task<string?> StartAsync(Guid businessId, string? callerNumber, CancellationToken ct)
+    /// <remarks>
+    /// When the routing rings the owner's phone first, the simulator plays that leg as unanswered (the owner is the one
+    /// testing, so their phone is not really rung) and then the agent taking the call, as a caller would hear it.
+    /// </remarks>
+    public async Task<string?> StartAsync(Guid businessId, string? callerNumber, CancellationToken ct, bool duringHours = false)
     {
         if (await directory.GetAsync(businessId, ct) is not { } profile)
         {
@@ -82,7 +91,12 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
 
         var callId = "SIM" + Guid.NewGuid().ToString("N");
         var from = callerNumber ?? TypedCallerNumber;
-        var twiml = await agent.AnswerAsync(profile, callId, from, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true);
+        var now = clock.GetUtcNow();
+        // "During hours": now when open, else the next opening, so the scenario plays the same any time of day.
+        var routeAt = duringHours && profile.Business.Hours is { IsSet: true } hours
+            ? hours.StatusAt(now, BusinessHours.Zone(profile.Business.TimeZone)) is { Open: false, NextOpening: { } next } ? next : now
+            : (DateTimeOffset?)null;
+        var twiml = await agent.AnswerAsync(profile, callId, from, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true, routeAt: routeAt);
         if (await store.GetAsync(callId, ct) is null)
         {
             // A blocked caller: the agent started nothing. A simulated session (never persisted) shows the owner what
@@ -92,6 +106,15 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
             await conversations.EndAsync(callId, ConversationStatus.ABANDONED, ct);
             return callId;
+        }
+
+        if (ActionOf(twiml) == RingOwnerAction)
+        {
+            var seconds = Math.Clamp(profile.Config.RingOwnerSeconds, CallRoutingRules.MinRingSeconds, CallRoutingRules.MaxRingSeconds);
+            await RecordAsync(callId, new SimulatedTurn(null,
+                $"(Your phone, {Application.Display.PhoneDisplay.Format(profile.Business.NotificationPhoneNumber)}, rings for {seconds} seconds with your business number as caller ID. Nobody answers.)",
+                Render(twiml), RingOwnerAction), [], ct);
+            twiml = await agent.OwnerDialAsync(callId, "no-answer", "in-progress", ct) ?? VoiceAgent.Apology();
         }
 
         await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
@@ -138,7 +161,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     /// <summary>Plays a scripted caller through a whole call: the opening line, then an answer to each question asked.</summary>
     public async Task<string?> RunAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
     {
-        var callId = await StartAsync(businessId, await CallerNumberAsync(businessId, scenario, ct), ct);
+        var callId = await StartAsync(businessId, await CallerNumberAsync(businessId, scenario, ct), ct, scenario.DuringHours);
         if (callId is null)
         {
             return null;
@@ -296,10 +319,14 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     /// <summary>What the caller hears: every Say in order, as plain text (SSML tags dropped).</summary>
     static string Heard(VoiceResponse twiml) => string.Join(" ", ToXml(twiml).Descendants("Say").Select(s => s.Value.Trim()).Where(s => s.Length > 0));
 
+    /// <summary>The action of the ring-owner leg of a routed call.</summary>
+    public const string RingOwnerAction = "ring owner";
+
     static string ActionOf(VoiceResponse response)
     {
         var twiml = ToXml(response);
-        return twiml.Element("Dial") is not null ? "transfer"
+        return twiml.Element("Dial")?.Attribute("action")?.Value == VoiceAgent.OwnerDialPath ? RingOwnerAction
+            : twiml.Element("Dial") is not null ? "transfer"
             : twiml.Element("Record") is not null ? "voicemail"
             : twiml.Element("Gather") is not null ? "listen"
             : twiml.Element("Hangup") is not null ? "hang up" : "listen";

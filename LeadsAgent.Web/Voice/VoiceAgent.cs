@@ -8,6 +8,7 @@ using LeadsAgent.Infrastructure.Blocking;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.Extensions.Options;
 using VoiceResponse = Twilio.TwiML.VoiceResponse;
@@ -22,11 +23,16 @@ public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
 /// </summary>
-public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList)
+public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList,
+    ISessionStore store, TimeProvider clock)
 {
     public const string GatherPath = "/api/voice/gather";
     public const string ActionPath = "/api/voice/action";
     public const string RecordingPath = "/api/voice/recording";
+    public const string OwnerDialPath = "/api/voice/owner-dial";
+
+    /// <summary>Session metadata naming who answered a routed call ("owner"): such a call leaves no lead.</summary>
+    public const string AnsweredByKey = ConversationService.AnsweredByKey;
     const int SpeechTimeoutSeconds = 2;
 
     /// <summary>Said when something is wrong with the request itself: an apology and a safe next step, in the business's language when known.</summary>
@@ -40,8 +46,9 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     /// else: no session, conversation, lead, alert, text, summary or webhook. <paramref name="stirVerstat"/> is Twilio's
     /// STIR/SHAKEN verdict on the caller ID, for call screening.
     /// </remarks>
+    /// <param name="routeAt">The instant the routing rules are evaluated at (the simulator plays "during hours"); now when null.</param>
     public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false,
-        string? stirVerstat = null)
+        string? stirVerstat = null, DateTimeOffset? routeAt = null)
     {
         var (business, config) = (profile.Business, profile.Config);
         // Everything said on a call is in the business's language, by a voice that speaks it (the language attribute).
@@ -73,6 +80,80 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                 Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgain, language), voice, language), Hangup());
         }
 
+        // Routing (issue 18): the owner's phone rings first (always, or while the business is open) when the plan
+        // allows it and there is a phone to ring; what the owner misses comes back to OwnerDialAsync.
+        if (CallRoutingRules.Route(config.CallRouting, plan, business.NotificationPhoneNumber, business.Hours, business.TimeZone, routeAt ?? clock.GetUtcNow()) == RouteTarget.RingOwner)
+        {
+            metadata["mode"] = "ring-owner";
+            metadata["routing"] = config.CallRouting.ToString();
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated, greet: false);
+            return RingOwner(profile);
+        }
+
+        return await TakeCallAsync(profile, callSid, metadata, from, plan, ct, simulated);
+    }
+
+    /// <summary>The owner's phone rings with the business's number as caller ID; the outcome is posted to <see cref="OwnerDialPath"/>.</summary>
+    public static VoiceResponse RingOwner(BusinessProfile profile) => Response(
+        Dial(new DialOptions(OwnerDialPath, "POST", Math.Clamp(profile.Config.RingOwnerSeconds, CallRoutingRules.MinRingSeconds, CallRoutingRules.MaxRingSeconds),
+            profile.Business.TwilioPhoneNumber, AnswerOnBridge: true), Number(profile.Business.NotificationPhoneNumber!)));
+
+    /// <summary>
+    /// The end of the ring-owner leg (Twilio's Dial action). The owner took the call ("completed"): it is recorded as
+    /// answered by the owner, with no lead. Missed, busy, declined or failed: the agent greets the caller in the same
+    /// session, or a voicemail is taken when the plan has no phone agent. Null when the call is unknown.
+    /// </summary>
+    public async Task<VoiceResponse?> OwnerDialAsync(string callSid, string dialStatus, string callStatus, CancellationToken ct)
+    {
+        var session = await store.GetAsync(callSid, ct);
+        var profile = session is null ? null : await directory.GetAsync(session.BusinessId, ct);
+        if (session is null || profile is null)
+        {
+            return null;
+        }
+
+        if (session.Status != ConversationStatus.ACTIVE)
+        {
+            return Response(Hangup());
+        }
+
+        var answered = dialStatus is "completed" or "answered";
+        // On the conversation's flow (its analytics), so the dashboard shows the owner's phone rang and who took the call.
+        await store.UpdateAsync(callSid, s =>
+        {
+            s.DetailedFlow.CompletedSteps.Add("rang_owner");
+            s.DetailedFlow.CompletedSteps.Add(answered ? "owner_answered" : "owner_missed");
+            return Task.FromResult(true);
+        }, ct);
+        if (answered)
+        {
+            await conversations.EndAsync(callSid, ConversationStatus.TRANSFERRED, ct, new Dictionary<string, string> { [AnsweredByKey] = "owner", ["ownerDialStatus"] = dialStatus });
+            return Response(Hangup());
+        }
+
+        var metadata = new Dictionary<string, string>(session.Metadata) { ["ownerDialStatus"] = dialStatus is { Length: > 0 and <= 20 } ? dialStatus : "no-answer" };
+        if (callStatus == "completed")
+        {
+            // The caller hung up while the owner's phone rang: a missed call, nothing more to say.
+            await conversations.EndAsync(callSid, ConversationStatus.ABANDONED, ct, metadata);
+            return Response(Hangup());
+        }
+
+        await store.UpdateAsync(callSid, s =>
+        {
+            s.Metadata["ownerDialStatus"] = metadata["ownerDialStatus"];
+            return Task.FromResult(true);
+        }, ct);
+        var plan = features.Value.EnablePlanTiers ? profile.Business.PlanTier : PlanTier.PRO;
+        return await TakeCallAsync(profile, callSid, metadata, metadata.GetValueOrDefault("from") ?? "", plan, ct, session.Simulated);
+    }
+
+    /// <summary>The agent (or, without a phone agent on the plan, a voicemail) takes the call.</summary>
+    async Task<VoiceResponse> TakeCallAsync(BusinessProfile profile, string callSid, Dictionary<string, string> metadata, string from, PlanTier plan,
+        CancellationToken ct, bool simulated)
+    {
+        var (business, config) = (profile.Business, profile.Config);
+        var (voice, language) = (config.TwilioVoice, config.TwilioLanguage);
         if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
         {
             // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.

@@ -33,6 +33,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/action", ActionAsync);
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/recording", RecordingAsync);
+        voice.MapPost("/owner-dial", OwnerDialAsync);
         voice.MapOwnerAlerts();
     }
 
@@ -58,6 +59,20 @@ public static partial class VoiceEndpoints
         }
 
         return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct, stirVerstat: form["StirVerstat"].ToString()));
+    }
+
+    /// <summary>The end of the ring-owner leg of a routed call (the Dial action): the owner took it, or the agent does.</summary>
+    static async Task<IResult> OwnerDialAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        if (callSid.Length is 0 or > 64)
+        {
+            return Apology();
+        }
+
+        var reply = await agent.OwnerDialAsync(callSid, form["DialCallStatus"].ToString(), form["CallStatus"].ToString(), ct);
+        return reply is null ? Apology() : Xml(reply);
     }
 
     static async Task<IResult> GatherAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)

@@ -20,6 +20,7 @@ sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.NotificationPhoneNumber).HasMaxLength(20);
         b.Property(x => x.BackupPhoneNumber).HasMaxLength(20);
         b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.Hours).HasJsonb();
         b.Property(x => x.SuspensionReason).HasMaxLength(AdminAction.MaxReason);
         b.HasOne(x => x.AgentConfig).WithOne().HasForeignKey<AgentConfig>(c => c.BusinessId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -157,6 +157,12 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
 
+                    b.Property<string>("CallRouting")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("call_routing");
+
                     b.Property<string>("ColorTheme")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -182,6 +188,9 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("persona_prompt");
 
+                    b.Property<int>("RingOwnerSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("ring_owner_seconds");
                     b.Property<bool>("ScreenFailedStir")
                         .HasColumnType("boolean")
                         .HasColumnName("screen_failed_stir");
@@ -262,6 +271,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Hours")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
 
                     b.Property<string>("Name")
                         .IsRequired()
