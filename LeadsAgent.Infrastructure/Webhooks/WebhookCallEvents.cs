@@ -37,7 +37,9 @@ public sealed partial class WebhookCallEvents(IServiceScopeFactory scopes, Webho
                 to = session.Metadata.GetValueOrDefault("to"),
                 startedAt = session.StartedAt,
                 endedAt = ended,
-                durationSeconds = (int)Math.Max(0, (ended - session.StartedAt).TotalSeconds),
+                // Twilio's own CallDuration when its status callback gave one; otherwise the session's span.
+                durationSeconds = int.TryParse(session.Metadata.GetValueOrDefault("callDuration"), out var twilioSeconds)
+                    ? twilioSeconds : (int)Math.Max(0, (ended - session.StartedAt).TotalSeconds),
                 outcome = session.Status,
                 leadId = session.LeadId,
                 priority = session.Priority,

@@ -22,7 +22,13 @@ public class WebhookDeliveryTests(WebhookDeliveryTests.Fixture fx) : IClassFixtu
             // The tests drive the outbox themselves.
             ["Notifications:PollSeconds"] = "3600",
             ["Chat:BurstPerClient"] = "100",
+            ["Twilio:AccountSid"] = "ACwebhooks00000000000000000000000",
+            ["Twilio:AuthToken"] = TwilioToken,
+            ["Twilio:WebhookBaseUrl"] = TwilioBase,
         };
+
+        public const string TwilioToken = "webhook-test-token";
+        public const string TwilioBase = "https://voice.webhooks.test";
     }
 
     /// <summary>A receiver that answers each POST with the next status of a script (the last one repeats).</summary>
@@ -172,6 +178,40 @@ public class WebhookDeliveryTests(WebhookDeliveryTests.Fixture fx) : IClassFixtu
         await Worker.RunOnceAsync(ct);
         var update = Assert.Single(receiver.Requests, r => r.PathAndQuery == "/updates");
         Assert.Equal("CONTACTED", JsonNode.Parse(update.Body)!["data"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_finished_phone_call_sends_call_completed_once_with_the_call_and_its_lead()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await ReceiverAsync(200);
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (businessId, owner, _) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
+        var (_, secret) = await RegisterAsync(owner, receiver.BaseUrl + "/calls", "call.completed");
+
+        var caller = new TwilioCaller(fx.App.CreateClient(), Fixture.TwilioToken, Fixture.TwilioBase, "+15552223344", number);
+        await caller.DialAsync();
+        foreach (var words in new[] { "my water heater is leaking", "Jane Doe", "555 308 1958", "12 Oak Street, Springfield", "skip", "skip" })
+        {
+            await caller.SayAsync(words);
+        }
+
+        await caller.StatusAsync("completed", 95);
+        // Twilio may send the status callback again: still one event.
+        await caller.StatusAsync("completed", 95);
+        await Worker.RunOnceAsync(ct);
+
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal("call.completed", request.Headers["LeadsAgent-Event"]);
+        Assert.True(LeadsAgentWebhook.Verify(secret, request.Headers["LeadsAgent-Signature"], request.Body, DateTimeOffset.UtcNow));
+        var data = JsonNode.Parse(request.Body)!["data"]!;
+        Assert.Equal(caller.CallSid, data["callSid"]!.GetValue<string>());
+        Assert.Equal("+15552223344", data["from"]!.GetValue<string>());
+        Assert.Equal(95, data["durationSeconds"]!.GetValue<int>());
+        // The outcome the dashboard shows for this call.
+        Assert.Equal(await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE call_sid = '{caller.CallSid}'"), data["outcome"]!.GetValue<string>());
+        var leadId = await fx.Database.ScalarAsync<Guid>($"SELECT id FROM leads WHERE business_id = '{businessId}'");
+        Assert.Equal(leadId, data["leadId"]!.GetValue<Guid>());
     }
 
     [Fact]
