@@ -34,6 +34,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/recording", RecordingAsync);
         voice.MapOwnerAlerts();
+        voice.MapWarmTransfer();
     }
 
     static IResult Xml(VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
@@ -169,7 +170,7 @@ public static partial class VoiceEndpoints
         {
             var caller = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(session.Metadata.GetValueOrDefault("from"));
             var draft = new LeadDraft([], null, caller, null, null, "Voicemail left by the caller.", session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
-                [.. session.EmergencyReasons], session.Transcript(), Partial: false);
+                [.. session.EmergencyReasons], session.Transcript(), Partial: false, ConversationEngine.TransferAttempts(session));
             var stored = await leads.StoreAsync(profile.Business, draft, Channel.VOICE, callSid, ct);
             leadId = stored.LeadId;
             await store.UpdateAsync(callSid, x =>
