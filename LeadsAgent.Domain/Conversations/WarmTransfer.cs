@@ -43,6 +43,9 @@ public sealed class WarmTransfer
     /// <summary>The caller is back with the agent and has been offered a voicemail or a call-back, not yet answered.</summary>
     public bool ChoiceOffered { get; set; }
 
+    /// <summary>The caller asked for a person again after the transfer and was told the owner will call back.</summary>
+    public bool ToldCallBack { get; set; }
+
     public bool InProgress => Outcome is null;
 }
 

@@ -399,7 +399,11 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return Goodbye();
             }
 
-            if (Has(Intents.SpeakToHuman))
+            // Told once already that the owner will call back, a caller answering the question being asked ("I need to talk to
+            // someone about my boiler") is answering it, not asking for a transfer again.
+            var answersQuestion = _voice && session.Transfer is { ToldCallBack: true } && _capture.Active && !_capture.Completed
+                && CurrentQuestion(session, ctx) is { ExpectedFormat: ExpectedFormat.TEXT };
+            if (Has(Intents.SpeakToHuman) && !answersQuestion)
             {
                 if (_voice && session.Transfer is null && ctx.Business.NotificationPhoneNumber is null)
                 {
@@ -422,6 +426,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 {
                     // One transfer per call: the owner could not take it a moment ago, so the agent takes a call-back.
                     session.Transfer!.ChoiceOffered = false;
+                    session.Transfer.ToldCallBack = true;
                     _ack = Say(AgentPhrase.TransferAlreadyTried, ("business", ctx.Business.Name));
                     StartCapture(emergency: true, describesProblem: false);
                     return Advance();

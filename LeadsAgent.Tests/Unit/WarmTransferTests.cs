@@ -63,6 +63,10 @@ public class WarmTransferTests
         r = await Say(engine, session, ctx, "actually let me talk to a person");
         Assert.Equal(VoiceAction.CONTINUE, r.Action);
         Assert.Contains("can come to the phone right now", r.Spoken.PlainText, StringComparison.Ordinal);
+
+        // Told once, a caller describing the job in words that sound like asking for someone is answering the question.
+        r = await Say(engine, session, ctx, "I need to speak to someone about my water heater leaking");
+        Assert.EndsWith("May I have your name, please?", r.Spoken.PlainText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             "next week", ["Do you do free estimates?", "Okay, can someone call me back with a quote?", "No, that's all, thanks. Bye."]),
         new("human", "\"Let me talk to a person\" (you don't pick up)", "+15550100126",
             "Can I just talk to a real person please?",
-            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "Wants to speak to someone about a job",
+            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "I need a quote to redo the plumbing in my upstairs bathroom",
             "today", ["Okay, please have them call me back.", "No, that's all. Bye."]),
     ];
 
