@@ -212,6 +212,27 @@ public class WarmTransferTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceC
     }
 
     [Fact]
+    public async Task A_caller_who_hangs_up_while_talking_to_the_owner_still_ends_transferred_with_the_attempt_on_the_lead()
+    {
+        var (businessId, number, owner) = await BusinessAsync();
+        var caller = Caller(number, "+15554443333");
+        await caller.DialAsync();
+        await caller.SayAsync("connect me to the owner");
+        var whisper = await OwnerLegAsync(caller, number, caller.Dial!.Element("Number")!.Attribute("url")!.Value);
+        await OwnerLegAsync(caller, number, whisper.Element("Gather")!.Attribute("action")!.Value, new() { ["Digits"] = "1" });
+
+        // Twilio's status callback for the caller's call can arrive before the dial result.
+        await caller.StatusAsync("completed", 200);
+        await caller.PostAsync("/api/voice/transfer-result", new() { ["DialCallStatus"] = "completed" });
+        Assert.True(caller.HungUp);
+
+        Assert.Equal("TRANSFERRED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{caller.CallSid}' AND business_id = '{businessId}'"));
+        var lead = await LeadAsync(owner);
+        Assert.Equal("+15554443333", lead["lead"]!["contactPhone"]!.GetValue<string>());
+        Assert.Equal("CONNECTED", Assert.Single(lead["transfers"]!.AsArray())!["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Without_an_alert_phone_the_agent_says_nobody_can_come_to_the_phone_and_takes_a_message()
     {
         var (_, number, _) = await BusinessAsync(ownerPhone: null);

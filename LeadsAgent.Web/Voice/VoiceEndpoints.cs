@@ -133,6 +133,7 @@ public static partial class VoiceEndpoints
         }
 
         var end = session.Status != ConversationStatus.ACTIVE ? session.Status
+            : session.Transfer is { Accepted: true } ? ConversationStatus.TRANSFERRED
             : status == "completed" ? (session.LeadCaptured ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED)
             : ConversationStatus.ABANDONED;
         var metadata = new Dictionary<string, string> { ["callStatus"] = status };

@@ -100,7 +100,9 @@ public sealed class WarmTransferCalls(ISessionStore store, BusinessDirectory dir
         var session = await store.UpdateAsync(callSid, s =>
         {
             first = false;
-            if (s.Transfer is not { InProgress: true } t || s.Status != ConversationStatus.ACTIVE)
+            // Recorded even when the call's status callback ended the session first (the caller hung up while talking to
+            // the owner): the attempt still belongs on the lead.
+            if (s.Transfer is not { InProgress: true } t)
             {
                 return Task.FromResult(false);
             }
@@ -117,6 +119,12 @@ public sealed class WarmTransferCalls(ISessionStore store, BusinessDirectory dir
         }
 
         var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
+        if (session.Status != ConversationStatus.ACTIVE && first && !session.Simulated && session.Transfer?.Outcome is not TransferOutcome.CONNECTED)
+        {
+            await RecordOnLeadAsync(session, ct);
+            return Response(Hangup());
+        }
+
         if (session.Transfer?.Outcome is TransferOutcome.CONNECTED || session.Status == ConversationStatus.TRANSFERRED)
         {
             if (first && !session.Simulated)
