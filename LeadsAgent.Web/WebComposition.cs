@@ -56,6 +56,7 @@ public static class WebComposition
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.VoiceAgent>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallSimulator>();
+        services.AddSingleton<LeadsAgent.Web.Voice.WarmTransferCalls>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

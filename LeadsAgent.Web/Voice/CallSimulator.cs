@@ -20,8 +20,12 @@ namespace LeadsAgent.Web.Voice;
 public sealed record SimulatorScenario(string Key, string Title, string CallerNumber, string Opening, string Name, string Email, string Address,
     string Details, string When, IReadOnlyList<string> FollowUps, bool DuringHours = false);
 
-/// <summary>One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.</summary>
-public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action);
+/// <summary>
+/// One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.
+/// <paramref name="Party"/> marks a warm transfer's steps: "owner" (what the owner's phone hears) and "back" (the caller
+/// returned to the agent).
+/// </summary>
+public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action, string? Party = null);
 
 /// <summary>A field the agent captured, next to the words it came from.</summary>
 public sealed record SimulatedField(string Question, string Value, string? Utterance);
@@ -36,7 +40,7 @@ public sealed record SimulatedCall(string CallId, IReadOnlyList<SimulatedTurn> T
 /// have been sent is worked out by the same rules that write the outbox and shown instead.
 /// </summary>
 public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, BusinessDirectory directory, LeadRecorder leads,
-    ConversationService conversations, TimeProvider clock, IServiceScopeFactory scopes)
+    ConversationService conversations, WarmTransferCalls transfers, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public const int MaxScenarioTurns = 12;
     const string TurnsKey = "simulator.turns";
@@ -57,10 +61,10 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             "Hi, how much do you charge to replace a water heater?",
             "Linda Park", "linda.park@example.com", "310 Pine Avenue, Springfield", "Getting quotes to replace a 12 year old water heater",
             "next week", ["Do you do free estimates?", "Okay, can someone call me back with a quote?", "No, that's all, thanks. Bye."]),
-        new("human", "\"Let me talk to a person\"", "+15550100126",
+        new("human", "\"Let me talk to a person\" (you don't pick up)", "+15550100126",
             "Can I just talk to a real person please?",
-            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "Wants to speak to someone about a job",
-            "today", ["I'd really rather speak to someone.", "Bye."]),
+            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "I need a quote to redo the plumbing in my upstairs bathroom",
+            "today", ["Okay, please have them call me back.", "No, that's all. Bye."]),
         // Calls from a number on the business's block list (the demo's blocked robocaller when the list is empty of others).
         new(BlockedScenarioKey, "Blocked number", DemoBlockedNumber,
             "Hello, we've been trying to reach you about your car's extended warranty", "Dan Carter", "offers@warranty.example", "1 Main Street, Springfield",
@@ -151,8 +155,15 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         await RecordAsync(callId, new SimulatedTurn(speech, Heard(reply.Twiml), Render(reply.Twiml), action), alerts, ct);
         if (action == "transfer")
         {
-            // Twilio would now ring the owner; the call is handed over, as when the owner answers.
-            await conversations.EndAsync(callId, ConversationStatus.TRANSFERRED, ct);
+            // Twilio would now ring the owner's phone with the whisper. Nobody presses 1 on a simulated call, so it shows
+            // the owner's side and then what the caller gets when the owner does not take it: back to the agent.
+            var whisper = await transfers.WhisperAsync(callId, ct);
+            await RecordAsync(callId, new SimulatedTurn(null, Heard(whisper), Render(whisper), "whisper", "owner"), [], ct);
+            await transfers.WhisperAnswerAsync(callId, "", ct);
+            if (await transfers.ResultAsync(callId, "completed", ct) is { } back)
+            {
+                await RecordAsync(callId, new SimulatedTurn(null, Heard(back), Render(back), ActionOf(back), "back"), [], ct);
+            }
         }
 
         return true;

@@ -216,20 +216,23 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             case VoiceAction.HANGUP:
                 return Response(say, Hangup());
             case VoiceAction.TRANSFER:
-                var number = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
-                if (number is null)
+                // A warm transfer to the owner's phone for alerts (the engine transfers only when there is one): the
+                // owner hears a whisper first, and a transfer not taken brings the caller back (WarmTransferCalls).
+                if (business.NotificationPhoneNumber is not { } owner)
                 {
-                    return Response(say, Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
+                    return Response(Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
                 }
 
-                // No answer falls back to voicemail through the Dial action.
-                return Response(say, Dial(new DialOptions(ActionPath + "?step=dial", "POST", 20, business.TwilioPhoneNumber), Number(number)));
+                return WarmTransferCalls.DialOwner(result.Session.SessionId, business, say, owner);
             case VoiceAction.VOICEMAIL:
                 return Response(say, Voicemail(), Say(AgentPhrases.Say(AgentPhrase.NoMessageGoodbye, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Hangup());
             default:
                 return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
         }
     }
+
+    /// <summary>Says this and listens for the caller's answer (what most turns of a call look like).</summary>
+    public static VoiceResponse Listen(SpokenReply spoken, BusinessProfile profile) => Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
 
     static Twilio.TwiML.Voice.Gather GatherWith(SpokenReply spoken, BusinessProfile profile)
     {

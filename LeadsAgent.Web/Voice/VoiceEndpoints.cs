@@ -35,6 +35,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/recording", RecordingAsync);
         voice.MapPost("/owner-dial", OwnerDialAsync);
         voice.MapOwnerAlerts();
+        voice.MapWarmTransfer();
     }
 
     static IResult Xml(VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
@@ -147,6 +148,7 @@ public static partial class VoiceEndpoints
         }
 
         var end = session.Status != ConversationStatus.ACTIVE ? session.Status
+            : session.Transfer is { Accepted: true } ? ConversationStatus.TRANSFERRED
             : status == "completed" ? (session.LeadCaptured ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED)
             : ConversationStatus.ABANDONED;
         var metadata = new Dictionary<string, string> { ["callStatus"] = status };
@@ -184,7 +186,7 @@ public static partial class VoiceEndpoints
         {
             var caller = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(session.Metadata.GetValueOrDefault("from"));
             var draft = new LeadDraft([], null, caller, null, null, "Voicemail left by the caller.", session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
-                [.. session.EmergencyReasons], session.Transcript(), Partial: false);
+                [.. session.EmergencyReasons], session.Transcript(), Partial: false, ConversationEngine.TransferAttempts(session));
             var stored = await leads.StoreAsync(profile.Business, draft, Channel.VOICE, callSid, ct);
             leadId = stored.LeadId;
             await store.UpdateAsync(callSid, x =>

@@ -75,6 +75,7 @@ public static class Words
             "emergency" => "Emergency: taking details",
             "lead_capture" or "service_request" => "Taking the job details",
             "transfer" or "speak_to_human" => "Transferring to you",
+            "transfer_returned" => "You didn't take the transfer: offering a message or a call-back",
             "voicemail" or "leave_message" => "Taking a message",
             "goodbye" => "Saying goodbye",
             "faq" or "hours" or "pricing" => "Answering a question",
