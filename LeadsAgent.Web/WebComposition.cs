@@ -253,6 +253,7 @@ public static class WebComposition
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
         admin.MapSessions();
+        admin.MapSummaries();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -98,6 +98,7 @@ public enum AgentPhrase
     HowCanIHelp,
     SuspendedChat,
     SuspendedVoice,
+    RecordingNotice,
 
     // Words read aloud in place of symbols.
     SpokenDollars,
@@ -753,6 +754,14 @@ public static partial class AgentPhrases
             de: "Danke für Ihren Anruf bei {business}. Wir können gerade keine Anrufe annehmen. Wenn es ein Notfall ist, legen Sie auf und rufen Sie 911 an. Andernfalls hinterlassen Sie bitte nach dem Signalton Ihren Namen, Ihre Nummer und eine kurze Nachricht, und wir geben sie weiter.",
             it: "Grazie per aver chiamato {business}. Al momento non possiamo rispondere alle chiamate. Se è un'emergenza, riattacchi e chiami il 911. Altrimenti, lasci nome, numero e un breve messaggio dopo il segnale acustico e lo inoltreremo.",
             pt: "Obrigado por ligar para {business}. No momento não podemos atender ligações. Se for uma emergência, desligue e ligue para o 911. Caso contrário, deixe seu nome, número e uma mensagem curta depois do sinal, e vamos repassar o recado."),
+
+        [AgentPhrase.RecordingNotice] = Row(
+            en: "This call may be recorded for quality and training.",
+            es: "Esta llamada puede ser grabada con fines de calidad y capacitación.",
+            fr: "Cet appel peut être enregistré à des fins de qualité et de formation.",
+            de: "Dieser Anruf kann zu Qualitäts- und Schulungszwecken aufgezeichnet werden.",
+            it: "Questa chiamata potrebbe essere registrata per motivi di qualità e formazione.",
+            pt: "Esta ligação pode ser gravada para fins de qualidade e treinamento."),
 
         [AgentPhrase.SpokenDollars] = Row(
             en: "{amount} dollars",

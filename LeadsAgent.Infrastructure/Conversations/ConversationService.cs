@@ -32,7 +32,8 @@ public sealed partial class ConversationService(
     ILiveEvents events,
     NpgsqlDataSource dataSource,
     TimeProvider clock,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    Summaries.SummaryEnqueuer summaries)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -247,6 +248,8 @@ public sealed partial class ConversationService(
             LogPersistWaiting(logger, sessionId, ex.GetType().Name);
             return false;
         }
+
+        await summaries.EndedAsync(session, inserted, ct);
 
         // Marking it written also retires it (out of the indexes, short TTL) in the same Redis call.
         var retired = false;

@@ -33,6 +33,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/action", ActionAsync);
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/recording", RecordingAsync);
+        voice.MapPost("/call-recording", CallRecordingAsync);
         voice.MapOwnerAlerts();
     }
 
