@@ -53,6 +53,8 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     {
         var (businessId, email, caller) = await fx.BusinessWithFinishedCallAsync("PRO", 42, "my basement is flooding, a pipe burst", "Jane Doe");
         var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
+        // A recorded call: the conversation page shows its player (wt-summary).
+        await fx.Database.ExecuteAsync($"UPDATE conversations SET recording_sid = 'RE{Guid.NewGuid():N}', recording_url = 'https://api.twilio.com/x', recording_seconds = 42 WHERE session_id = '{caller.CallSid}'");
 
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, email, "Owner-password-1");
