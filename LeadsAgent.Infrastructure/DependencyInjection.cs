@@ -14,6 +14,7 @@ using LeadsAgent.Infrastructure.Notifications;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Summaries;
 using LeadsAgent.Infrastructure.Tenancy;
 using LeadsAgent.Infrastructure.Twilio;
 using LeadsAgent.Infrastructure.Webhooks;
@@ -96,6 +97,16 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
         services.AddWebhooks(config);
+        services.AddOptions<SummaryOptions>().Bind(config.GetSection(SummaryOptions.Section));
+        services.AddSingleton<ISummaryWriter>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<OpenAISummaryWriter>(sp)
+            : new NoSummaryWriter());
+        services.AddSingleton<CallRecordings>();
+        services.AddSingleton<SummaryEnqueuer>();
+        services.AddSingleton<IOutboxHandler, CallSummaryHandler>();
+        services.AddSingleton<IOutboxHandler, DailyDigestHandler>();
+        services.AddSingleton<DailyDigestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyDigestWorker>());
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

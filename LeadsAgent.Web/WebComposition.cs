@@ -257,6 +257,7 @@ public static class WebComposition
         admin.MapOwnerBlocking();
         app.MapPlatformBlocking();
         admin.MapWebhooks();
+        admin.MapSummaries();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

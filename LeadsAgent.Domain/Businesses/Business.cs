@@ -29,6 +29,15 @@ public sealed class Business
 
     public AgentConfig? AgentConfig { get; set; }
 
+    /// <summary>How the owner hears about each finished call and chat (default: email).</summary>
+    public SummaryDelivery SummaryDelivery { get; set; } = SummaryDelivery.EMAIL;
+    /// <summary>The 7 a.m. email of yesterday's leads (on by default).</summary>
+    public bool DailyDigest { get; set; } = true;
+    /// <summary>Whether the morning email also comes on days after no leads ("no new leads yesterday"); off by default.</summary>
+    public bool DigestWhenEmpty { get; set; }
+    /// <summary>Whole-call recording with a spoken notice (PRO, off by default).</summary>
+    public bool CallRecording { get; set; }
+
     public static Business Create(string name, BusinessType type, PlanTier plan, DateTimeOffset now) =>
         new() { Name = name, BusinessType = type, PlanTier = plan, CreatedAt = now, UpdatedAt = now };
 

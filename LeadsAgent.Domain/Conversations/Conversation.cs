@@ -31,4 +31,8 @@ public sealed class Conversation
     public string? CallSid { get; init; }
     public string? FromNumber { get; init; }
     public string? ToNumber { get; init; }
+    /// <summary>The whole-call recording (PRO, when the owner turned recording on): Twilio's URL, its id and length.</summary>
+    public string? RecordingUrl { get; set; }
+    public string? RecordingSid { get; set; }
+    public int? RecordingSeconds { get; set; }
 }

@@ -112,6 +112,7 @@ public enum AgentPhrase
     SuspendedVoice,
     BlockedCaller,
     ScreenedVoicemail,
+    RecordingNotice,
 
     // Words read aloud in place of symbols.
     SpokenDollars,
@@ -873,6 +874,14 @@ public static partial class AgentPhrases
             de: "Danke für Ihren Anruf bei {business}. Bitte hinterlassen Sie nach dem Signalton Ihren Namen, Ihre Telefonnummer und eine kurze Nachricht, dann melden wir uns bei Ihnen.",
             it: "Grazie per aver chiamato {business}. Lasci nome, numero di telefono e un breve messaggio dopo il segnale acustico e la ricontatteremo.",
             pt: "Obrigado por ligar para {business}. Deixe seu nome, seu número de telefone e uma mensagem curta depois do sinal, e retornaremos o contato."),
+
+        [AgentPhrase.RecordingNotice] = Row(
+            en: "This call may be recorded for quality and training.",
+            es: "Esta llamada puede ser grabada con fines de calidad y capacitación.",
+            fr: "Cet appel peut être enregistré à des fins de qualité et de formation.",
+            de: "Dieser Anruf kann zu Qualitäts- und Schulungszwecken aufgezeichnet werden.",
+            it: "Questa chiamata potrebbe essere registrata per motivi di qualità e formazione.",
+            pt: "Esta ligação pode ser gravada para fins de qualidade e treinamento."),
 
         [AgentPhrase.SpokenDollars] = Row(
             en: "{amount} dollars",

@@ -34,7 +34,7 @@ public sealed partial class ConversationService(
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<ConversationService> logger,
-    WebhookCallEvents webhookCalls)
+    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -255,6 +255,8 @@ public sealed partial class ConversationService(
             LogPersistWaiting(logger, sessionId, ex.GetType().Name);
             return false;
         }
+
+        await summaries.EndedAsync(session, inserted, ct);
 
         // Marking it written also retires it (out of the indexes, short TTL) in the same Redis call.
         var retired = false;

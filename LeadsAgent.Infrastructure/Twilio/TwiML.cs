@@ -144,6 +144,17 @@ public static class TwiML
 
     public static Hangup Hangup() => new();
 
+    /// <summary>
+    /// Records the rest of the call, both sides, in the background (&lt;Start&gt;&lt;Recording&gt;); Twilio posts the finished
+    /// recording to <paramref name="statusCallback"/>.
+    /// </summary>
+    public static Start StartRecording(string statusCallback) => new Start().Append(new Recording(
+        recordingStatusCallback: statusCallback,
+        recordingStatusCallbackMethod: (Recording.RecordingStatusCallbackMethodEnum)"POST",
+        recordingStatusCallbackEvent: [(Recording.EventEnum)"completed"],
+        track: (Recording.TrackEnum)"both",
+        channels: (Recording.ChannelsEnum)"mono"));
+
     /// <summary>The document as the SDK renders it: utf-8 declaration, two-space indentation.</summary>
     public static string Render(SdkTwiML root) => root.ToString(SaveOptions.None);
 

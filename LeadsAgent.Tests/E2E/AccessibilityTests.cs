@@ -56,6 +56,8 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
         // The lead's timeline with warm transfers on it (one not taken, one connected).
         await fx.Database.ExecuteAsync($$"""UPDATE leads SET transfers = '[{"at":"2026-11-21T16:04:00Z","outcome":"NO_ANSWER"},{"at":"2026-11-21T16:09:00Z","outcome":"CONNECTED"}]'::jsonb WHERE id = '{{leadId}}'""");
+        // A recorded call: the conversation page shows its player (wt-summary).
+        await fx.Database.ExecuteAsync($"UPDATE conversations SET recording_sid = 'RE{Guid.NewGuid():N}', recording_url = 'https://api.twilio.com/x', recording_seconds = 42 WHERE session_id = '{caller.CallSid}'");
 
         var (page, errors) = await fx.NewPageAsync();
         await fx.SignInAsync(page, email, "Owner-password-1");

@@ -29,6 +29,9 @@ public sealed class TwilioCaller(HttpClient http, string authToken, string publi
             "recordingStatusCallbackEvent", "transcribe", "transcribeCallback", "recordingConfigurationId"],
         ["Redirect"] = ["method"],
         ["Hangup"] = [],
+        // Whole-call recording (<Start><Recording>, Twilio SDK 8.2).
+        ["Start"] = ["action", "method"],
+        ["Recording"] = ["recordingStatusCallback", "recordingStatusCallbackMethod", "recordingStatusCallbackEvent", "trim", "track", "channels", "recordingConfigurationId"],
     };
 
     public string CallSid { get; } = "CA" + Guid.NewGuid().ToString("N");

@@ -50,6 +50,8 @@ public static class DashboardServices
         services.AddScoped<Platform.AddBusiness>();
         services.AddScoped<Platform.AssignNumber>();
         services.AddScoped<Account.UpdateBusinessDetails>();
+        services.AddScoped<Summaries.SummarySettings>();
+        services.AddScoped<Summaries.RecordingQueries>();
         services.AddScoped<Account.ChangePassword>();
         services.AddSingleton<Account.TimeZoneChoices>();
         services.AddTransient<Simulator.SimulatorRun>();

@@ -33,6 +33,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
 
     /// <summary>Session metadata naming who answered a routed call ("owner"): such a call leaves no lead.</summary>
     public const string AnsweredByKey = ConversationService.AnsweredByKey;
+    public const string CallRecordingPath = "/api/voice/call-recording";
     const int SpeechTimeoutSeconds = 2;
 
     /// <summary>Said when something is wrong with the request itself: an apology and a safe next step, in the business's language when known.</summary>
@@ -170,8 +171,18 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
         var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)),
             voice, false, language);
+        if (RecordsCalls(business, plan))
+        {
+            // Recording on (PRO, the owner's choice): the caller hears the notice before anything is recorded.
+            return Response(Say(AgentPhrases.Say(AgentPhrase.RecordingNotice, language), voice, language), StartRecording(CallRecordingPath),
+                GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+        }
+
         return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
     }
+
+    /// <summary>Whether a business's calls are recorded: the owner turned it on and the plan has it.</summary>
+    public static bool RecordsCalls(Business business, PlanTier plan) => business.CallRecording && PlanRules.Allows(plan, PlanFeature.CallRecording);
 
     /// <summary>
     /// What the caller said (empty for silence) in, the agent's answer out. A call whose session is gone (expired, or

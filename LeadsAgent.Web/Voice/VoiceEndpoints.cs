@@ -34,6 +34,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/recording", RecordingAsync);
         voice.MapPost("/owner-dial", OwnerDialAsync);
+        voice.MapPost("/call-recording", CallRecordingAsync);
         voice.MapOwnerAlerts();
         voice.MapWarmTransfer();
     }

@@ -22,6 +22,8 @@ sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.TimeZone).HasMaxLength(64);
         b.Property(x => x.Hours).HasJsonb();
         b.Property(x => x.SuspensionReason).HasMaxLength(AdminAction.MaxReason);
+        // Existing rows get EMAIL and the digest on (the migration's column defaults); new ones the entity's defaults.
+        b.Property(x => x.SummaryDelivery).HasConversion<string>().HasMaxLength(8);
         b.HasOne(x => x.AgentConfig).WithOne().HasForeignKey<AgentConfig>(c => c.BusinessId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -26,5 +26,7 @@ sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
         b.Property(x => x.CallSid).HasMaxLength(64);
         b.Property(x => x.FromNumber).HasMaxLength(20);
         b.Property(x => x.ToNumber).HasMaxLength(20);
+        b.Property(x => x.RecordingUrl).HasMaxLength(2000);
+        b.Property(x => x.RecordingSid).HasMaxLength(64);
     }
 }

@@ -42,3 +42,13 @@ sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
         b.HasIndex(x => new { x.BusinessId, x.ChangedAt }).IsDescending(false, true).HasDatabaseName("ix_plan_changes_business");
     }
 }
+
+sealed class DigestRunConfiguration : IEntityTypeConfiguration<DigestRun>
+{
+    public void Configure(EntityTypeBuilder<DigestRun> b)
+    {
+        b.ToTable("digest_runs");
+        b.HasKey(x => new { x.BusinessId, x.Day });
+        b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -268,6 +268,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("business_type");
 
+                    b.Property<bool>("CallRecording")
+                        .HasColumnType("boolean")
+                        .HasColumnName("call_recording");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -275,6 +279,13 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<string>("Hours")
                         .HasColumnType("jsonb")
                         .HasColumnName("hours");
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("daily_digest");
+
+                    b.Property<bool>("DigestWhenEmpty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest_when_empty");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -297,6 +308,12 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("plan_tier");
+
+                    b.Property<string>("SummaryDelivery")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("summary_delivery");
 
                     b.Property<DateTimeOffset?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone")
@@ -435,6 +452,20 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("messages");
+
+                    b.Property<int?>("RecordingSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("recording_seconds");
+
+                    b.Property<string>("RecordingSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recording_sid");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recording_url");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
@@ -760,6 +791,34 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasFilter("session_id IS NOT NULL");
 
                     b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Notifications.DigestRun", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("LeadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_count");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("BusinessId", "Day")
+                        .HasName("digest_runs_pkey");
+
+                    b.ToTable("digest_runs", (string)null);
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Notifications.Notification", b =>
@@ -1389,6 +1448,16 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("leads_business_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Notifications.DigestRun", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("digest_runs_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Notifications.Notification", b =>

@@ -1,0 +1,86 @@
+using Bunit;
+using LeadsAgent.Tests.Support;
+using LeadsAgent.Web.Components.Pages.Account;
+using LeadsAgent.Web.Components.Pages.Settings;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LeadsAgent.Tests.Components.Summaries;
+
+/// <summary>The account page's summary and digest settings, and the voice page's recording switch, against the real use case.</summary>
+public class SummarySettingsCardTests(PlatformFixture fx) : IClassFixture<PlatformFixture>
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>The input of a MudBlazor radio or switch, whichever element carries the test id.</summary>
+    static AngleSharp.Dom.IElement Input<T>(IRenderedComponent<T> cut, string testId) where T : IComponent =>
+        cut.Find($"input[data-testid={testId}], [data-testid={testId}] input");
+
+    async Task<(ComponentHost Host, Guid BusinessId)> HostAsync(string plan)
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync(plan);
+        var host = ComponentHost.ForOwner(fx, businessId, email);
+        host.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        host.Render<MudPopoverProvider>();
+        return (host, businessId);
+    }
+
+    [Fact]
+    public async Task An_owner_on_BASIC_chooses_both_and_turns_the_morning_email_off_and_it_is_saved()
+    {
+        var (host, businessId) = await HostAsync("BASIC");
+        await using var _ = host;
+        var cut = host.Render<SummarySettingsCard>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=save-summaries]")), Wait);
+        File.WriteAllText("/tmp/summary-card.html", cut.Markup);
+        Assert.True(cut.Find("[data-testid=save-summaries]").HasAttribute("disabled"), "nothing changed yet");
+        Assert.Contains("Emails go to your notification email", cut.Find("[data-testid=summary-hint]").TextContent, StringComparison.Ordinal);
+
+        Input(cut, "summary-both").Change(true);
+        Input(cut, "digest-switch").Change(false);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=save-summaries]").HasAttribute("disabled")), Wait);
+        Assert.True(Input(cut, "digest-empty-switch").HasAttribute("disabled"), "no empty digest without the digest");
+        cut.Find("[data-testid=save-summaries]").Click();
+
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=save-summaries]").HasAttribute("disabled")), Wait);
+        Assert.Equal("BOTH", await fx.Database.ScalarAsync<string>($"SELECT summary_delivery FROM businesses WHERE id = '{businessId}'"));
+        Assert.False(await fx.Database.ScalarAsync<bool>($"SELECT daily_digest FROM businesses WHERE id = '{businessId}'"));
+    }
+
+    [Fact]
+    public async Task On_FREE_text_summaries_are_offered_but_locked_with_the_plan_that_has_them()
+    {
+        var (host, _) = await HostAsync("FREE");
+        await using var _ = host;
+        var cut = host.Render<SummarySettingsCard>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=summary-text]")), Wait);
+
+        Assert.True(Input(cut, "summary-text").HasAttribute("disabled"));
+        Assert.True(Input(cut, "summary-both").HasAttribute("disabled"));
+        Assert.False(Input(cut, "summary-email").HasAttribute("disabled"));
+        Assert.Contains("BASIC and PRO", cut.Find("[data-testid=summary-hint]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_recording_switch_shows_the_notice_in_the_business_language_and_saves_at_once_on_PRO_only()
+    {
+        var (host, businessId) = await HostAsync("PRO");
+        await using (host)
+        {
+            var cut = host.Render<CallRecordingCard>();
+            cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=recording-switch]")), Wait);
+            Assert.Contains("This call may be recorded for quality and training.", cut.Find("[data-testid=recording-notice]").TextContent, StringComparison.Ordinal);
+
+            Input(cut, "recording-switch").Change(true);
+            cut.WaitForAssertion(() => Assert.True(fx.Database.ScalarAsync<bool>($"SELECT call_recording FROM businesses WHERE id = '{businessId}'").GetAwaiter().GetResult()), Wait);
+        }
+
+        var (basic, _) = await HostAsync("BASIC");
+        await using (basic)
+        {
+            var locked = basic.Render<CallRecordingCard>();
+            locked.WaitForAssertion(() => Assert.Contains("PRO plan", locked.Find("[data-testid=recording-locked]").TextContent, StringComparison.Ordinal), Wait);
+            Assert.Empty(locked.FindAll("[data-testid=recording-switch]"));
+        }
+    }
+}
