@@ -15,6 +15,7 @@ using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Texts;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,10 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
+        // Texts (issue 18): the SMS outbox handler and the missed-call text-back.
+        services.AddOptions<TextOptions>().Bind(config.GetSection(TextOptions.Section));
+        services.AddSingleton<IOutboxHandler, TextMessageHandler>();
+        services.AddSingleton<MissedCallTexts>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

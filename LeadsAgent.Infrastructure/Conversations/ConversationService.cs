@@ -32,7 +32,8 @@ public sealed partial class ConversationService(
     ILiveEvents events,
     NpgsqlDataSource dataSource,
     TimeProvider clock,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    Texts.MissedCallTexts missedCalls)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -270,6 +271,7 @@ public sealed partial class ConversationService(
         {
             await PublishAsync(LiveEvent.SessionEnded, session, ct);
             LogEnded(logger, sessionId, session.Status, session.History.Count);
+            await missedCalls.QueueAsync(session, ct);
         }
 
         return inserted;
@@ -340,7 +342,7 @@ public sealed partial class ConversationService(
         LeadRecorder.Stored stored;
         try
         {
-            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct);
+            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct, session.Language, session.Metadata.GetValueOrDefault("from"));
         }
         catch (Exception ex) when (DatabaseOutage.Is(ex))
         {

@@ -4,6 +4,7 @@ using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Texts;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
+    public DbSet<TextSettings> TextSettings => Set<TextSettings>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -81,6 +84,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<AdminAction>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<TextSettings>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<SmsOptOut>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

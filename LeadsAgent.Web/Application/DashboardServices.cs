@@ -51,6 +51,8 @@ public static class DashboardServices
         services.AddScoped<Account.ChangePassword>();
         services.AddSingleton<Account.TimeZoneChoices>();
         services.AddTransient<Simulator.SimulatorRun>();
+        services.AddScoped<Texts.TextSettingsQueries>();
+        services.AddScoped<Texts.UpdateTextSettings>();
         return services;
     }
 }
