@@ -60,7 +60,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
-            "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+            "/settings/agent", "/settings/questions", "/settings/voice", "/settings/texts", "/account", "/account/plan", "/not-found",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -95,7 +95,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
-            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
+            "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/settings/texts", "/account", "/simulator",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);

@@ -25,12 +25,14 @@ public sealed class TextSettingsQueries(CurrentBusiness current, IDbContextFacto
         var optOuts = await db.SmsOptOuts.AsNoTracking().OrderByDescending(o => o.OptedOutAt).Take(500)
             .Select(o => new OptOutDto(o.PhoneNumber, o.OptedOutAt, o.Source)).ToListAsync(ct);
         var webhookBase = (twilio.Value.WebhookBaseUrl ?? server.Value.PublicBaseUrl ?? "https://your-leadsagent-address").TrimEnd('/');
-        var dashboard = (server.Value.PublicBaseUrl ?? "https://your-leadsagent-address").TrimEnd('/');
+        // The same address the real texts link to (LeadRecorder), with an example lead id: plain ASCII, as sent.
+        var dashboard = (server.Value.PublicBaseUrl ?? $"http://{server.Value.ListenAddress}:{server.Value.Port}").TrimEnd('/');
+        const string exampleId = "0193c1a2-7f3e-7b10-9d2a-5c4e8f1a2b3c";
         var exampleLead = new Lead { ContactName = "Maria Lopez", ContactPhone = "+15557654321", Notes = "leaking tap in the kitchen", Channel = Channel.VOICE };
         var exampleEmergency = new Lead { ContactName = "Tom Lee", ContactPhone = "+15553334444", Notes = "burst pipe, water everywhere", Address = "12 Oak Street", Priority = LeadPriority.URGENT };
         var examples = new TextExamples(
-            TextOutbox.OwnerBody(business.Name, exampleLead, $"{dashboard}/leads/…"),
-            TextOutbox.OwnerBody(business.Name, exampleEmergency, $"{dashboard}/leads/…"),
+            TextOutbox.OwnerBody(business.Name, exampleLead, $"{dashboard}/leads/{exampleId}"),
+            TextOutbox.OwnerBody(business.Name, exampleEmergency, $"{dashboard}/leads/{exampleId}"),
             TextOutbox.CallerConfirmation(business.Name, "Maria Lopez", "leaking tap in the kitchen", null),
             Domain.Engine.AgentPhrases.Say(Domain.Engine.AgentPhrase.SmsMissedCall, null, ("business", business.Name)));
         return new TextSettingsDto(settings.OwnerTexts, settings.CallerConfirmation, settings.MissedCallTextBack, settings.QuietHoursEnabled,
