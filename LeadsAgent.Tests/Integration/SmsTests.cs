@@ -380,6 +380,21 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
         Assert.Equal(HttpStatusCode.Unauthorized, (await fx.Anonymous().GetAsync("/api/admin/texts", Ct)).StatusCode);
         Assert.Equal(1L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM sms_opt_outs WHERE business_id = '{idA}'"));
     }
+
+    [Fact]
+    public async Task The_demo_pro_business_has_every_text_on()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = fx.App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LeadsAgent.Infrastructure.Persistence.DemoData>().SeedAsync(Ct);
+        }
+
+        Assert.Equal("true|true|true|true", await fx.Database.ScalarAsync<string>("""
+            SELECT t.owner_texts::text || '|' || t.caller_confirmation::text || '|' || t.missed_call_text_back::text || '|' || t.quiet_hours_enabled::text
+            FROM text_settings t JOIN businesses b ON b.id = t.business_id WHERE b.name = 'Acme Plumbing & Heating'
+            """));
+    }
 }
 
 static class SmsTestsHelpers
