@@ -16,6 +16,7 @@ using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Summaries;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Texts;
 using LeadsAgent.Infrastructure.Twilio;
 using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
@@ -107,6 +108,10 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, DailyDigestHandler>();
         services.AddSingleton<DailyDigestWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyDigestWorker>());
+        // Texts (issue 18): the SMS outbox handler and the missed-call text-back.
+        services.AddOptions<TextOptions>().Bind(config.GetSection(TextOptions.Section));
+        services.AddSingleton<IOutboxHandler, TextMessageHandler>();
+        services.AddSingleton<MissedCallTexts>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

@@ -114,6 +114,14 @@ public enum AgentPhrase
     ScreenedVoicemail,
     RecordingNotice,
 
+    // Text messages to callers (issue 18): confirmation, missed call, and the STOP/START/HELP answers.
+    SmsConfirmation,
+    SmsConfirmationNoIssue,
+    SmsMissedCall,
+    SmsUnsubscribed,
+    SmsResubscribed,
+    SmsHelp,
+
     // Words read aloud in place of symbols.
     SpokenDollars,
     SpokenDollarsAndCents,
@@ -883,6 +891,48 @@ public static partial class AgentPhrases
             it: "Questa chiamata potrebbe essere registrata per motivi di qualità e formazione.",
             pt: "Esta ligação pode ser gravada para fins de qualidade e treinamento."),
 
+        [AgentPhrase.SmsConfirmation] = Row(
+            en: "Thanks {name}, {business} has your request about {issue}. We'll call you back as soon as we can.",
+            es: "Gracias {name}, {business} ha recibido su solicitud sobre {issue}. Le llamaremos lo antes posible.",
+            fr: "Merci {name}, {business} a bien reçu votre demande concernant {issue}. Nous vous rappellerons dès que possible.",
+            de: "Danke {name}, {business} hat Ihre Anfrage zu {issue} erhalten. Wir rufen Sie so bald wie möglich zurück.",
+            it: "Grazie {name}, {business} ha ricevuto la sua richiesta su {issue}. La richiameremo il prima possibile.",
+            pt: "Obrigado {name}, a {business} recebeu seu pedido sobre {issue}. Vamos ligar para você o quanto antes."),
+        [AgentPhrase.SmsConfirmationNoIssue] = Row(
+            en: "Thanks {name}, {business} has your request. We'll call you back as soon as we can.",
+            es: "Gracias {name}, {business} ha recibido su solicitud. Le llamaremos lo antes posible.",
+            fr: "Merci {name}, {business} a bien reçu votre demande. Nous vous rappellerons dès que possible.",
+            de: "Danke {name}, {business} hat Ihre Anfrage erhalten. Wir rufen Sie so bald wie möglich zurück.",
+            it: "Grazie {name}, {business} ha ricevuto la sua richiesta. La richiameremo il prima possibile.",
+            pt: "Obrigado {name}, a {business} recebeu seu pedido. Vamos ligar para você o quanto antes."),
+        [AgentPhrase.SmsMissedCall] = Row(
+            en: "Sorry we missed your call to {business}. Reply to this text with what you need and we'll get back to you. Reply STOP to opt out.",
+            es: "Lamentamos no haber atendido su llamada a {business}. Responda a este mensaje con lo que necesita y le contestaremos. Responda STOP para no recibir más mensajes.",
+            fr: "Désolés d'avoir manqué votre appel à {business}. Répondez à ce message avec votre demande et nous vous recontacterons. Répondez STOP pour ne plus recevoir de messages.",
+            de: "Leider haben wir Ihren Anruf bei {business} verpasst. Antworten Sie auf diese Nachricht mit Ihrem Anliegen, wir melden uns. Antworten Sie STOP, um keine Nachrichten mehr zu erhalten.",
+            it: "Ci dispiace di aver perso la sua chiamata a {business}. Risponda a questo messaggio con ciò che le serve e la ricontatteremo. Risponda STOP per non ricevere altri messaggi.",
+            pt: "Desculpe, perdemos sua ligação para a {business}. Responda a esta mensagem com o que você precisa e entraremos em contato. Responda STOP para não receber mais mensagens."),
+        [AgentPhrase.SmsUnsubscribed] = Row(
+            en: "You're unsubscribed from {business}. Reply START to resubscribe.",
+            es: "Ha cancelado su suscripción a {business}. Responda START para volver a suscribirse.",
+            fr: "Vous êtes désabonné de {business}. Répondez START pour vous réabonner.",
+            de: "Sie erhalten keine Nachrichten mehr von {business}. Antworten Sie START, um sie wieder zu erhalten.",
+            it: "Non riceverà più messaggi da {business}. Risponda START per iscriversi di nuovo.",
+            pt: "Você cancelou a inscrição de {business}. Responda START para se inscrever novamente."),
+        [AgentPhrase.SmsResubscribed] = Row(
+            en: "You're subscribed again to texts from {business}. Reply STOP to unsubscribe.",
+            es: "Vuelve a recibir mensajes de {business}. Responda STOP para cancelar la suscripción.",
+            fr: "Vous recevez de nouveau les messages de {business}. Répondez STOP pour vous désabonner.",
+            de: "Sie erhalten wieder Nachrichten von {business}. Antworten Sie STOP, um sie abzubestellen.",
+            it: "Riceverà di nuovo i messaggi di {business}. Risponda STOP per annullare l'iscrizione.",
+            pt: "Você voltou a receber mensagens de {business}. Responda STOP para cancelar a inscrição."),
+        [AgentPhrase.SmsHelp] = Row(
+            en: "{business}: text us here with what you need, or call {phone}. Reply STOP to unsubscribe.",
+            es: "{business}: escríbanos aquí lo que necesita o llame al {phone}. Responda STOP para cancelar la suscripción.",
+            fr: "{business} : écrivez-nous ici votre demande ou appelez le {phone}. Répondez STOP pour vous désabonner.",
+            de: "{business}: Schreiben Sie uns hier Ihr Anliegen oder rufen Sie {phone} an. Antworten Sie STOP, um Nachrichten abzubestellen.",
+            it: "{business}: ci scriva qui ciò che le serve o chiami il {phone}. Risponda STOP per annullare l'iscrizione.",
+            pt: "{business}: escreva aqui o que você precisa ou ligue para {phone}. Responda STOP para cancelar a inscrição."),
         [AgentPhrase.SpokenDollars] = Row(
             en: "{amount} dollars",
             es: "{amount} dólares",

@@ -317,7 +317,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         string? Field(string field) => CapturedField(session, questions, field);
         string? Entity(EntityKind kind) => session.ExtractedEntities.LastOrDefault(e => e.Kind == kind && e.Confidence >= 0.7)?.Value;
 
-        var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel == Channel.VOICE ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
+        var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel is Channel.VOICE or Channel.SMS ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
         var notes = Field(LeadFields.Notes) ?? session.History.FirstOrDefault(m => m.Role == "user" && m.Intent is Intents.ServiceRequest or Intents.Emergency)?.Content;
         return new LeadDraft(
             new Dictionary<string, CapturedAnswer>(answers),
@@ -637,7 +637,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 _capture.CurrentQuestionId = question.Id;
                 _capture.Attempts = 0;
                 session.DetailedFlow.SubFlow = "asking:" + question.Id;
-                if (_voice && question.ExpectedFormat == ExpectedFormat.PHONE && Common.PhoneNumbers.Normalize(ctx.CallerNumber) is { } caller)
+                // A text comes from a known number too: confirmed, not asked for (issue 18).
+                if ((_voice || session.Channel == Channel.SMS) && question.ExpectedFormat == ExpectedFormat.PHONE && Common.PhoneNumbers.Normalize(ctx.CallerNumber) is { } caller)
                 {
                     _capture.PendingPhone = caller;
                     _capture.PendingPhoneUtterance = "(caller ID)";

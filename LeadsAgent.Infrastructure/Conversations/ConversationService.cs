@@ -34,7 +34,7 @@ public sealed partial class ConversationService(
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<ConversationService> logger,
-    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries)
+    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries, Texts.MissedCallTexts missedCalls)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -281,6 +281,7 @@ public sealed partial class ConversationService(
             await PublishAsync(LiveEvent.SessionEnded, session, ct);
             await webhookCalls.ConversationEndedAsync(session, ct);
             LogEnded(logger, sessionId, session.Status, session.History.Count);
+            await missedCalls.QueueAsync(session, ct);
         }
 
         return inserted;
@@ -351,7 +352,7 @@ public sealed partial class ConversationService(
         LeadRecorder.Stored stored;
         try
         {
-            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct);
+            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct, session.Language, session.Metadata.GetValueOrDefault("from"));
         }
         catch (Exception ex) when (DatabaseOutage.Is(ex))
         {

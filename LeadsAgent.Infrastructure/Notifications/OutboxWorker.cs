@@ -17,6 +17,8 @@ public enum OutboxOutcome
 {
     Sent,
     Cancelled,
+    /// <summary>Not sent yet on purpose (a text in quiet hours): the handler moved the row's next attempt itself.</summary>
+    Postponed,
 }
 
 /// <summary>Sends one kind of outbox row; throws <see cref="OutboxRetryException"/> (or anything) to retry later.</summary>
@@ -119,6 +121,12 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
         try
         {
             var outcome = await _handlers[item.Kind].HandleAsync(item, ct);
+            if (outcome == OutboxOutcome.Postponed)
+            {
+                LogDone(logger, item.Kind, item.Id, outcome);
+                return;
+            }
+
             await FinishAsync(item.Id, outcome == OutboxOutcome.Sent ? "SENT" : "CANCELLED", null, null, ct);
             LogDone(logger, item.Kind, item.Id, outcome);
         }

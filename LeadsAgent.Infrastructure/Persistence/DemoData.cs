@@ -27,6 +27,9 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
                 Acme.Business, BusinessType.PLUMBING, PlanTier.PRO, "+15005550006", Acme.Email, "+15551230001",
                 Acme.Email, Acme.Password, "America/Chicago"), ct);
             await UseAcmeQuestionsAsync(acme.Id, ct);
+            // Issue 18: every text on (owner texts, caller confirmations, missed-call text-back), quiet hours 21:00-08:00.
+            db.TextSettings.Add(new Domain.Texts.TextSettings { BusinessId = acme.Id, OwnerTexts = true, CallerConfirmation = true, MissedCallTextBack = true, UpdatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
             await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
             await BlockDemoNumbersAsync(acme.Id, ct);
             await UseHoursAsync(acme.Id, AcmeHours, CallRouting.AI_AFTER_HOURS, ct);

@@ -6,6 +6,7 @@ using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Webhooks;
+using LeadsAgent.Domain.Texts;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+    public DbSet<TextSettings> TextSettings => Set<TextSettings>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -93,6 +96,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<WebhookEndpoint>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<WebhookDelivery>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<DigestRun>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<TextSettings>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<SmsOptOut>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

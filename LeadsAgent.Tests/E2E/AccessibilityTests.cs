@@ -68,6 +68,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
             "/settings/blocked",
             "/settings/webhooks",
+            "/settings/texts",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -116,6 +117,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
             "/settings/blocked",
             "/settings/webhooks",
+            "/settings/texts",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);

@@ -67,6 +67,8 @@ public static class DashboardServices
         services.AddScoped<Webhooks.DeleteWebhook>();
         services.AddScoped<Webhooks.RollWebhookSecret>();
         services.AddScoped<Webhooks.SendTestWebhook>();
+        services.AddScoped<Texts.TextSettingsQueries>();
+        services.AddScoped<Texts.UpdateTextSettings>();
         return services;
     }
 }

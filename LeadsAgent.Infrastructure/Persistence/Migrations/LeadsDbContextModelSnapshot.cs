@@ -191,6 +191,7 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<int>("RingOwnerSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("ring_owner_seconds");
+
                     b.Property<bool>("ScreenFailedStir")
                         .HasColumnType("boolean")
                         .HasColumnName("screen_failed_stir");
@@ -276,9 +277,6 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("Hours")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("hours");
                     b.Property<bool>("DailyDigest")
                         .HasColumnType("boolean")
                         .HasColumnName("daily_digest");
@@ -286,6 +284,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<bool>("DigestWhenEmpty")
                         .HasColumnType("boolean")
                         .HasColumnName("digest_when_empty");
+
+                    b.Property<string>("Hours")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -945,6 +947,73 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.ToTable("plan_changes", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsAgent.Domain.Texts.SmsOptOut", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_number");
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("BusinessId", "PhoneNumber")
+                        .HasName("sms_opt_outs_pkey");
+
+                    b.ToTable("sms_opt_outs", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Texts.TextSettings", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<bool>("CallerConfirmation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caller_confirmation");
+
+                    b.Property<bool>("MissedCallTextBack")
+                        .HasColumnType("boolean")
+                        .HasColumnName("missed_call_text_back");
+
+                    b.Property<bool>("OwnerTexts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("owner_texts");
+
+                    b.Property<TimeOnly>("QuietEnd")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_end");
+
+                    b.Property<bool>("QuietHoursEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quiet_hours_enabled");
+
+                    b.Property<TimeOnly>("QuietStart")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_start");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BusinessId")
+                        .HasName("text_settings_pkey");
+
+                    b.ToTable("text_settings", (string)null);
+                });
+
             modelBuilder.Entity("LeadsAgent.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1490,6 +1559,26 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ChangedByUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("plan_changes_changed_by_user_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Texts.SmsOptOut", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("sms_opt_outs_business_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Texts.TextSettings", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithOne()
+                        .HasForeignKey("LeadsAgent.Domain.Texts.TextSettings", "BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("text_settings_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Webhooks.WebhookDelivery", b =>
