@@ -60,7 +60,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         foreach (var path in new[]
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
-            "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+            "/settings/agent", "/settings/questions", "/settings/voice", "/settings/hours", "/account", "/account/plan", "/not-found",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
