@@ -69,6 +69,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/settings/blocked",
             "/settings/webhooks",
             "/settings/texts",
+            "/settings/hours",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));

@@ -12,6 +12,10 @@ public sealed class RangeForm
 
     public RangeForm Copy() => new() { From = From, To = To };
 
+    /// <summary>A time input's value as "HH:mm": some browsers add seconds ("08:00:00").</summary>
+    public static string Clock(string? value) =>
+        value is { Length: 8 } v && v[2] == ':' && v[5] == ':' ? v[..5] : value?.Trim() ?? "";
+
     // A time input cannot say 24:00: "until 00:00" means until midnight at the end of the day.
     public HoursRangeDto ToDto() => new(From, To == "00:00" ? "24:00" : To);
 
