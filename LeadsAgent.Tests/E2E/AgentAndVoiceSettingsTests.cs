@@ -42,6 +42,14 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
                     return;
                 }
 
+                if (req.PathAndQuery.EndsWith("/Messages.json", StringComparison.Ordinal))
+                {
+                    // The owner's texts (issue 18) go to the same Twilio account: accepted, not counted as calls.
+                    ctx.Response.StatusCode = 201;
+                    await ctx.Response.WriteAsJsonAsync(new { sid = "SM" + Guid.NewGuid().ToString("N"), status = "queued" });
+                    return;
+                }
+
                 var form = HttpUtility.ParseQueryString(req.Body);
                 PlacedCalls.Enqueue(form.AllKeys.ToDictionary(k => k!, k => form[k]!));
                 ctx.Response.StatusCode = 201;

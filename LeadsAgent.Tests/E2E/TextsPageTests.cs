@@ -9,7 +9,7 @@ public class TextsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
     [Theory]
     [InlineData(1366, 900)]
     [InlineData(390, 844)]
-    public async Task An_owner_turns_on_caller_texts_copies_the_messaging_webhook_and_sees_who_opted_out(int width, int height)
+    public async Task An_owner_turns_on_caller_texts_and_sees_the_messaging_webhook_and_who_opted_out(int width, int height)
     {
         var (businessId, _, email) = await fx.CreateBusinessAsync("PRO");
         await fx.Database.ExecuteAsync($"UPDATE businesses SET name = 'Acme Plumbing', notification_phone_number = '+15550001111' WHERE id = '{businessId}'");

@@ -382,6 +382,21 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
     }
 
     [Fact]
+    public async Task A_delivery_status_is_kept_on_the_text_and_a_later_21610_opts_the_number_out()
+    {
+        var (id, number, _) = await BusinessAsync();
+        var from = NewNumber();
+        await QuoteCallAsync(number, from);
+        await SendOutboxAsync(number);
+        var rowId = await fx.Database.ScalarAsync<Guid>($"SELECT id FROM notifications WHERE business_id = '{id}' AND payload->>'to' = '{from}'");
+        var status = await TwilioCaller.SendSignedAsync(fx.Anonymous(), Token, PublicBase, $"/api/sms/status?n={rowId}",
+            new() { ["MessageSid"] = "SM1", ["MessageStatus"] = "undelivered", ["ErrorCode"] = "21610", ["To"] = from, ["From"] = number });
+        Assert.Equal(HttpStatusCode.NoContent, status.StatusCode);
+        Assert.Equal("undelivered", await fx.Database.ScalarAsync<string>($"SELECT payload->>'deliveryStatus' FROM notifications WHERE id = '{rowId}'"));
+        Assert.Equal("TWILIO_21610", await fx.Database.ScalarAsync<string>($"SELECT source FROM sms_opt_outs WHERE business_id = '{id}' AND phone_number = '{from}'"));
+    }
+
+    [Fact]
     public async Task The_demo_pro_business_has_every_text_on()
     {
         for (var i = 0; i < 2; i++)

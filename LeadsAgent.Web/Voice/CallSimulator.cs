@@ -295,13 +295,15 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     }
 
     List<string> Describe(Business business, LeadDraft draft, string callId) =>
-        leads.Notifications(business, draft.ToLead(business.Id, Channel.VOICE, callId, clock.GetUtcNow()), clock.GetUtcNow()).Select(n =>
+        leads.Notifications(business, draft.ToLead(business.Id, Channel.VOICE, callId, clock.GetUtcNow()), clock.GetUtcNow(), partial: draft.Partial).Select(n =>
         {
             using var payload = JsonDocument.Parse(n.Payload);
             var to = payload.RootElement.TryGetProperty("to", out var t) ? t.GetString() : null;
             return n.Kind switch
             {
                 NotificationKind.OWNER_EMAIL => $"Email to {to}: a new lead, marked {Application.Display.Words.Priority(draft.Priority)}{(draft.Partial ? " (partial: the caller's number only)" : "")}",
+                // Texts (issue 18), as the default text settings would send them.
+                NotificationKind.SMS => $"Text to {to}: {(payload.RootElement.TryGetProperty("body", out var body) ? body.GetString() : "")}",
                 _ => $"Emergency alert call to {to} (press 1 to accept); if nobody accepts, "
                     + (payload.RootElement.TryGetProperty("backup", out var b) && b.GetString() is { } backup && backup != to ? $"the backup number {backup} is called" : "it calls again"),
             };

@@ -49,6 +49,12 @@ public static class LeadTimeline
                 continue;
             }
 
+            if (n.Kind == NotificationKind.SMS)
+            {
+                entries.Add(Text(n, at, to));
+                continue;
+            }
+
             var what = (escalation ? "Call to your backup number" : "Alert call") + (to is null ? "" : " " + PhoneDisplay.Format(to));
             entries.Add(Call(n, at, what, outcome));
         }
@@ -117,6 +123,39 @@ public static class LeadTimeline
             "failed" => new(at, what, "Could not connect", TimelineTone.Problem, "The phone company could not connect the alert call.",
                 "Check your alert phone number in Account."),
             _ => new(at, what, "Calling", TimelineTone.Waiting),
+        };
+    }
+
+    /// <summary>A text message (issue 18): to the owner or to the caller, and what became of it.</summary>
+    static TimelineEntry Text(Notification n, DateTimeOffset at, string? to)
+    {
+        string? purpose = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(n.Payload);
+            purpose = doc.RootElement.TryGetProperty("purpose", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            // An unreadable payload still shows as a text.
+        }
+
+        var toOwner = purpose is "OWNER_LEAD" or "OWNER_EMERGENCY";
+        var what = (toOwner ? "Text to you" : "Text to the caller") + (to is null ? "" : " " + PhoneDisplay.Format(to));
+        var reason = n.LastError is { } e && e.StartsWith("Not sent: ", StringComparison.Ordinal) ? e["Not sent: ".Length..].TrimEnd('.') : null;
+        return n.Status switch
+        {
+            NotificationStatus.SENT => new(at, what, "Sent", TimelineTone.Done),
+            NotificationStatus.CANCELLED => new(at, what, reason is null ? "Not sent" : $"Not sent: {reason}", TimelineTone.Quiet),
+            NotificationStatus.FAILED when n.LastError?.Contains("21610", StringComparison.Ordinal) == true =>
+                new(at, what, "Not sent: they texted STOP", TimelineTone.Quiet),
+            NotificationStatus.FAILED => new(at, what, "Could not be sent", TimelineTone.Problem, "We could not send this text.",
+                toOwner ? "Check your notification phone under Account." : null),
+            _ when n.LastError?.StartsWith("Waiting for the end of quiet hours", StringComparison.Ordinal) == true =>
+                new(at, what, "Waiting for the end of quiet hours", TimelineTone.Waiting),
+            _ when n.Attempts > 0 => new(at, what, "Not sent yet, trying again", TimelineTone.Problem, "The first try to send the text did not work.",
+                "Nothing to do: we keep trying."),
+            _ => new(at, what, "About to send", TimelineTone.Waiting),
         };
     }
 
