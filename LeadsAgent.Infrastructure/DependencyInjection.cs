@@ -16,7 +16,9 @@ using LeadsAgent.Infrastructure.Redis;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Summaries;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Texts;
 using LeadsAgent.Infrastructure.Twilio;
+using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -95,6 +97,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
+        services.AddWebhooks(config);
         services.AddOptions<SummaryOptions>().Bind(config.GetSection(SummaryOptions.Section));
         services.AddSingleton<ISummaryWriter>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAISummaryWriter>(sp)
@@ -105,6 +108,10 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, DailyDigestHandler>();
         services.AddSingleton<DailyDigestWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyDigestWorker>());
+        // Texts (issue 18): the SMS outbox handler and the missed-call text-back.
+        services.AddOptions<TextOptions>().Bind(config.GetSection(TextOptions.Section));
+        services.AddSingleton<IOutboxHandler, TextMessageHandler>();
+        services.AddSingleton<MissedCallTexts>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 
@@ -116,6 +123,7 @@ public static class DependencyInjection
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<RedisLiveEvents>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEvents>());
         services.AddSingleton<BusinessDirectory>();
+        services.AddSingleton<Blocking.CallerBlockList>();
         services.AddSingleton<LeadRecorder>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<SessionMaintenanceWorker>();
@@ -127,6 +135,26 @@ public static class DependencyInjection
         services.AddScoped<StartupTasks>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>Outbound webhooks: signed deliveries from the outbox to the owner's endpoints, checked like knowledge URL imports.</summary>
+    static void AddWebhooks(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(config, WebhookOptions.Section);
+        services.TryAddSingleton<OutboundTargetGuard>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookEventWriter>();
+        services.AddSingleton<WebhookCallEvents>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName, c =>
+            {
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-Webhooks/1.0");
+                // The sender's own token ends each attempt after Webhooks:TimeoutSeconds.
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
+        services.AddSingleton<IOutboxHandler, WebhookDeliveryHandler>();
+        services.AddSingleton<IOutboxHandler, WebhookDisabledEmailHandler>();
     }
 
     static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration config, string section)

@@ -56,6 +56,9 @@ public static class WebComposition
         services.AddSingleton<LeadsAgent.Web.Voice.CallerSafetyNetFilter>();
         services.AddSingleton<LeadsAgent.Web.Voice.VoiceAgent>();
         services.AddSingleton<LeadsAgent.Web.Voice.CallSimulator>();
+        services.AddSingleton<LeadsAgent.Web.Voice.WarmTransferCalls>();
+        services.AddSingleton<LeadsAgent.Web.Sms.TexterSafetyNetFilter>();
+        services.AddSingleton<LeadsAgent.Web.Sms.SmsAgent>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -245,6 +248,7 @@ public static class WebComposition
         app.MapAuth();
         app.MapPlatform();
         app.MapVoice();
+        LeadsAgent.Web.Sms.SmsEndpoints.MapSms(app);
         app.MapBaseline(app.Configuration);
         app.MapChat();
         var admin = app.MapOwnerGroup();
@@ -253,7 +257,11 @@ public static class WebComposition
         admin.MapEmergencyAudit();
         admin.MapKnowledge();
         admin.MapSessions();
+        admin.MapOwnerBlocking();
+        app.MapPlatformBlocking();
+        admin.MapWebhooks();
         admin.MapSummaries();
+        admin.MapTexts();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

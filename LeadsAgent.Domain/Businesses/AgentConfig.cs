@@ -32,6 +32,16 @@ public sealed class AgentConfig
     public string TwilioLanguage { get; set; } = DefaultLanguage;
     public List<string> AllowedWidgetOrigins { get; set; } = [];
     public List<string> ExtraEmergencyKeywords { get; set; } = [];
+
+    /// <summary>Calls with a hidden number go to voicemail instead of the agent (call screening).</summary>
+    public bool ScreenNoCallerId { get; set; }
+
+    /// <summary>Calls whose caller ID failed Twilio's STIR/SHAKEN check go to voicemail instead of the agent.</summary>
+    public bool ScreenFailedStir { get; set; }
+    /// <summary>Who takes a new call first (the agent, or the owner's phone); see <see cref="CallRoutingRules"/>.</summary>
+    public CallRouting CallRouting { get; set; } = CallRouting.AI_ALWAYS;
+    /// <summary>How long the owner's phone rings before the agent takes the call.</summary>
+    public int RingOwnerSeconds { get; set; } = CallRoutingRules.DefaultRingSeconds;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -18,6 +18,8 @@ public sealed class Business
     public string? NotificationPhoneNumber { get; set; }
     public string? BackupPhoneNumber { get; set; }
     public string TimeZone { get; set; } = DefaultTimeZone;
+    /// <summary>Opening hours in <see cref="TimeZone"/>; null when the owner has not set them (nothing is said about hours then).</summary>
+    public BusinessHours? Hours { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When a platform admin paused the agent; null while the business is active.</summary>

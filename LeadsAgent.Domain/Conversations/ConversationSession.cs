@@ -37,6 +37,8 @@ public sealed class ConversationSession
     /// <summary>The language the agent speaks ("es"): the business's, or in chat the visitor's once they write in another.</summary>
     public string? Language { get; set; }
     public bool OfferedCallback { get; set; }
+    /// <summary>The warm transfer to the owner on this call, if the caller asked for a person.</summary>
+    public WarmTransfer? Transfer { get; set; }
     public List<string> VoiceActions { get; set; } = [];
     public List<TurnTiming> Timings { get; set; } = [];
     /// <summary>

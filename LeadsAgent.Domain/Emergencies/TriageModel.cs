@@ -7,7 +7,7 @@ namespace LeadsAgent.Domain.Emergencies;
 
 /// <summary>
 /// A multinomial naive Bayes classifier over the labelled triage corpus, trained once when first used from the copy of
-/// <c>LeadsAgent.Tests/Unit/Triage/corpus.tsv</c> embedded at build time. It is the ladder's fallback for messages no
+/// <c>Emergencies/triage-corpus.tsv</c> embedded at build time. It is the ladder's fallback for messages no
 /// rule understood: fresh utterances showed the rules alone at about 0.83 accuracy on their first look, mostly from
 /// vendors, wrong numbers and problems described in words no lexicon holds, where a model of the corpus's words and
 /// letter sequences (which carry inflections: "pararam", "no sirven") does better. It never decides life safety: see

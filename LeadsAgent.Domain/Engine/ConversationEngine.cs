@@ -317,7 +317,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         string? Field(string field) => CapturedField(session, questions, field);
         string? Entity(EntityKind kind) => session.ExtractedEntities.LastOrDefault(e => e.Kind == kind && e.Confidence >= 0.7)?.Value;
 
-        var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel == Channel.VOICE ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
+        var phone = Field(LeadFields.ContactPhone) ?? Entity(EntityKind.Phone) ?? (session.Channel is Channel.VOICE or Channel.SMS ? Common.PhoneNumbers.Normalize(ctx.CallerNumber) : null);
         var notes = Field(LeadFields.Notes) ?? session.History.FirstOrDefault(m => m.Role == "user" && m.Intent is Intents.ServiceRequest or Intents.Emergency)?.Content;
         return new LeadDraft(
             new Dictionary<string, CapturedAnswer>(answers),
@@ -329,8 +329,33 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
             [.. session.EmergencyReasons],
             session.Transcript(),
-            partial);
+            partial,
+            TransferAttempts(session));
     }
+
+    /// <summary>
+    /// The owner did not take a warm transfer (no answer, busy, declined): the caller is back with the agent, who says so
+    /// and offers a voicemail or a call-back. The next turn takes the choice.
+    /// </summary>
+    public TurnResult TransferNotTaken(ConversationSession session, TurnContext ctx)
+    {
+        var language = ConversationLanguage.Of(session, ctx.Config);
+        session.LastActivityAt = ctx.Now;
+        session.SilenceCount = 0;
+        session.DetailedFlow.PrimaryFlow = "transfer_returned";
+        if (session.Transfer is { } transfer)
+        {
+            transfer.ChoiceOffered = true;
+        }
+
+        // The prompt, not the body: a call's body is cut to two sentences and the question is the last one.
+        var parts = new ReplyParts(null, null, null, AgentPhrases.Say(AgentPhrase.TransferNotAnswered, language, ("business", ctx.Business.Name)));
+        return Finish(session, ctx, parts, VoiceAction.CONTINUE, null, EmergencyTriage.Assess(""), [], [], null, "local", null);
+    }
+
+    /// <summary>The call's finished warm transfer, as the lead records it (none while the owner's phone still rings).</summary>
+    public static IReadOnlyList<TransferAttempt> TransferAttempts(ConversationSession session) =>
+        session.Transfer is { Outcome: { } outcome } t ? [new TransferAttempt(t.FinishedAt ?? t.RequestedAt, outcome)] : [];
 
     /// <summary>One turn's decision, with the turn's facts at hand.</summary>
     sealed class Step(ConversationSession session, TurnContext ctx, string text, string normalized,
@@ -374,13 +399,37 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 return Goodbye();
             }
 
-            if (Has(Intents.SpeakToHuman))
+            // Told once already that the owner will call back, a caller answering the question being asked ("I need to talk to
+            // someone about my boiler") is answering it, not asking for a transfer again.
+            var answersQuestion = _voice && session.Transfer is { ToldCallBack: true } && _capture.Active && !_capture.Completed
+                && CurrentQuestion(session, ctx) is { ExpectedFormat: ExpectedFormat.TEXT };
+            if (Has(Intents.SpeakToHuman) && !answersQuestion)
             {
+                if (_voice && session.Transfer is null && ctx.Business.NotificationPhoneNumber is null)
+                {
+                    // Nobody's phone to ring: say so and take a message rather than promise a transfer.
+                    session.DetailedFlow.PrimaryFlow = "voicemail";
+                    return Done(new ReplyParts(safety, null, Say(AgentPhrase.NoOneAvailable), null), VoiceAction.VOICEMAIL);
+                }
+
+                if (_voice && session.Transfer is null)
+                {
+                    // A warm transfer: the session stays active, since the owner may not take the call and the caller
+                    // then comes back to the agent. The dial result ends it as TRANSFERRED once they are connected.
+                    session.DetailedFlow.PrimaryFlow = "transfer";
+                    session.Transfer = new WarmTransfer { RequestedAt = ctx.Now };
+                    // The hold line as the prompt, not the body: a call's body is cut to two sentences, and "please hold" is the third.
+                    return Done(new ReplyParts(safety, null, null, Say(AgentPhrase.Transfer, ("business", ctx.Business.Name))), VoiceAction.TRANSFER);
+                }
+
                 if (_voice)
                 {
-                    session.DetailedFlow.PrimaryFlow = "transfer";
-                    session.Status = ConversationStatus.TRANSFERRED;
-                    return Done(new ReplyParts(safety, null, Say(AgentPhrase.Transfer, ("business", ctx.Business.Name)), null), VoiceAction.TRANSFER);
+                    // One transfer per call: the owner could not take it a moment ago, so the agent takes a call-back.
+                    session.Transfer!.ChoiceOffered = false;
+                    session.Transfer.ToldCallBack = true;
+                    _ack = Say(AgentPhrase.TransferAlreadyTried, ("business", ctx.Business.Name));
+                    StartCapture(emergency: true, describesProblem: false);
+                    return Advance();
                 }
 
                 _ack = Say(AgentPhrase.ChatPersonalReply, ("business", ctx.Business.Name));
@@ -390,8 +439,33 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
             if (Has(Intents.LeaveMessage) && _voice)
             {
+                if (session.Transfer is not null)
+                {
+                    session.Transfer.ChoiceOffered = false;
+                }
+
                 session.DetailedFlow.PrimaryFlow = "voicemail";
                 return Done(new ReplyParts(safety, null, Say(AgentPhrase.Voicemail), null), VoiceAction.VOICEMAIL);
+            }
+
+            // Back from a transfer the owner did not take and offered a voicemail or a call-back: anything but a voicemail
+            // (asked for above), a goodbye or a new emergency (handled below) is taken as the call-back.
+            var offered = session.Transfer is { ChoiceOffered: true };
+            if (session.Transfer is not null)
+            {
+                session.Transfer.ChoiceOffered = false;
+            }
+
+            if (_voice && offered && !(session.Priority == LeadPriority.URGENT && !wasEmergency))
+            {
+                _ack = Say(AgentPhrase.TransferCallbackChosen);
+                if (_capture.Completed)
+                {
+                    return Done(new ReplyParts(safety, _ack, null, Say(AgentPhrase.NoProblemAnythingElse)), VoiceAction.CONTINUE);
+                }
+
+                StartCapture(emergency: _capture.EmergencyMode, describesProblem: false);
+                return Advance();
             }
 
             if (session.Priority == LeadPriority.URGENT && !wasEmergency && !_capture.Completed)
@@ -563,7 +637,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 _capture.CurrentQuestionId = question.Id;
                 _capture.Attempts = 0;
                 session.DetailedFlow.SubFlow = "asking:" + question.Id;
-                if (_voice && question.ExpectedFormat == ExpectedFormat.PHONE && Common.PhoneNumbers.Normalize(ctx.CallerNumber) is { } caller)
+                // A text comes from a known number too: confirmed, not asked for (issue 18).
+                if ((_voice || session.Channel == Channel.SMS) && question.ExpectedFormat == ExpectedFormat.PHONE && Common.PhoneNumbers.Normalize(ctx.CallerNumber) is { } caller)
                 {
                     _capture.PendingPhone = caller;
                     _capture.PendingPhoneUtterance = "(caller ID)";
@@ -743,6 +818,17 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         void AnswerFromKnowledge(bool offer, bool honest = true)
         {
+            // A question about the hours is answered from the schedule (exact, in the business's zone) when the owner set
+            // one; with no hours set, the knowledge base answers as before. A price question that names a day is a price question.
+            if (Has(Intents.Hours) && !Has(Intents.Pricing) && ctx.Business.Hours is { IsSet: true } hours
+                && (IntentClassifier.IsQuestion(text, normalized) || !Has(Intents.ServiceRequest))
+                && HoursAnswers.Answer(hours, ctx.Business.TimeZone, ctx.Now, text, _language) is { } fromHours)
+            {
+                _body = fromHours;
+                session.DetailedFlow.CompletedSteps.Add("answered_hours");
+                return;
+            }
+
             var best = passages.FirstOrDefault();
             if (best is not null)
             {

@@ -22,7 +22,7 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\blaisser (un )?message\b|\bnachricht hinterlassen\b|\blasciare (un )?messaggio\b|\bdeixar (uma )?(mensagem|recado)\b")]
     private static partial Regex MessageElsewhere();
 
-    [GeneratedRegex(@"\b(horaires?|ouverts?|fermez|heures d'ouverture|offnungszeiten|geoffnet|orari|aperti|aperto|chiudete|horarios?|abertos?|fecham|funcionam)\b")]
+    [GeneratedRegex(@"\b(horaires?|ouverts?|fermez|heures d'ouverture|offnungszeiten|geoffnet|orari|aperti|aperto|chiudete|horarios?|abertos?|fecham|funcionam|abiert[oa]s?|cerrad[oa]s?)\b")]
     private static partial Regex HoursElsewhere();
 
     [GeneratedRegex(@"\b(combien|prix|tarifs?|devis|coute|kostet|kosten|preise?|kostenvoranschlag|quanto costa|prezzi|prezzo|preventivo|costo|quanto custa|precos?|orcamento|cobram|cuanto cobran|presupuesto)\b")]

@@ -14,7 +14,8 @@ public sealed record LeadDraft(
     LeadPriority Priority,
     IReadOnlyList<EmergencyReason> Reasons,
     string Transcript,
-    bool Partial)
+    bool Partial,
+    IReadOnlyList<Conversations.TransferAttempt>? Transfers = null)
 {
     public Lead ToLead(Guid businessId, Channel channel, string sessionId, DateTimeOffset now) => new()
     {
@@ -30,6 +31,7 @@ public sealed record LeadDraft(
         Priority = Priority,
         EmergencyReasons = [.. Reasons],
         ConversationTranscript = Transcript,
+        Transfers = [.. Transfers ?? []],
         CreatedAt = now,
         UpdatedAt = now,
     };

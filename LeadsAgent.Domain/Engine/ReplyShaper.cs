@@ -126,7 +126,8 @@ public static partial class ReplyShaper
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    // "8 a.m. to 5 p.m." is one sentence: a time's "a.m." does not end it.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b[ap]\.m\.)\s+")]
     private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@"\+\d{10,15}\b")]

@@ -65,34 +65,22 @@ public static partial class SpokenNumbers
         string[] ptTens = ["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"];
         string[] ptHundreds = ["cento", "duzentos", "trezentos", "quatrocentos", "quinhentos", "seiscentos", "setecentos", "oitocentos", "novecentos"];
 
-        foreach (var set in new[] { en, es, fr, de, it, pt })
+        // Each table lists its words in order: the value of word i is first + step * i.
+        void AddSeries(Kind kind, int first, int step, params string[][] sets)
         {
-            for (var i = 0; i < 10; i++)
+            foreach (var set in sets)
             {
-                Add(Kind.Digit, i, set[i]);
+                for (var i = 0; i < set.Length; i++)
+                {
+                    Add(kind, first + (step * i), set[i]);
+                }
             }
         }
 
-        foreach (var set in new[] { enTeens, esTeens, frTeens, deTeens, itTeens, ptTeens })
-        {
-            for (var i = 0; i < set.Length; i++)
-            {
-                Add(Kind.Teen, 10 + i, set[i]);
-            }
-        }
-
-        foreach (var set in new[] { enTens, esTens, frTens, deTens, itTens, ptTens })
-        {
-            for (var i = 0; i < set.Length; i++)
-            {
-                Add(Kind.Tens, 20 + (10 * i), set[i]);
-            }
-        }
-
-        for (var i = 0; i < esVeinti.Length; i++)
-        {
-            Add(Kind.Compound, 21 + i, esVeinti[i]);
-        }
+        AddSeries(Kind.Digit, 0, 1, en, es, fr, de, it, pt);
+        AddSeries(Kind.Teen, 10, 1, enTeens, esTeens, frTeens, deTeens, itTeens, ptTeens);
+        AddSeries(Kind.Tens, 20, 10, enTens, esTens, frTens, deTens, itTens, ptTens);
+        AddSeries(Kind.Compound, 21, 1, esVeinti);
 
         for (var i = 0; i < esHundreds.Length; i++)
         {

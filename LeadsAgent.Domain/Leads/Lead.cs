@@ -22,6 +22,8 @@ public sealed class Lead
     public string? SessionId { get; init; }
     public List<EmergencyReason> EmergencyReasons { get; set; } = [];
     public string? RecordingUrl { get; set; }
+    /// <summary>Warm transfers of the call to the owner: when each ended and how ("connected at 10:04").</summary>
+    public List<Conversations.TransferAttempt> Transfers { get; set; } = [];
     public DateTimeOffset? AlertAcknowledgedAt { get; set; }
     /// <summary>Who took the emergency: the owner's email from the dashboard, or the number that pressed 1 on the alert call.</summary>
     public string? AlertAcknowledgedBy { get; set; }

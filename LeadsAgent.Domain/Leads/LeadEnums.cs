@@ -23,4 +23,6 @@ public enum Channel
 {
     CHAT,
     VOICE,
+    /// <summary>Text messages to the business's Twilio number (issue 18).</summary>
+    SMS,
 }

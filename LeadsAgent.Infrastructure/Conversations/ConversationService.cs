@@ -9,6 +9,7 @@ using LeadsAgent.Infrastructure.Events;
 using LeadsAgent.Infrastructure.Knowledge;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -33,16 +34,22 @@ public sealed partial class ConversationService(
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<ConversationService> logger,
-    Summaries.SummaryEnqueuer summaries)
+    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries, Texts.MissedCallTexts missedCalls)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
     static readonly Histogram<double> s_modelMs = s_meter.CreateHistogram<double>("model_ms", "ms", "Language model time per turn");
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _pending = new();
 
-    /// <summary>Opens a session (or returns the one a retried webhook already opened) with the greeting.</summary>
+    /// <summary>Session metadata naming who answered a routed call; "owner" means the owner took it, so it leaves no lead.</summary>
+    public const string AnsweredByKey = "answeredBy";
+
+    /// <summary>
+    /// Opens a session (or returns the one a retried webhook already opened) with the greeting. With
+    /// <paramref name="greet"/> false the session opens silent (the owner's phone rings first); a later start greets.
+    /// </summary>
     public async Task<(ConversationSession Session, TurnResult? Greeting)> StartAsync(BusinessProfile profile, Channel channel, string sessionId,
-        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct, bool simulated = false)
+        IReadOnlyDictionary<string, string> metadata, string? callerNumber, CancellationToken ct, bool simulated = false, bool greet = true)
     {
         var now = clock.GetUtcNow();
         var fresh = ConversationSession.Start(sessionId, profile.Business.Id, channel, now);
@@ -56,7 +63,7 @@ public sealed partial class ConversationService(
 
         TurnResult? greeting = null;
         var stored = await store.CreateAsync(fresh, ct);
-        if (stored.History.Count == 0)
+        if (stored.History.Count == 0 && greet)
         {
             stored = await store.UpdateAsync(sessionId, s =>
             {
@@ -272,7 +279,9 @@ public sealed partial class ConversationService(
         if (inserted)
         {
             await PublishAsync(LiveEvent.SessionEnded, session, ct);
+            await webhookCalls.ConversationEndedAsync(session, ct);
             LogEnded(logger, sessionId, session.Status, session.History.Count);
+            await missedCalls.QueueAsync(session, ct);
         }
 
         return inserted;
@@ -287,7 +296,7 @@ public sealed partial class ConversationService(
         && (s.LeadCaptured || PartialLeadOf(s, profile) is null);
 
     /// <summary>The lead an ended session leaves if a call-back number was captured, else null.</summary>
-    LeadDraft? PartialLeadOf(ConversationSession s, BusinessProfile profile) =>
+    LeadDraft? PartialLeadOf(ConversationSession s, BusinessProfile profile) => s.Metadata.GetValueOrDefault(AnsweredByKey) == "owner" ? null :
         ConversationEngine.PartialLead(s, Context(profile, s, s.Metadata.GetValueOrDefault("from"), clock.GetUtcNow()));
 
     /// <summary>Whether this instance holds sessions whose lead or conversation waits for the database.</summary>
@@ -343,7 +352,7 @@ public sealed partial class ConversationService(
         LeadRecorder.Stored stored;
         try
         {
-            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct);
+            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct, session.Language, session.Metadata.GetValueOrDefault("from"));
         }
         catch (Exception ex) when (DatabaseOutage.Is(ex))
         {

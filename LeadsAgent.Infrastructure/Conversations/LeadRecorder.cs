@@ -7,6 +7,9 @@ using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
+using LeadsAgent.Infrastructure.Webhooks;
+using LeadsAgent.Infrastructure.Texts;
+using LeadsAgent.Domain.Texts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,11 +22,15 @@ namespace LeadsAgent.Infrastructure.Conversations;
 /// an alert never waits for the caller to hang up and is never lost to a mail server or Twilio outage. One lead per
 /// session: a retried webhook gets the lead already stored.
 /// </summary>
-public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, TimeProvider clock)
+public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, IOptions<TwilioOptions> twilio, IOptions<ServerOptions> server,
+    TimeProvider clock, WebhookEventWriter webhooks)
 {
     public sealed record Stored(Guid LeadId, bool Created);
 
-    public async Task<Stored> StoreAsync(Business business, LeadDraft draft, Channel channel, string sessionId, CancellationToken ct)
+    /// <param name="language">The conversation's language, for the caller's confirmation text.</param>
+    /// <param name="callerNumber">The number that phoned or texted (caller ID), where the confirmation goes.</param>
+    public async Task<Stored> StoreAsync(Business business, LeadDraft draft, Channel channel, string sessionId, CancellationToken ct,
+        string? language = null, string? callerNumber = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.DbForBusiness(business.Id);
@@ -37,11 +44,13 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         var lead = draft.ToLead(business.Id, channel, sessionId, now);
         // One SaveChanges is one transaction: the lead and its outbox rows are stored together or not at all.
         db.Leads.Add(lead);
-        foreach (var notification in Notifications(business, lead, now))
+        var texts = await db.TextSettings.AsNoTracking().SingleOrDefaultAsync(ct);
+        foreach (var notification in Notifications(business, lead, now, texts, draft.Partial, language, callerNumber))
         {
             db.Notifications.Add(notification);
         }
 
+        await AddWebhookEventsAsync(db, business, lead, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -56,8 +65,20 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         }
     }
 
+    /// <summary>lead.created for every lead, and emergency.detected for an urgent one, in the lead's transaction.</summary>
+    async Task AddWebhookEventsAsync(LeadsDbContext db, Business business, Lead lead, DateTimeOffset now, CancellationToken ct)
+    {
+        var data = WebhookEventWriter.LeadData(lead);
+        await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.LeadCreated, data, lead.Id, now, ct);
+        if (lead.Priority == LeadPriority.URGENT)
+        {
+            await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.EmergencyDetected, data, lead.Id, now, ct);
+        }
+    }
+
     /// <summary>The owner notifications a new lead gets (the outbox rows; the call simulator shows them without storing).</summary>
-    public IEnumerable<Notification> Notifications(Business business, Lead lead, DateTimeOffset now)
+    public IEnumerable<Notification> Notifications(Business business, Lead lead, DateTimeOffset now, TextSettings? texts = null, bool partial = false,
+        string? language = null, string? callerNumber = null)
     {
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
         if (!string.IsNullOrWhiteSpace(business.NotificationEmail))
@@ -88,6 +109,16 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+        }
+
+        // Texts (issue 18): none until Twilio is configured, so a fresh install does not fill the outbox with failures.
+        if (twilio.Value.IsConfigured)
+        {
+            var link = $"{(server.Value.PublicBaseUrl ?? $"http://{server.Value.ListenAddress}:{server.Value.Port}").TrimEnd('/')}/leads/{lead.Id}";
+            foreach (var text in TextOutbox.ForLead(business, texts ?? TextSettings.Default(business.Id), plan, lead, partial, language, callerNumber, link, now))
+            {
+                yield return text;
+            }
         }
     }
 }

@@ -22,9 +22,12 @@ public static class CheckedAddressHandler
     };
 
     /// <summary>A GET of <paramref name="uri"/> that may only connect to <paramref name="addresses"/>.</summary>
-    public static HttpRequestMessage Get(Uri uri, IPAddress[] addresses)
+    public static HttpRequestMessage Get(Uri uri, IPAddress[] addresses) => Create(HttpMethod.Get, uri, addresses);
+
+    /// <summary>A request of any method (a webhook's POST) that may only connect to <paramref name="addresses"/>.</summary>
+    public static HttpRequestMessage Create(HttpMethod method, Uri uri, IPAddress[] addresses)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        var request = new HttpRequestMessage(method, uri);
         request.Options.Set(s_addresses, addresses);
         // Pooled connections are keyed by host name and port, not address: a kept-alive connection made for an earlier
         // request would carry this one without this request's addresses ever being used.
@@ -36,7 +39,7 @@ public static class CheckedAddressHandler
     {
         if (!context.InitialRequestMessage.Options.TryGetValue(s_addresses, out var addresses) || addresses.Length == 0)
         {
-            throw new InvalidOperationException($"Requests through this handler are made with {nameof(CheckedAddressHandler)}.{nameof(Get)}.");
+            throw new InvalidOperationException($"Requests through this handler are made with {nameof(CheckedAddressHandler)}.{nameof(Create)}.");
         }
 
         // Only the TCP connection uses the address: TLS (SNI, certificate name) and the Host header keep the URL's host.

@@ -17,6 +17,8 @@ public enum OutboxOutcome
 {
     Sent,
     Cancelled,
+    /// <summary>Not sent yet on purpose (a text in quiet hours): the handler moved the row's next attempt itself.</summary>
+    Postponed,
 }
 
 /// <summary>Sends one kind of outbox row; throws <see cref="OutboxRetryException"/> (or anything) to retry later.</summary>
@@ -25,6 +27,15 @@ public interface IOutboxHandler
     NotificationKind Kind { get; }
 
     Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken ct);
+}
+
+/// <summary>A handler whose kind keeps its own retry schedule instead of the notification settings' one (webhooks).</summary>
+public interface IOutboxRetryPolicy
+{
+    int MaxAttempts { get; }
+
+    /// <summary>Seconds to wait after failed attempt number <paramref name="attempt"/> (1-based).</summary>
+    double RetryDelaySeconds(int attempt);
 }
 
 /// <summary>The attempt failed; <see cref="Retry"/> false means retrying cannot help.</summary>
@@ -110,13 +121,20 @@ public sealed partial class OutboxWorker(NpgsqlDataSource dataSource, IEnumerabl
         try
         {
             var outcome = await _handlers[item.Kind].HandleAsync(item, ct);
+            if (outcome == OutboxOutcome.Postponed)
+            {
+                LogDone(logger, item.Kind, item.Id, outcome);
+                return;
+            }
+
             await FinishAsync(item.Id, outcome == OutboxOutcome.Sent ? "SENT" : "CANCELLED", null, null, ct);
             LogDone(logger, item.Kind, item.Id, outcome);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var retry = ex is not OutboxRetryException { Retry: false } && item.Attempts < o.MaxAttempts;
-            var delay = Math.Min(o.MaxRetrySeconds, o.FirstRetrySeconds * Math.Pow(2, item.Attempts - 1));
+            var policy = _handlers[item.Kind] as IOutboxRetryPolicy;
+            var retry = ex is not OutboxRetryException { Retry: false } && item.Attempts < (policy?.MaxAttempts ?? o.MaxAttempts);
+            var delay = policy?.RetryDelaySeconds(item.Attempts) ?? Math.Min(o.MaxRetrySeconds, o.FirstRetrySeconds * Math.Pow(2, item.Attempts - 1));
             var error = ex is OutboxRetryException or TimeoutException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             await FinishAsync(item.Id, retry ? "PENDING" : "FAILED", error.Length > 2000 ? error[..2000] : error, retry ? delay : null, ct);
             LogFailed(logger, item.Kind, item.Id, item.Attempts, retry ? $"retry in {delay:0} s" : "giving up", error);

@@ -44,7 +44,7 @@ public sealed class OwnerEmailHandler(IServiceScopeFactory scopes, IEmailSender 
         var marker = lead.Priority == LeadPriority.URGENT ? "[URGENT] "
             : lead.Priority == LeadPriority.HIGH && priorityEmails ? "[HIGH] " : "";
         var who = lead.ContactName ?? lead.ContactPhone ?? "a visitor";
-        var channel = lead.Channel == Channel.VOICE ? "phone call" : "website chat";
+        var channel = lead.Channel switch { Channel.VOICE => "phone call", Channel.SMS => "text messages", _ => "website chat" };
         var subject = Flatten($"{marker}New lead for {businessName}: {who} ({channel})");
         var link = $"{(server.PublicBaseUrl ?? $"http://{server.ListenAddress}:{server.Port}").TrimEnd('/')}/leads/{lead.Id}";
 

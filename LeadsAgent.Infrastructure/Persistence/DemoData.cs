@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Plans;
@@ -26,17 +27,44 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
                 Acme.Business, BusinessType.PLUMBING, PlanTier.PRO, "+15005550006", Acme.Email, "+15551230001",
                 Acme.Email, Acme.Password, "America/Chicago"), ct);
             await UseAcmeQuestionsAsync(acme.Id, ct);
+            // Issue 18: every text on (owner texts, caller confirmations, missed-call text-back), quiet hours 21:00-08:00.
+            db.TextSettings.Add(new Domain.Texts.TextSettings { BusinessId = acme.Id, OwnerTexts = true, CallerConfirmation = true, MissedCallTextBack = true, UpdatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
             await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
+            await BlockDemoNumbersAsync(acme.Id, ct);
+            await UseHoursAsync(acme.Id, AcmeHours, CallRouting.AI_AFTER_HOURS, ct);
         }
 
         if (await users.FindByEmailAsync(Sparrow.Email) is null)
         {
-            await createBusiness.HandleAsync(new CreateBusinessCommand(
+            var sparrow = await createBusiness.HandleAsync(new CreateBusinessCommand(
                 Sparrow.Business, BusinessType.ELECTRICAL, PlanTier.FREE, null, Sparrow.Email, null,
                 Sparrow.Email, Sparrow.Password), ct);
+            await UseHoursAsync(sparrow.Id, Weekdays(9 * 60, 17 * 60), CallRouting.AI_ALWAYS, ct);
         }
 
         return [Acme, Sparrow];
+    }
+
+    /// <summary>Acme blocks a warranty robocaller; the platform's list has a known scam number (call blocking).</summary>
+    async Task BlockDemoNumbersAsync(Guid acmeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.BlockedNumbers.Add(new BlockedNumber
+        {
+            BusinessId = acmeId, Number = "+15550100666", Reason = "Robocall: extended car warranty", CreatedBy = Acme.Email,
+            CreatedAt = now.AddDays(-12), BlockedCalls = 3, LastBlockedAt = now.AddDays(-2),
+        });
+        if (!await db.BlockedNumbers.AnyAsync(b => b.BusinessId == null && b.Number == "+15550100777", ct))
+        {
+            db.BlockedNumbers.Add(new BlockedNumber
+            {
+                Number = "+15550100777", Reason = "Scam: fake utility shut-off calls reported by several businesses", CreatedBy = "platform demo data",
+                CreatedAt = now.AddDays(-30), BlockedCalls = 5, LastBlockedAt = now.AddDays(-1),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A plumbing and heating company's knowledge base: hours, prices, service area, policies.</summary>
@@ -58,6 +86,28 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
         new("What's your email address, for the confirmation?", ExpectedFormat.EMAIL, false, LeadFields.ContactEmail, false),
         new("How did you hear about us?", ExpectedFormat.TEXT, false, null, false),
     ];
+
+    /// <summary>Acme's hours: Monday to Friday 8:00-17:00, Saturday 9:00-13:00 (its phone rings during them, the agent takes the rest).</summary>
+    public static BusinessHours AcmeHours => new()
+    {
+        Week = new(Weekdays(8 * 60, 17 * 60).Week) { [DayOfWeek.Saturday] = [new OpeningRange(9 * 60, 13 * 60)] },
+    };
+
+    static BusinessHours Weekdays(int from, int to) => new()
+    {
+        Week = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .ToDictionary(d => d, _ => new List<OpeningRange> { new(from, to) }),
+    };
+
+    async Task UseHoursAsync(Guid businessId, BusinessHours hours, CallRouting routing, CancellationToken ct)
+    {
+        var business = await db.Businesses.SingleAsync(b => b.Id == businessId, ct);
+        business.Hours = hours;
+        var config = await db.AgentConfigs.SingleAsync(c => c.BusinessId == businessId, ct);
+        config.CallRouting = routing;
+        config.RingOwnerSeconds = CallRoutingRules.DefaultRingSeconds;
+        await db.SaveChangesAsync(ct);
+    }
 
     async Task UseAcmeQuestionsAsync(Guid businessId, CancellationToken ct)
     {

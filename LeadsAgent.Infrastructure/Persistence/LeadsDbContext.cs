@@ -1,9 +1,12 @@
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Knowledge;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Domain.Webhooks;
+using LeadsAgent.Domain.Texts;
 using LeadsAgent.Infrastructure.Identity;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +31,12 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
+    public DbSet<BlockedNumber> BlockedNumbers => Set<BlockedNumber>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+    public DbSet<TextSettings> TextSettings => Set<TextSettings>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -82,7 +90,14 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<Notification>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<PlanChange>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<AdminAction>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        // The platform's block list (no business) applies to every business, so every tenant reads it; writes to it
+        // are the platform admin's (the use cases check the row's business).
+        builder.Entity<BlockedNumber>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId || e.BusinessId == null);
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<DigestRun>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<TextSettings>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<SmsOptOut>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

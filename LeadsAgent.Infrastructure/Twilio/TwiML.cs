@@ -124,6 +124,10 @@ public static class TwiML
 
     public static Number Number(string number) => new(new global::Twilio.Types.PhoneNumber(number));
 
+    /// <summary>A number whose answered leg first runs the TwiML at <paramref name="url"/> (a whisper) before it is bridged.</summary>
+    public static Number Number(string number, string url, string? method = null) =>
+        new(new global::Twilio.Types.PhoneNumber(number), url: Url(url), method: Method(method));
+
     public static Record Record(RecordOptions o) => new(
         action: Url(o.Action),
         method: Method(o.Method),

@@ -10,10 +10,12 @@ using Twilio.Types;
 namespace LeadsAgent.Infrastructure.Twilio;
 
 /// <summary>Twilio said no (an HTTP error with Twilio's error body) or could not be reached.</summary>
-public sealed class TwilioApiException(string message, int? status, bool retryable) : Exception(message)
+public sealed class TwilioApiException(string message, int? status, bool retryable, int? code = null) : Exception(message)
 {
     public int? Status { get; } = status;
     public bool Retryable { get; } = retryable;
+    /// <summary>Twilio's error code (21610: the recipient texted STOP), when its answer had one.</summary>
+    public int? Code { get; } = code;
 }
 
 /// <summary>Places outbound calls through Twilio's Calls API (the SDK's <see cref="CallResource"/>) and reads a number's configuration.</summary>
@@ -63,7 +65,7 @@ public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<T
         }, ct);
     }
 
-    TwilioRestClient RestClient()
+    internal TwilioRestClient RestClient()
     {
         var o = options.Value;
         if (!o.IsConfigured)
@@ -75,7 +77,7 @@ public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<T
         return new TwilioRestClient(o.AccountSid, o.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
     }
 
-    static async Task<T> CallTwilioAsync<T>(Func<Task<T>> request, CancellationToken ct)
+    internal static async Task<T> CallTwilioAsync<T>(Func<Task<T>> request, CancellationToken ct)
     {
         try
         {
@@ -93,12 +95,12 @@ public sealed class TwilioCallsClient(IHttpClientFactory httpClients, IOptions<T
             // rather than drop the alert.
             int? status = ex.Status == 0 ? null : ex.Status;
             var message = status is null ? $"Twilio answered an error: {ex.Message}" : $"Twilio answered HTTP {status}: {ex.Message} (code {ex.Code})";
-            throw new TwilioApiException(message, status, retryable: status is null or 408 or 429 or >= 500);
+            throw new TwilioApiException(message, status, retryable: status is null or 408 or 429 or >= 500, ex.Code == 0 ? null : ex.Code);
         }
         catch (ApiStandardException ex)
         {
             throw new TwilioApiException($"Twilio answered HTTP {ex.Status}: {ex.Title} {ex.Detail} (code {ex.Code})", ex.Status,
-                retryable: ex.Status is 408 or 429 or >= 500);
+                retryable: ex.Status is 408 or 429 or >= 500, ex.Code == 0 ? null : ex.Code);
         }
     }
 }
@@ -137,6 +139,7 @@ public static class TwilioCallsRegistration
         services.AddHttpClient(TwilioCallsClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .AddHttpMessageHandler<TwilioApiBaseHandler>();
         services.AddSingleton<TwilioCallsClient>();
+        services.AddSingleton<TwilioMessagesClient>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadsAgent.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadsAgent.Tests.E2E;
@@ -53,6 +54,8 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
     {
         var (businessId, email, caller) = await fx.BusinessWithFinishedCallAsync("PRO", 42, "my basement is flooding, a pipe burst", "Jane Doe");
         var leadId = await LeadSeeder.InsertAsync(fx.Database, businessId, "URGENT", "VOICE");
+        // The lead's timeline with warm transfers on it (one not taken, one connected).
+        await fx.Database.ExecuteAsync($$"""UPDATE leads SET transfers = '[{"at":"2026-11-21T16:04:00Z","outcome":"NO_ANSWER"},{"at":"2026-11-21T16:09:00Z","outcome":"CONNECTED"}]'::jsonb WHERE id = '{{leadId}}'""");
         // A recorded call: the conversation page shows its player (wt-summary).
         await fx.Database.ExecuteAsync($"UPDATE conversations SET recording_sid = 'RE{Guid.NewGuid():N}', recording_url = 'https://api.twilio.com/x', recording_seconds = 42 WHERE session_id = '{caller.CallSid}'");
 
@@ -63,6 +66,10 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/knowledge", "/analytics",
             "/settings/agent", "/settings/questions", "/settings/voice", "/account", "/account/plan", "/not-found",
+            "/settings/blocked",
+            "/settings/webhooks",
+            "/settings/texts",
+            "/settings/hours",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -74,6 +81,17 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await page.GetByRole(AriaRole.Option, new() { Name = "Gas smell" }).ClickAsync();
         await page.GetByTestId("play").ClickAsync();
         await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended", new() { Timeout = 30_000 });
+        violations.AddRange(await ViolationsAsync(page, null));
+
+        // A warm transfer on screen: the owner's whisper set apart from the caller's turns (it needs the owner's alert phone).
+        await fx.Database.ExecuteAsync($"UPDATE businesses SET notification_phone_number = '+15550001111' WHERE id = '{businessId}'");
+        fx.App.Services.GetRequiredService<LeadsAgent.Infrastructure.Businesses.BusinessDirectory>().Invalidate(businessId);
+        await page.GetByTestId("start-over").ClickAsync();
+        await page.GetByTestId("script").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "\"Let me talk to a person\" (you don't pick up)" }).ClickAsync();
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended", new() { Timeout = 40_000 });
+        await Assertions.Expect(page.Locator("[data-party=owner]")).ToBeVisibleAsync();
         violations.AddRange(await ViolationsAsync(page, null));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
@@ -98,6 +116,9 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         {
             "/", "/leads", $"/leads/{leadId}", "/conversations", $"/conversations/{caller.CallSid}", "/analytics", "/account/plan",
             "/upgrade/voice-configuration", "/knowledge", "/settings/agent", "/settings/voice", "/settings/questions", "/account", "/simulator",
+            "/settings/blocked",
+            "/settings/webhooks",
+            "/settings/texts",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);
@@ -156,6 +177,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         violations.AddRange(await ViolationsAsync(admin, "/platform"));
         violations.AddRange(await ViolationsAsync(admin, "/platform/health"));
+        violations.AddRange(await ViolationsAsync(admin, "/platform/blocked"));
         violations.AddRange(await ViolationsAsync(admin, $"/platform/businesses/{businessId}"));
         var (anonymous, _) = await fx.NewPageAsync();
         violations.AddRange(await ViolationsAsync(anonymous, $"/reset-password?user={Guid.NewGuid()}&token=not-a-real-token"));
@@ -172,7 +194,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await admin.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await fx.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
         var violations = new List<string>();
-        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}" })
+        foreach (var path in new[] { "/platform", "/platform/health", $"/platform/businesses/{businessId}", "/platform/blocked" })
         {
             await BrowserFixture.OpenInteractiveAsync(admin, path);
             await Assertions.Expect(admin.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light mode");

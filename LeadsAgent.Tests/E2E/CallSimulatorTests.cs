@@ -81,6 +81,35 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         Assert.Empty(await fx.App.Services.GetRequiredService<ISessionStore>().ActiveAsync(businessId, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task The_caller_who_asks_for_a_person_shows_the_whisper_the_owner_hears_and_the_return_to_the_agent(int width)
+    {
+        var (businessId, email) = await ProBusinessAsync();
+        var (page, errors) = await fx.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
+
+        await ChooseAsync(page, "\"Let me talk to a person\" (you don't pick up)");
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended", new() { Timeout = 40_000 });
+
+        var owner = page.Locator("[data-party=owner]");
+        await Assertions.Expect(owner).ToContainTextAsync("Your phone rings.");
+        await Assertions.Expect(owner.Locator("[data-heard]")).ToContainTextAsync("Call from Acme Plumbing's receptionist: a caller at 5 5 5, 0 1 0, 0 1 2 6. Press 1 to accept");
+        await Assertions.Expect(owner.Locator("[data-action]")).ToHaveTextAsync("Your phone: press 1 to take the call");
+        await Assertions.Expect(page.Locator("[data-party=back]")).ToContainTextAsync("could take your call right now");
+        await Assertions.Expect(page.GetByTestId("captured")).ToContainTextAsync("Mark Evans");
+        var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+        Assert.True(fits, $"the simulator scrolls sideways at {width} px: {culprits}");
+        await owner.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"call-simulator-transfer-{width}");
+        Assert.Empty(errors);
+        Assert.Equal(0, await CountAsync("leads", businessId));
+    }
+
     [Fact]
     public async Task An_owner_types_the_callers_words_and_asking_for_a_person_rings_the_owners_phone()
     {
@@ -100,10 +129,12 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Say it" }).ClickAsync();
         var last = page.Locator("[data-turn]").Nth(1);
         await Assertions.Expect(last.Locator("[data-action]")).ToHaveAttributeAsync("data-action", "transfer");
-        await Assertions.Expect(last.Locator("[data-action]")).ToHaveTextAsync("Transfers the call to your phone");
-        await Assertions.Expect(last.Locator("[data-twiml]")).ToContainTextAsync("<Number>+15550001111</Number>");
-        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call ended");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start a call" })).ToBeVisibleAsync();
+        await Assertions.Expect(last.Locator("[data-action]")).ToHaveTextAsync("Rings your phone, with a whisper first");
+        await Assertions.Expect(last.Locator("[data-twiml]")).ToContainTextAsync("+15550001111</Number>");
+        // The owner's side (the whisper), then the caller back with the agent: the call goes on.
+        await Assertions.Expect(page.Locator("[data-party=owner] [data-heard]")).ToContainTextAsync("Press 1 to accept");
+        await Assertions.Expect(page.Locator("[data-party=back] [data-heard]")).ToContainTextAsync("I can take a voicemail for them");
+        await Assertions.Expect(page.GetByTestId("call-state")).ToHaveTextAsync("Call in progress");
         Assert.True(await NotReloadedAsync(page));
         await BrowserFixture.ScreenshotAsync(page, "call-simulator-typed");
         Assert.Empty(errors);

@@ -42,6 +42,8 @@ public class ConfigurationTests
     [InlineData("Chat:SecondsPerMessage", "0.001", "Chat:SecondsPerMessage")]
     [InlineData("Chat:BurstPerClient", "0", "Chat:BurstPerClient")]
     [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/99", "ForwardedHeaders:KnownNetworks")]
+    [InlineData("Webhooks:TimeoutSeconds", "0", "Webhooks:TimeoutSeconds")]
+    [InlineData("Webhooks:DisableAfterFailures", "0", "Webhooks:DisableAfterFailures")]
     public async Task A_malformed_setting_stops_the_app_with_a_message_naming_it(string key, string value, string variable)
     {
         await using var db = await TestDatabase.CreateAsync();

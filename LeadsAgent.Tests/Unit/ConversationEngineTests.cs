@@ -233,9 +233,13 @@ public class ConversationEngineTests
     public async Task Voice_AskingForAPerson_Transfers()
     {
         var (engine, ctx) = Acme();
+        ctx.Business.NotificationPhoneNumber = "+15550001111";
         var session = ConversationSession.Start("CA4", ctx.Business.Id, Channel.VOICE, s_now);
         var r = await Say(engine, session, ctx, "can I talk to a real person please");
         Assert.Equal(VoiceAction.TRANSFER, r.Action);
+        // A warm transfer: the call stays with the agent until the owner takes it.
+        Assert.Equal(ConversationStatus.ACTIVE, session.Status);
+        Assert.True(session.Transfer is { InProgress: true });
     }
 
     [Fact]

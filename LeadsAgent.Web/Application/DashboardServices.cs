@@ -35,6 +35,8 @@ public static class DashboardServices
         services.AddScoped<Knowledge.TestKnowledgeQuestion>();
         services.AddScoped<Settings.SettingsQueries>();
         services.AddScoped<Settings.UpdateAgentConfig>();
+        services.AddScoped<Settings.HoursQueries>();
+        services.AddScoped<Settings.UpdateHours>();
         services.AddScoped<Settings.CheckEmergency>();
         services.AddScoped<Settings.VoiceTestCall>();
         services.AddScoped<Settings.TwilioNumberCheck>();
@@ -53,6 +55,20 @@ public static class DashboardServices
         services.AddScoped<Account.ChangePassword>();
         services.AddSingleton<Account.TimeZoneChoices>();
         services.AddTransient<Simulator.SimulatorRun>();
+        services.AddScoped<Blocking.BlockListQueries>();
+        services.AddScoped<Blocking.BlockNumber>();
+        services.AddScoped<Blocking.UnblockNumber>();
+        services.AddScoped<Blocking.UpdateCallScreening>();
+        services.AddScoped<Blocking.PlatformBlockList>();
+        services.AddScoped<Webhooks.WebhookQueries>();
+        services.AddScoped<Webhooks.WebhookTargetCheck>();
+        services.AddScoped<Webhooks.AddWebhook>();
+        services.AddScoped<Webhooks.EditWebhook>();
+        services.AddScoped<Webhooks.DeleteWebhook>();
+        services.AddScoped<Webhooks.RollWebhookSecret>();
+        services.AddScoped<Webhooks.SendTestWebhook>();
+        services.AddScoped<Texts.TextSettingsQueries>();
+        services.AddScoped<Texts.UpdateTextSettings>();
         return services;
     }
 }

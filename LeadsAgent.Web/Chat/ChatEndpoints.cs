@@ -52,7 +52,13 @@ public sealed record WidgetConfig(
     bool ShowBranding,
     IReadOnlyList<PlanFeature> Features,
     string? Phone,
-    bool Unavailable = false);
+    bool Unavailable = false)
+{
+    /// <summary>"Open now · until 5 p.m." or "Closed now · we'll call you back from 8 a.m. Monday"; null when the owner set no hours.</summary>
+    public string? HoursLine { get; init; }
+    /// <summary>Whether the business is open now by its hours; null when no hours are set.</summary>
+    public bool? OpenNow { get; init; }
+}
 
 /// <summary>The website chat: the widget's configuration and one engine turn per message, anonymous but rate limited.</summary>
 public static class ChatEndpoints
@@ -66,7 +72,7 @@ public static class ChatEndpoints
     }
 
     static async Task<Results<Ok<WidgetConfig>, ProblemHttpResult>> ConfigAsync(string businessId, HttpRequest request, BusinessDirectory directory,
-        IOptions<FeatureOptions> features, CancellationToken ct)
+        IOptions<FeatureOptions> features, TimeProvider clock, CancellationToken ct)
     {
         if (!Guid.TryParse(businessId, out var id) || await directory.GetAsync(id, ct) is not { } profile)
         {
@@ -86,7 +92,12 @@ public static class ChatEndpoints
         return TypedResults.Ok(new WidgetConfig(id, profile.Business.Name, profile.Config.AgentName,
             suspended ? UnavailableReplies.Chat(profile.Business.Name, language) : AgentPhrases.OwnerOr(profile.Config.WelcomeMessage, AgentPhrase.ChatWelcome, language),
             profile.Config.ColorTheme,
-            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber, suspended));
+            PlanRules.ShowBranding(plan), PlanRules.Features(plan), profile.Business.TwilioPhoneNumber, suspended)
+        {
+            // Hours (issue 18): what a visitor can expect now, in the business's zone and language; nothing when not set.
+            HoursLine = !suspended && profile.Business.Hours is { IsSet: true } hours ? HoursAnswers.WidgetLine(hours, profile.Business.TimeZone, clock.GetUtcNow(), language) : null,
+            OpenNow = !suspended && profile.Business.Hours is { IsSet: true } h ? h.IsOpenAt(clock.GetUtcNow(), BusinessHours.Zone(profile.Business.TimeZone)) : null,
+        });
     }
 
     static async Task<IResult> ChatAsync(ChatRequest request, HttpContext http, BusinessDirectory directory, ConversationService conversations,

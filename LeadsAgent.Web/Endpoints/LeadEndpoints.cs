@@ -60,7 +60,8 @@ public sealed record LeadDetailDto(
     string? RecordingUrl,
     DateTimeOffset? AlertAcknowledgedAt,
     IReadOnlyList<NotificationDto> Notifications,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<LeadsAgent.Domain.Conversations.TransferAttempt> Transfers);
 
 public sealed record UpdateLeadRequest(LeadStatus? Status, string? Notes);
 
@@ -107,7 +108,7 @@ public static class LeadEndpoints
     {
         var lead = found.Lead;
         return new LeadDetailDto(LeadDto.From(lead), lead.Notes, lead.SessionId, lead.ConversationTranscript, lead.RecordingUrl,
-            lead.AlertAcknowledgedAt, [.. found.Notifications.Select(NotificationDto.From)], lead.UpdatedAt);
+            lead.AlertAcknowledgedAt, [.. found.Notifications.Select(NotificationDto.From)], lead.UpdatedAt, lead.Transfers);
     }
 
     /// <summary>Just after the instant, so "to" includes it (PostgreSQL keeps microseconds).</summary>

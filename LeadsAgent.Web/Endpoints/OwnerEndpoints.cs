@@ -24,6 +24,8 @@ public static class OwnerEndpoints
         admin.MapPut("/business", UpdateBusinessAsync);
         admin.MapGet("/config", GetConfigAsync);
         admin.MapPut("/config", UpdateConfigAsync);
+        admin.MapGet("/hours", async (Application.Settings.HoursQueries hours, CancellationToken ct) => TypedResults.Ok(await hours.LoadAsync(ct)));
+        admin.MapPut("/hours", async (HoursRequest request, Application.Settings.UpdateHours update, CancellationToken ct) => TypedResults.Ok(await update.HandleAsync(request, ct)));
 
         // The use cases drop the cached agent, so a change reaches the next conversation turn at once.
         var questions = admin.MapGroup("/questions");

@@ -34,6 +34,7 @@ public static class PlanFeatureText
     {
         "/settings/voice" => PlanFeature.VoiceConfiguration,
         "/simulator" => PlanFeature.VoiceAgent,
+        "/settings/webhooks" => PlanFeature.Webhooks,
         _ => null,
     };
 }

@@ -9,16 +9,23 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Sessions;
+using LeadsAgent.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
 
 /// <summary>A scripted caller: the first thing they say, what they answer to each kind of question, and their follow-ups.</summary>
+/// <param name="DuringHours">The call is routed as if it came in during opening hours (the owner's phone rings first where the routing says so).</param>
 public sealed record SimulatorScenario(string Key, string Title, string CallerNumber, string Opening, string Name, string Email, string Address,
-    string Details, string When, IReadOnlyList<string> FollowUps);
+    string Details, string When, IReadOnlyList<string> FollowUps, bool DuringHours = false);
 
-/// <summary>One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.</summary>
-public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action);
+/// <summary>
+/// One exchange of a simulated call: what the caller said (null for the answer), what they heard, and the TwiML.
+/// <paramref name="Party"/> marks a warm transfer's steps: "owner" (what the owner's phone hears) and "back" (the caller
+/// returned to the agent).
+/// </summary>
+public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action, string? Party = null);
 
 /// <summary>A field the agent captured, next to the words it came from.</summary>
 public sealed record SimulatedField(string Question, string Value, string? Utterance);
@@ -33,7 +40,7 @@ public sealed record SimulatedCall(string CallId, IReadOnlyList<SimulatedTurn> T
 /// have been sent is worked out by the same rules that write the outbox and shown instead.
 /// </summary>
 public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, BusinessDirectory directory, LeadRecorder leads,
-    ConversationService conversations, TimeProvider clock)
+    ConversationService conversations, WarmTransferCalls transfers, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public const int MaxScenarioTurns = 12;
     const string TurnsKey = "simulator.turns";
@@ -54,16 +61,32 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             "Hi, how much do you charge to replace a water heater?",
             "Linda Park", "linda.park@example.com", "310 Pine Avenue, Springfield", "Getting quotes to replace a 12 year old water heater",
             "next week", ["Do you do free estimates?", "Okay, can someone call me back with a quote?", "No, that's all, thanks. Bye."]),
-        new("human", "\"Let me talk to a person\"", "+15550100126",
+        new("human", "\"Let me talk to a person\" (you don't pick up)", "+15550100126",
             "Can I just talk to a real person please?",
-            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "Wants to speak to someone about a job",
-            "today", ["I'd really rather speak to someone.", "Bye."]),
+            "Mark Evans", "mark.evans@example.com", "5 Birch Lane, Springfield", "I need a quote to redo the plumbing in my upstairs bathroom",
+            "today", ["Okay, please have them call me back.", "No, that's all. Bye."]),
+        // Calls from a number on the business's block list (the demo's blocked robocaller when the list is empty of others).
+        new(BlockedScenarioKey, "Blocked number", DemoBlockedNumber,
+            "Hello, we've been trying to reach you about your car's extended warranty", "Dan Carter", "offers@warranty.example", "1 Main Street, Springfield",
+            "Extended car warranty offer", "today", ["Press 1 to speak to a warranty specialist.", "Goodbye."]),
+        new("owner-misses", "During hours, owner doesn't answer", "+15550100127",
+            "Hi, our kitchen faucet has been dripping for a week, can someone come and fix it?",
+            "Rosa Diaz", "rosa.diaz@example.com", "18 Maple Court, Springfield", "Kitchen faucet dripping for a week",
+            "tomorrow afternoon", ["No, that's everything. Thanks, bye."], DuringHours: true),
     ];
+
+    /// <summary>The scenario whose caller uses a number from the business's block list.</summary>
+    public const string BlockedScenarioKey = "blocked-number";
+    const string DemoBlockedNumber = "+15550100666";
 
     public static SimulatorScenario? Scenario(string? key) => Scenarios.FirstOrDefault(s => s.Key == key);
 
     /// <summary>Rings the business's phone agent as a new simulated caller: the greeting, as Twilio would get it.</summary>
-    public async Task<string?> StartAsync(Guid businessId, string? callerNumber, CancellationToken ct)
+    /// <remarks>
+    /// When the routing rings the owner's phone first, the simulator plays that leg as unanswered (the owner is the one
+    /// testing, so their phone is not really rung) and then the agent taking the call, as a caller would hear it.
+    /// </remarks>
+    public async Task<string?> StartAsync(Guid businessId, string? callerNumber, CancellationToken ct, bool duringHours = false)
     {
         if (await directory.GetAsync(businessId, ct) is not { } profile)
         {
@@ -71,7 +94,33 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         var callId = "SIM" + Guid.NewGuid().ToString("N");
-        var twiml = await agent.AnswerAsync(profile, callId, callerNumber ?? TypedCallerNumber, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true);
+        var from = callerNumber ?? TypedCallerNumber;
+        var now = clock.GetUtcNow();
+        // "During hours": now when open, else the next opening, so the scenario plays the same any time of day.
+        var routeAt = duringHours && profile.Business.Hours is { IsSet: true } hours
+            ? hours.StatusAt(now, BusinessHours.Zone(profile.Business.TimeZone)) is { Open: false, NextOpening: { } next } ? next : now
+            : (DateTimeOffset?)null;
+        var twiml = await agent.AnswerAsync(profile, callId, from, profile.Business.TwilioPhoneNumber ?? "", ct, simulated: true, routeAt: routeAt);
+        if (await store.GetAsync(callId, ct) is null)
+        {
+            // A blocked caller: the agent started nothing. A simulated session (never persisted) shows the owner what
+            // the caller heard, and ends at once, as the real call does.
+            await conversations.StartAsync(profile, Channel.VOICE, callId, new Dictionary<string, string> { ["callSid"] = callId, ["from"] = from, ["blocked"] = "true" },
+                from, ct, simulated: true);
+            await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
+            await conversations.EndAsync(callId, ConversationStatus.ABANDONED, ct);
+            return callId;
+        }
+
+        if (ActionOf(twiml) == RingOwnerAction)
+        {
+            var seconds = Math.Clamp(profile.Config.RingOwnerSeconds, CallRoutingRules.MinRingSeconds, CallRoutingRules.MaxRingSeconds);
+            await RecordAsync(callId, new SimulatedTurn(null,
+                $"(Your phone, {Application.Display.PhoneDisplay.Format(profile.Business.NotificationPhoneNumber)}, rings for {seconds} seconds with your business number as caller ID. Nobody answers.)",
+                Render(twiml), RingOwnerAction), [], ct);
+            twiml = await agent.OwnerDialAsync(callId, "no-answer", "in-progress", ct) ?? VoiceAgent.Apology();
+        }
+
         await RecordAsync(callId, new SimulatedTurn(null, Heard(twiml), Render(twiml), ActionOf(twiml)), [], ct);
         return callId;
     }
@@ -106,8 +155,15 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         await RecordAsync(callId, new SimulatedTurn(speech, Heard(reply.Twiml), Render(reply.Twiml), action), alerts, ct);
         if (action == "transfer")
         {
-            // Twilio would now ring the owner; the call is handed over, as when the owner answers.
-            await conversations.EndAsync(callId, ConversationStatus.TRANSFERRED, ct);
+            // Twilio would now ring the owner's phone with the whisper. Nobody presses 1 on a simulated call, so it shows
+            // the owner's side and then what the caller gets when the owner does not take it: back to the agent.
+            var whisper = await transfers.WhisperAsync(callId, ct);
+            await RecordAsync(callId, new SimulatedTurn(null, Heard(whisper), Render(whisper), "whisper", "owner"), [], ct);
+            await transfers.WhisperAnswerAsync(callId, "", ct);
+            if (await transfers.ResultAsync(callId, "completed", ct) is { } back)
+            {
+                await RecordAsync(callId, new SimulatedTurn(null, Heard(back), Render(back), ActionOf(back), "back"), [], ct);
+            }
         }
 
         return true;
@@ -116,7 +172,7 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     /// <summary>Plays a scripted caller through a whole call: the opening line, then an answer to each question asked.</summary>
     public async Task<string?> RunAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
     {
-        var callId = await StartAsync(businessId, scenario.CallerNumber, ct);
+        var callId = await StartAsync(businessId, await CallerNumberAsync(businessId, scenario, ct), ct, scenario.DuringHours);
         if (callId is null)
         {
             return null;
@@ -140,6 +196,23 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         return callId;
+    }
+
+    /// <summary>
+    /// The number the scripted caller calls from: the scenario's, except for the blocked-number scenario, whose caller
+    /// uses a number from the business's own block list (the most recently added), or the demo's robocaller.
+    /// </summary>
+    public async Task<string> CallerNumberAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)
+    {
+        if (scenario.Key != BlockedScenarioKey)
+        {
+            return scenario.CallerNumber;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.DbForBusiness(businessId);
+        return await db.BlockedNumbers.AsNoTracking().Where(b => b.BusinessId == businessId).OrderByDescending(b => b.CreatedAt)
+            .Select(b => b.Number).FirstOrDefaultAsync(ct) ?? scenario.CallerNumber;
     }
 
     /// <summary>
@@ -257,10 +330,14 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
     /// <summary>What the caller hears: every Say in order, as plain text (SSML tags dropped).</summary>
     static string Heard(VoiceResponse twiml) => string.Join(" ", ToXml(twiml).Descendants("Say").Select(s => s.Value.Trim()).Where(s => s.Length > 0));
 
+    /// <summary>The action of the ring-owner leg of a routed call.</summary>
+    public const string RingOwnerAction = "ring owner";
+
     static string ActionOf(VoiceResponse response)
     {
         var twiml = ToXml(response);
-        return twiml.Element("Dial") is not null ? "transfer"
+        return twiml.Element("Dial")?.Attribute("action")?.Value == VoiceAgent.OwnerDialPath ? RingOwnerAction
+            : twiml.Element("Dial") is not null ? "transfer"
             : twiml.Element("Record") is not null ? "voicemail"
             : twiml.Element("Gather") is not null ? "listen"
             : twiml.Element("Hangup") is not null ? "hang up" : "listen";

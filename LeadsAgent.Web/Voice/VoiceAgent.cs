@@ -1,11 +1,14 @@
+using LeadsAgent.Domain.Blocking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Blocking;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
+using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.Extensions.Options;
 using VoiceResponse = Twilio.TwiML.VoiceResponse;
@@ -20,11 +23,16 @@ public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
 /// </summary>
-public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features)
+public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList,
+    ISessionStore store, TimeProvider clock)
 {
     public const string GatherPath = "/api/voice/gather";
     public const string ActionPath = "/api/voice/action";
     public const string RecordingPath = "/api/voice/recording";
+    public const string OwnerDialPath = "/api/voice/owner-dial";
+
+    /// <summary>Session metadata naming who answered a routed call ("owner"): such a call leaves no lead.</summary>
+    public const string AnsweredByKey = ConversationService.AnsweredByKey;
     public const string CallRecordingPath = "/api/voice/call-recording";
     const int SpeechTimeoutSeconds = 2;
 
@@ -34,11 +42,23 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
         Hangup());
 
     /// <summary>A new call for a business: the greeting and the first listen, or a voicemail when the plan has no phone agent.</summary>
-    public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false)
+    /// <remarks>
+    /// A caller on the business's or the platform's block list hears one sentence and is hung up on, before anything
+    /// else: no session, conversation, lead, alert, text, summary or webhook. <paramref name="stirVerstat"/> is Twilio's
+    /// STIR/SHAKEN verdict on the caller ID, for call screening.
+    /// </remarks>
+    /// <param name="routeAt">The instant the routing rules are evaluated at (the simulator plays "during hours"); now when null.</param>
+    public async Task<VoiceResponse> AnswerAsync(BusinessProfile profile, string callSid, string from, string to, CancellationToken ct, bool simulated = false,
+        string? stirVerstat = null, DateTimeOffset? routeAt = null)
     {
         var (business, config) = (profile.Business, profile.Config);
         // Everything said on a call is in the business's language, by a voice that speaks it (the language attribute).
         var (voice, language) = (config.TwilioVoice, config.TwilioLanguage);
+        if (await blockList.CheckAsync(business.Id, from, ct, count: !simulated) is not null)
+        {
+            return Response(Say(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", business.Name)), voice, language), Hangup());
+        }
+
         var metadata = new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to };
         var plan = features.Value.EnablePlanTiers ? business.PlanTier : PlanTier.PRO;
         if (business.IsSuspended)
@@ -51,6 +71,90 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                 Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgainLater, language), voice, language), Hangup());
         }
 
+        if (CallerScreening.Screen(from, stirVerstat, config.ScreenNoCallerId, config.ScreenFailedStir) is { } screened)
+        {
+            // Call screening: a hidden or unverified caller ID goes to voicemail; a real message still becomes a lead (RecordingAsync).
+            metadata["mode"] = "voicemail";
+            metadata["screened"] = screened == ScreenReason.NO_CALLER_ID ? "no-caller-id" : "failed-stir";
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
+            return Response(Say(AgentPhrases.Say(AgentPhrase.ScreenedVoicemail, language, ("business", business.Name)), voice, language), Voicemail(),
+                Say(AgentPhrases.Say(AgentPhrase.NoMessageCallAgain, language), voice, language), Hangup());
+        }
+
+        // Routing (issue 18): the owner's phone rings first (always, or while the business is open) when the plan
+        // allows it and there is a phone to ring; what the owner misses comes back to OwnerDialAsync.
+        if (CallRoutingRules.Route(config.CallRouting, plan, business.NotificationPhoneNumber, business.Hours, business.TimeZone, routeAt ?? clock.GetUtcNow()) == RouteTarget.RingOwner)
+        {
+            metadata["mode"] = "ring-owner";
+            metadata["routing"] = config.CallRouting.ToString();
+            await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated, greet: false);
+            return RingOwner(profile);
+        }
+
+        return await TakeCallAsync(profile, callSid, metadata, from, plan, ct, simulated);
+    }
+
+    /// <summary>The owner's phone rings with the business's number as caller ID; the outcome is posted to <see cref="OwnerDialPath"/>.</summary>
+    public static VoiceResponse RingOwner(BusinessProfile profile) => Response(
+        Dial(new DialOptions(OwnerDialPath, "POST", Math.Clamp(profile.Config.RingOwnerSeconds, CallRoutingRules.MinRingSeconds, CallRoutingRules.MaxRingSeconds),
+            profile.Business.TwilioPhoneNumber, AnswerOnBridge: true), Number(profile.Business.NotificationPhoneNumber!)));
+
+    /// <summary>
+    /// The end of the ring-owner leg (Twilio's Dial action). The owner took the call ("completed"): it is recorded as
+    /// answered by the owner, with no lead. Missed, busy, declined or failed: the agent greets the caller in the same
+    /// session, or a voicemail is taken when the plan has no phone agent. Null when the call is unknown.
+    /// </summary>
+    public async Task<VoiceResponse?> OwnerDialAsync(string callSid, string dialStatus, string callStatus, CancellationToken ct)
+    {
+        var session = await store.GetAsync(callSid, ct);
+        var profile = session is null ? null : await directory.GetAsync(session.BusinessId, ct);
+        if (session is null || profile is null)
+        {
+            return null;
+        }
+
+        if (session.Status != ConversationStatus.ACTIVE)
+        {
+            return Response(Hangup());
+        }
+
+        var answered = dialStatus is "completed" or "answered";
+        // On the conversation's flow (its analytics), so the dashboard shows the owner's phone rang and who took the call.
+        await store.UpdateAsync(callSid, s =>
+        {
+            s.DetailedFlow.CompletedSteps.Add("rang_owner");
+            s.DetailedFlow.CompletedSteps.Add(answered ? "owner_answered" : "owner_missed");
+            return Task.FromResult(true);
+        }, ct);
+        if (answered)
+        {
+            await conversations.EndAsync(callSid, ConversationStatus.TRANSFERRED, ct, new Dictionary<string, string> { [AnsweredByKey] = "owner", ["ownerDialStatus"] = dialStatus });
+            return Response(Hangup());
+        }
+
+        var metadata = new Dictionary<string, string>(session.Metadata) { ["ownerDialStatus"] = dialStatus is { Length: > 0 and <= 20 } ? dialStatus : "no-answer" };
+        if (callStatus == "completed")
+        {
+            // The caller hung up while the owner's phone rang: a missed call, nothing more to say.
+            await conversations.EndAsync(callSid, ConversationStatus.ABANDONED, ct, metadata);
+            return Response(Hangup());
+        }
+
+        await store.UpdateAsync(callSid, s =>
+        {
+            s.Metadata["ownerDialStatus"] = metadata["ownerDialStatus"];
+            return Task.FromResult(true);
+        }, ct);
+        var plan = features.Value.EnablePlanTiers ? profile.Business.PlanTier : PlanTier.PRO;
+        return await TakeCallAsync(profile, callSid, metadata, metadata.GetValueOrDefault("from") ?? "", plan, ct, session.Simulated);
+    }
+
+    /// <summary>The agent (or, without a phone agent on the plan, a voicemail) takes the call.</summary>
+    async Task<VoiceResponse> TakeCallAsync(BusinessProfile profile, string callSid, Dictionary<string, string> metadata, string from, PlanTier plan,
+        CancellationToken ct, bool simulated)
+    {
+        var (business, config) = (profile.Business, profile.Config);
+        var (voice, language) = (config.TwilioVoice, config.TwilioLanguage);
         if (!features.Value.EnableVoiceFeatures || !PlanRules.Allows(plan, PlanFeature.VoiceAgent))
         {
             // No phone agent on this plan: tell the caller how to reach the business and take a voicemail.
@@ -123,20 +227,23 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             case VoiceAction.HANGUP:
                 return Response(say, Hangup());
             case VoiceAction.TRANSFER:
-                var number = business.NotificationPhoneNumber ?? business.BackupPhoneNumber;
-                if (number is null)
+                // A warm transfer to the owner's phone for alerts (the engine transfers only when there is one): the
+                // owner hears a whisper first, and a transfer not taken brings the caller back (WarmTransferCalls).
+                if (business.NotificationPhoneNumber is not { } owner)
                 {
-                    return Response(say, Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
+                    return Response(Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
                 }
 
-                // No answer falls back to voicemail through the Dial action.
-                return Response(say, Dial(new DialOptions(ActionPath + "?step=dial", "POST", 20, business.TwilioPhoneNumber), Number(number)));
+                return WarmTransferCalls.DialOwner(result.Session.SessionId, business, say, owner);
             case VoiceAction.VOICEMAIL:
                 return Response(say, Voicemail(), Say(AgentPhrases.Say(AgentPhrase.NoMessageGoodbye, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Hangup());
             default:
                 return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
         }
     }
+
+    /// <summary>Says this and listens for the caller's answer (what most turns of a call look like).</summary>
+    public static VoiceResponse Listen(SpokenReply spoken, BusinessProfile profile) => Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
 
     static Twilio.TwiML.Voice.Gather GatherWith(SpokenReply spoken, BusinessProfile profile)
     {

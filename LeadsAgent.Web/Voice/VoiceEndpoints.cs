@@ -33,8 +33,10 @@ public static partial class VoiceEndpoints
         voice.MapPost("/action", ActionAsync);
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/recording", RecordingAsync);
+        voice.MapPost("/owner-dial", OwnerDialAsync);
         voice.MapPost("/call-recording", CallRecordingAsync);
         voice.MapOwnerAlerts();
+        voice.MapWarmTransfer();
     }
 
     static IResult Xml(VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);
@@ -58,7 +60,21 @@ public static partial class VoiceEndpoints
             return Xml(Response(Say("Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye."), Hangup()));
         }
 
-        return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct));
+        return Xml(await agent.AnswerAsync(profile, callSid, form["From"].ToString(), to, ct, stirVerstat: form["StirVerstat"].ToString()));
+    }
+
+    /// <summary>The end of the ring-owner leg of a routed call (the Dial action): the owner took it, or the agent does.</summary>
+    static async Task<IResult> OwnerDialAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)
+    {
+        var form = await request.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        if (callSid.Length is 0 or > 64)
+        {
+            return Apology();
+        }
+
+        var reply = await agent.OwnerDialAsync(callSid, form["DialCallStatus"].ToString(), form["CallStatus"].ToString(), ct);
+        return reply is null ? Apology() : Xml(reply);
     }
 
     static async Task<IResult> GatherAsync(HttpRequest request, VoiceAgent agent, CancellationToken ct)
@@ -133,6 +149,7 @@ public static partial class VoiceEndpoints
         }
 
         var end = session.Status != ConversationStatus.ACTIVE ? session.Status
+            : session.Transfer is { Accepted: true } ? ConversationStatus.TRANSFERRED
             : status == "completed" ? (session.LeadCaptured ? ConversationStatus.COMPLETED : ConversationStatus.ABANDONED)
             : ConversationStatus.ABANDONED;
         var metadata = new Dictionary<string, string> { ["callStatus"] = status };
@@ -170,7 +187,7 @@ public static partial class VoiceEndpoints
         {
             var caller = LeadsAgent.Domain.Common.PhoneNumbers.Normalize(session.Metadata.GetValueOrDefault("from"));
             var draft = new LeadDraft([], null, caller, null, null, "Voicemail left by the caller.", session.Priority < LeadPriority.NORMAL ? LeadPriority.NORMAL : session.Priority,
-                [.. session.EmergencyReasons], session.Transcript(), Partial: false);
+                [.. session.EmergencyReasons], session.Transcript(), Partial: false, ConversationEngine.TransferAttempts(session));
             var stored = await leads.StoreAsync(profile.Business, draft, Channel.VOICE, callSid, ct);
             leadId = stored.LeadId;
             await store.UpdateAsync(callSid, x =>

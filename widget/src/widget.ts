@@ -9,6 +9,8 @@ interface WidgetConfig {
   colors: { primary: string; secondary: string };
   showBranding: boolean;
   phone: string | null;
+  hoursLine?: string | null;
+  openNow?: boolean | null;
 }
 
 interface ChatReply {
@@ -43,6 +45,9 @@ const STYLE = `
 .panel[hidden] { display: none; }
 header { background: var(--la-primary); color: var(--la-on-primary); padding: 12px 14px; display: flex; align-items: center; justify-content: space-between; }
 header h2 { margin: 0; font-size: 16px; font-weight: 600; }
+.hours { display: flex; align-items: center; gap: 6px; margin: 2px 0 0; font-size: 13px; opacity: .95; }
+.hours::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #9ca3af; flex: none; border: 1px solid var(--la-on-primary); }
+.hours.open::before { background: #16a34a; }
 header button { background: transparent; border: 0; color: var(--la-on-primary); font-size: 24px; line-height: 1; cursor: pointer; padding: 4px 8px; }
 .banner { background: #b91c1c; color: #fff; padding: 10px 14px; font-size: 14px; }
 .banner[hidden] { display: none; }
@@ -153,7 +158,13 @@ function start(): void {
     const panel = el("div", { class: "panel", id: "la-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "la-title" });
     panel.hidden = true;
     const header = el("header");
-    header.append(el("h2", { id: "la-title" }, `${config.agentName} · ${config.businessName}`));
+    const titles = el("div");
+    titles.append(el("h2", { id: "la-title" }, `${config.agentName} · ${config.businessName}`));
+    // The business's hours, when the owner set them: open until when, or when they call back (said in words, the dot only decorates).
+    if (config.hoursLine) {
+      titles.append(el("p", { class: config.openNow ? "hours open" : "hours", id: "la-hours" }, config.hoursLine));
+    }
+    header.append(titles);
     const close = el("button", { type: "button", "aria-label": "Close chat" }, "\u00D7");
     header.append(close);
     const banner = el("div", { class: "banner", role: "alert" });

@@ -26,6 +26,7 @@ sealed class AgentConfigConfiguration : IEntityTypeConfiguration<AgentConfig>
         b.Property(x => x.TwilioLanguage).HasMaxLength(10);
         b.Property(x => x.AllowedWidgetOrigins).HasJsonb();
         b.Property(x => x.ExtraEmergencyKeywords).HasJsonb();
+        b.Property(x => x.CallRouting).HasConversion<string>().HasMaxLength(20);
         b.Ignore(x => x.OrderedQuestions);
         b.HasMany(x => x.Questions).WithOne().HasForeignKey(q => q.AgentConfigId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -20,6 +20,7 @@ sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.NotificationPhoneNumber).HasMaxLength(20);
         b.Property(x => x.BackupPhoneNumber).HasMaxLength(20);
         b.Property(x => x.TimeZone).HasMaxLength(64);
+        b.Property(x => x.Hours).HasJsonb();
         b.Property(x => x.SuspensionReason).HasMaxLength(AdminAction.MaxReason);
         // Existing rows get EMAIL and the digest on (the migration's column defaults); new ones the entity's defaults.
         b.Property(x => x.SummaryDelivery).HasConversion<string>().HasMaxLength(8);

@@ -26,6 +26,7 @@ sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(x => x.SessionId).HasMaxLength(100);
         b.Property(x => x.EmergencyReasons).HasJsonb();
         b.Property(x => x.RecordingUrl).HasMaxLength(2000);
+        b.Property(x => x.Transfers).HasJsonb().HasDefaultValueSql("'[]'::jsonb");
         b.HasIndex(x => new { x.BusinessId, x.CreatedAt }).IsDescending(false, true).HasDatabaseName("ix_leads_business_created");
         // One lead per session: a retried webhook or a repeated end must not store a second one.
         b.HasIndex(x => new { x.BusinessId, x.SessionId }).IsUnique().HasFilter("session_id IS NOT NULL").HasDatabaseName("ux_leads_business_session");

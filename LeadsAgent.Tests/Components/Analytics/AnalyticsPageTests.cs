@@ -83,7 +83,9 @@ public class AnalyticsPageTests(AnalyticsPageTests.Fixture fx) : IClassFixture<A
         Assert.Equal("50 %", Text(cut, "conversion"));
         Assert.Contains("1 more lead comes from a chat or call that is still going on", cut.Markup, StringComparison.Ordinal);
         Assert.Equal(["Chat", "2", "1", "50 %"], cut.FindAll("[data-testid=channels] tbody tr:first-child > *").Select(c => c.TextContent.Trim()));
-        Assert.Equal(["Phone", "0", "0", "—"], cut.FindAll("[data-testid=channels] tbody tr:last-child > *").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Phone", "0", "0", "—"], cut.FindAll("[data-testid=channels] tbody tr:nth-child(2) > *").Select(c => c.TextContent.Trim()));
+        // Text messages (issue 18) are the third channel.
+        Assert.Equal(["Text", "0", "0", "—"], cut.FindAll("[data-testid=channels] tbody tr:last-child > *").Select(c => c.TextContent.Trim()));
 
         // The per-day figures are the same conversations: the report the chart is drawn from sums to the totals.
         var clock = await host.Get<BusinessClockProvider>().GetAsync(Xunit.TestContext.Current.CancellationToken);

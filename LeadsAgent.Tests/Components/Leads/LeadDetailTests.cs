@@ -56,6 +56,30 @@ public class LeadDetailTests(PlatformFixture fx) : IClassFixture<PlatformFixture
     }
 
     [Fact]
+    public async Task The_calls_put_through_to_the_owner_show_on_the_timeline_with_how_each_ended()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("PRO");
+        var leadId = await new SeedLead("Maria Lopez", "+13125550147", "NORMAL", "VOICE").InsertAsync(fx.Database, businessId);
+        await fx.Database.ExecuteAsync($$"""
+            UPDATE leads SET transfers = '[{"at":"2026-11-21T16:04:00+00:00","outcome":"DECLINED"},{"at":"2026-11-21T16:09:00+00:00","outcome":"CONNECTED"}]'::jsonb
+            WHERE id = '{{leadId}}'
+            """);
+        await using var host = ComponentHost.ForOwner(fx, businessId, email);
+        host.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = host.Render<LeadDetail>(p => p.Add(c => c.Id, leadId));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=alert-timeline] li").Count(li => li.TextContent.Contains("Call put through to your phone", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(10));
+        var timeline = cut.Find("[data-testid=alert-timeline]").TextContent;
+        Assert.Contains("Declined", timeline, StringComparison.Ordinal);
+        Assert.Contains("You answered but did not press 1. The caller went back to the agent, who offered a voicemail or a call-back.", timeline, StringComparison.Ordinal);
+        Assert.Contains("Connected: you took the call", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("DECLINED", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("No email or call was needed", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_lead_of_another_business_reads_as_not_found_with_a_way_back()
     {
         var (otherId, _, _) = await fx.CreateBusinessAsync("BASIC");

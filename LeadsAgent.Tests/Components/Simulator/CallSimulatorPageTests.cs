@@ -76,6 +76,27 @@ public class CallSimulatorPageTests(PlatformFixture fx) : IClassFixture<Platform
     }
 
     [Fact]
+    public async Task A_caller_who_asks_for_a_person_plays_the_whisper_the_owner_hears_and_comes_back_to_the_agent_for_a_call_back()
+    {
+        var (host, cut, _) = await RenderAsync();
+        await using var _ = host;
+        await ChooseAsync(cut, "human");
+        cut.Find("[data-testid=play]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Call ended", cut.Find("[data-testid=call-state]").TextContent.Trim()), TimeSpan.FromSeconds(40));
+
+        var owner = cut.Find("[data-party=owner]");
+        Assert.Contains("Your phone rings.", owner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Call from Acme Plumbing's receptionist: a caller at 5 5 5, 0 1 0, 0 1 2 6. Press 1 to accept", owner.TextContent, StringComparison.Ordinal);
+        Assert.Equal("whisper", owner.QuerySelector("[data-action]")!.GetAttribute("data-action"));
+        Assert.Contains("numDigits=\"1\"", owner.QuerySelector("[data-twiml]")!.TextContent, StringComparison.Ordinal);
+        var back = cut.Find("[data-party=back]");
+        Assert.Contains("(back with the agent)", back.TextContent, StringComparison.Ordinal);
+        Assert.Contains("could take your call right now", back.TextContent, StringComparison.Ordinal);
+        // The caller chose a call-back: the agent took their details.
+        Assert.Contains("Mark Evans", cut.Find("[data-testid=captured]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_over_clears_the_call_and_keeps_the_chosen_caller_for_the_next_one()
     {
         var (host, cut, _) = await RenderAsync();
@@ -95,7 +116,7 @@ public class CallSimulatorPageTests(PlatformFixture fx) : IClassFixture<Platform
     }
 
     [Fact]
-    public async Task Typing_the_callers_words_asks_for_them_first_and_a_person_is_a_transfer()
+    public async Task Typing_the_callers_words_asks_for_them_first_and_a_person_is_a_warm_transfer_the_owner_hears_first()
     {
         var (host, cut, _) = await RenderAsync();
         await using var _ = host;
@@ -109,9 +130,19 @@ public class CallSimulatorPageTests(PlatformFixture fx) : IClassFixture<Platform
         cut.Find("[data-testid=speech]").Input("let me talk to a person");
         cut.Find("[data-testid=say]").Click();
         cut.WaitForAssertion(() => Assert.Equal("transfer", cut.Find("[data-turn='1'] [data-action]").GetAttribute("data-action")), Wait);
-        Assert.Contains("<Number>+15550001111</Number>", cut.Find("[data-turn='1'] [data-twiml]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("Call ended", cut.Find("[data-testid=call-state]").TextContent.Trim());
-        Assert.NotNull(cut.Find("[data-testid=start]"));
+        Assert.Contains("+15550001111</Number>", cut.Find("[data-turn='1'] [data-twiml]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("url=\"/api/voice/whisper?call=", cut.Find("[data-turn='1'] [data-twiml]").TextContent, StringComparison.Ordinal);
+        // The owner's side: the whisper with who is calling, then (nobody presses 1 here) the caller is back with the agent.
+        Assert.Equal("owner", cut.Find("[data-turn='2']").GetAttribute("data-party"));
+        Assert.Contains("Call from Acme Plumbing's receptionist: a caller at 5 5 5", cut.Find("[data-turn='2'] [data-heard]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Press 1 to accept", cut.Find("[data-turn='2'] [data-heard]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("back", cut.Find("[data-turn='3']").GetAttribute("data-party"));
+        Assert.Contains("I can take a voicemail for them, or take your details", cut.Find("[data-turn='3'] [data-heard]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Call in progress", cut.Find("[data-testid=call-state]").TextContent.Trim());
+
+        cut.Find("[data-testid=speech]").Input("please have them call me back");
+        cut.Find("[data-testid=say]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("May I have your name", cut.Find("[data-turn='4'] [data-heard]").TextContent, StringComparison.Ordinal), Wait);
     }
 
     [Theory]

@@ -4,10 +4,11 @@ using LeadsAgent.Domain.Leads;
 namespace LeadsAgent.Tests.Unit.Triage;
 
 /// <summary>
-/// The labelled corpus (corpus.tsv, the development set the rules were written against, and the training data of the
-/// triage fallback model, embedded into the Domain at build time) and the older holdout. The corpus ends with the fresh
-/// rounds of the second look (r1-r7), each headed by the score it had on its own first look. The figures are printed so
-/// the closing note and README quote what this run measured.
+/// The labelled corpus (`LeadsAgent.Domain/Emergencies/triage-corpus.tsv`, linked into the test output as corpus.tsv:
+/// the development set the rules were written against and the training data of the triage fallback model, embedded
+/// into the Domain at build time) and the older holdout. The corpus ends with the fresh rounds of the second look
+/// (r1-r7), each headed by the score it had on its own first look. The figures are printed so the closing note and
+/// README quote what this run measured.
 /// </summary>
 public class TriageCorpusTests(ITestOutputHelper output)
 {

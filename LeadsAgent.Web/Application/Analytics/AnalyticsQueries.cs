@@ -118,7 +118,7 @@ public sealed class AnalyticsQueries(NpgsqlDataSource dataSource)
             gaps.Add(new UnansweredQuestion(reader.GetString(0), reader.GetInt32(1)));
         }
 
-        var byChannel = new[] { Channel.CHAT, Channel.VOICE }
+        var byChannel = new[] { Channel.CHAT, Channel.VOICE, Channel.SMS }
             .Select(ch => new ChannelFigures(ch, cells.Where(c => c.Channel == ch).Sum(c => c.Conversations), cells.Where(c => c.Channel == ch).Sum(c => c.Leads)))
             .ToList();
         var perDay = Enumerable.Range(0, days).Select(firstDay.AddDays)

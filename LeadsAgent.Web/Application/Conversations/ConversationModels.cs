@@ -37,7 +37,7 @@ public sealed record ConversationRow(
     public static string Who(string? name, string? number, Channel channel) =>
         !string.IsNullOrWhiteSpace(name) ? name
         : !string.IsNullOrWhiteSpace(number) ? PhoneDisplay.Format(number)
-        : channel == Domain.Leads.Channel.VOICE ? "Unknown caller" : "Website visitor";
+        : channel switch { Domain.Leads.Channel.VOICE => "Unknown caller", Domain.Leads.Channel.SMS => "Unknown texter", _ => "Website visitor" };
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationRow> Rows, int Total);
@@ -75,7 +75,7 @@ public static class Outcomes
         Outcome.LeadCaptured => "Lead captured",
         Outcome.Completed => "Completed",
         Outcome.Transferred => "Transferred to you",
-        _ => channel == Channel.VOICE ? "Hung up" : "Left",
+        _ => channel == Channel.VOICE ? "Hung up" : channel == Channel.SMS ? "Stopped replying" : "Left",
     };
 
     public static string FilterWords(Outcome outcome) => outcome == Outcome.HungUp ? "Hung up / left" : Words(outcome, Channel.CHAT);

@@ -11,10 +11,24 @@ public static class Words
     public static string Channel(Channel channel) => channel switch
     {
         Domain.Leads.Channel.VOICE => "Phone call",
+        Domain.Leads.Channel.SMS => "Text messages",
         _ => "Website chat",
     };
 
-    public static string ChannelShort(Channel channel) => channel == Domain.Leads.Channel.VOICE ? "Phone" : "Chat";
+    public static string ChannelShort(Channel channel) => channel switch
+    {
+        Domain.Leads.Channel.VOICE => "Phone",
+        Domain.Leads.Channel.SMS => "Text",
+        _ => "Chat",
+    };
+
+    /// <summary>The channel's icon (MudBlazor's Material set): a phone, a text bubble, a chat bubble.</summary>
+    public static string ChannelIcon(Channel channel, bool outlined = false) => channel switch
+    {
+        Domain.Leads.Channel.VOICE => outlined ? MudBlazor.Icons.Material.Outlined.Phone : MudBlazor.Icons.Material.Filled.Phone,
+        Domain.Leads.Channel.SMS => outlined ? MudBlazor.Icons.Material.Outlined.Sms : MudBlazor.Icons.Material.Filled.Sms,
+        _ => outlined ? MudBlazor.Icons.Material.Outlined.Chat : MudBlazor.Icons.Material.Filled.Chat,
+    };
 
     public static string Status(LeadStatus status) => status switch
     {
@@ -75,6 +89,7 @@ public static class Words
             "emergency" => "Emergency: taking details",
             "lead_capture" or "service_request" => "Taking the job details",
             "transfer" or "speak_to_human" => "Transferring to you",
+            "transfer_returned" => "You didn't take the transfer: offering a message or a call-back",
             "voicemail" or "leave_message" => "Taking a message",
             "goodbye" => "Saying goodbye",
             "faq" or "hours" or "pricing" => "Answering a question",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Web.Application.Display;
@@ -52,12 +53,33 @@ public static class LeadTimeline
             entries.Add(Call(n, at, what, outcome));
         }
 
+        foreach (var transfer in lead.Transfers)
+        {
+            entries.Add(Transfer(transfer));
+        }
+
         if (lead.AlertAcknowledgedAt is { } ack)
         {
             entries.Add(new(ack, $"Acknowledged by {lead.AlertAcknowledgedBy ?? "you"}", "Taken", TimelineTone.Done));
         }
 
         return [.. entries.OrderBy(e => e.At)];
+    }
+
+    /// <summary>A warm transfer of the call to the owner's phone, and how it ended.</summary>
+    static TimelineEntry Transfer(TransferAttempt t)
+    {
+        const string What = "Call put through to your phone";
+        const string Back = "The caller went back to the agent, who offered a voicemail or a call-back.";
+        return t.Outcome switch
+        {
+            TransferOutcome.CONNECTED => new(t.At, What, "Connected: you took the call", TimelineTone.Done),
+            TransferOutcome.DECLINED => new(t.At, What, "Declined", TimelineTone.Quiet, "You answered but did not press 1. " + Back),
+            TransferOutcome.BUSY => new(t.At, What, "Your line was busy", TimelineTone.Problem, Back),
+            TransferOutcome.FAILED => new(t.At, What, "Could not reach your phone", TimelineTone.Problem, Back,
+                "Check your phone for emergency alerts in Account."),
+            _ => new(t.At, What, "Not answered", TimelineTone.Problem, "Your phone rang but nobody picked up. " + Back),
+        };
     }
 
     static TimelineEntry Call(Notification n, DateTimeOffset at, string what, string? outcome)

@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Infrastructure.Persistence;
+using LeadsAgent.Infrastructure.Webhooks;
 using LeadsAgent.Web.Application.Display;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace LeadsAgent.Web.Application.Leads;
 /// page, the leads grid and the JSON API. Throws <see cref="NotFoundException"/> for a lead the owner cannot see,
 /// and <see cref="DomainException"/> (field "status") when the lead would go back to new.
 /// </summary>
-public sealed class UpdateLead(IDbContextFactory<LeadsDbContext> contexts, TimeProvider clock)
+public sealed class UpdateLead(IDbContextFactory<LeadsDbContext> contexts, TimeProvider clock, WebhookEventWriter webhooks)
 {
     public const int MaxNotes = 4000;
 
@@ -20,6 +21,7 @@ public sealed class UpdateLead(IDbContextFactory<LeadsDbContext> contexts, TimeP
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lead = await db.Leads.SingleOrDefaultAsync(l => l.Id == leadId, ct) ?? throw new NotFoundException("Lead");
         var now = clock.GetUtcNow();
+        var (oldStatus, oldNotes) = (lead.Status, lead.Notes);
         if (status is { } s)
         {
             lead.ChangeStatus(s, now);
@@ -34,6 +36,13 @@ public sealed class UpdateLead(IDbContextFactory<LeadsDbContext> contexts, TimeP
 
             lead.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
             lead.UpdatedAt = now;
+        }
+
+        if (lead.Status != oldStatus || lead.Notes != oldNotes)
+        {
+            // In the same transaction as the change, so a receiver hears of every saved change and of nothing else.
+            var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == lead.BusinessId, ct);
+            await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.LeadUpdated, WebhookEventWriter.LeadData(lead), lead.Id, now, ct);
         }
 
         await db.SaveChangesAsync(ct);

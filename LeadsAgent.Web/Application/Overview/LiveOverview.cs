@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadsAgent.Web.Application.Overview;
 
 /// <summary>Today's numbers on the overview, "today" being the business's own day.</summary>
-public sealed record TodayCounts(int Leads, int Emergencies, int Calls, int Chats, int ActiveNow);
+public sealed record TodayCounts(int Leads, int Emergencies, int Calls, int Chats, int ActiveNow, int Texts = 0);
 
 /// <summary>A call or chat in progress as the overview lists it.</summary>
 public sealed record ActiveConversation(
@@ -70,7 +70,8 @@ public sealed class LiveOverview(IServiceScopeFactory scopes, ISessionStore sess
             leads.Count(l => l.Priority == LeadPriority.URGENT),
             Count(Channel.VOICE),
             Count(Channel.CHAT),
-            active.Count);
+            active.Count,
+            Count(Channel.SMS));
         return new OverviewSnapshot(
             counts,
             // The list shows the 50 that matter most (emergencies first, then the longest running); the counter counts all.

@@ -45,7 +45,7 @@ public sealed class SimulatorRun(CallSimulator simulator, CurrentBusiness curren
     {
         await EndCurrentAsync(ct);
         var businessId = await BusinessIdAsync(ct);
-        var callId = await simulator.StartAsync(businessId, Script?.CallerNumber, ct);
+        var callId = await simulator.StartAsync(businessId, Script is null ? null : await simulator.CallerNumberAsync(businessId, Script, ct), ct, Script?.DuringHours ?? false);
         if (callId is null)
         {
             return SimulatorOutcome.NotStarted;

@@ -50,7 +50,7 @@ public partial class Conversations
             ? InvokeAsync(() => _grid!.ReloadServerData())
             : Task.CompletedTask;
 
-    internal static string ChannelIcon(Channel channel) => channel == Channel.VOICE ? Icons.Material.Filled.Phone : Icons.Material.Filled.Chat;
+    internal static string ChannelIcon(Channel channel) => Words.ChannelIcon(channel);
 
     public ValueTask DisposeAsync()
     {
