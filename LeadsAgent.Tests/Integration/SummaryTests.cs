@@ -126,7 +126,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         Assert.Contains("&lt;b&gt;again&lt;/b&gt;", mail.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>again", mail.Html, StringComparison.Ordinal);
         // Email is the default; no text without asking for one.
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS'"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS' AND payload->>'purpose' = 'SUMMARY'"));
 
         // Ending it again (a retried end, the sweep) queues nothing more.
         await fx.App.Services.GetRequiredService<LeadsAgent.Infrastructure.Conversations.ConversationService>()
@@ -143,7 +143,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         var session = (await ChatAsync(http, businessId, null, "what are your hours?"))["sessionId"]!.GetValue<string>();
         await ChatAsync(http, businessId, session, "bye");
         Assert.Equal("COMPLETED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{session}'"));
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind IN ('CALL_SUMMARY', 'SMS')"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND (kind = 'CALL_SUMMARY' OR payload->>'purpose' = 'SUMMARY')"));
 
         // A widget opened and closed with nothing typed: the session holds only the greeting.
         (await owner.PutAsJsonAsync("/api/admin/summaries", new { summaryDelivery = "EMAIL" }, Ct)).EnsureSuccessStatusCode();
@@ -153,7 +153,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         await conversations.StartAsync(profile!, LeadsAgent.Domain.Leads.Channel.CHAT, empty, new Dictionary<string, string>(), null, Ct);
         await conversations.EndAsync(empty, LeadsAgent.Domain.Conversations.ConversationStatus.ABANDONED, Ct);
         Assert.Equal("ABANDONED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{empty}'"));
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind IN ('CALL_SUMMARY', 'SMS')"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND (kind = 'CALL_SUMMARY' OR payload->>'purpose' = 'SUMMARY')"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         await caller.StatusAsync("completed", duration: 65);
 
         var payload = JsonNode.Parse(await fx.Database.ScalarAsync<string>(
-            $"SELECT payload::text FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS'"))!;
+            $"SELECT payload::text FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS' AND payload->>'purpose' = 'SUMMARY'"))!;
         Assert.Equal("+15550003333", payload["to"]!.GetValue<string>());
         Assert.Equal("SUMMARY", payload["purpose"]!.GetValue<string>());
         var body = payload["body"]!.GetValue<string>();
