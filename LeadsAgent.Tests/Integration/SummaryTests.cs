@@ -81,7 +81,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         var number = NewNumber();
         var (id, owner, _) = await fx.CreateBusinessAsync(plan, "PLUMBING", number);
         var email = $"summary-{Guid.NewGuid():N}@acme.example";
-        (await owner.PutAsJsonAsync("/api/admin/business", new { name = "Acme Plumbing", notificationEmail = email, notificationPhoneNumber = ownerPhone }, Ct))
+        (await owner.PutAsJsonAsync("/api/admin/business", new { name = "Summit Plumbing", notificationEmail = email, notificationPhoneNumber = ownerPhone }, Ct))
             .EnsureSuccessStatusCode();
         return (id, number, owner, email);
     }
@@ -117,7 +117,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
             $"SELECT status || coalesce(': ' || last_error, '') FROM notifications WHERE business_id = '{businessId}' AND kind = 'CALL_SUMMARY'"));
 
         var mail = Assert.Single(MailSink.Shared(), m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("summary", StringComparison.Ordinal));
-        Assert.StartsWith("[HIGH] Chat summary for Acme Plumbing: Dana Scully (lead taken)", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("[HIGH] Chat summary for Summit Plumbing: Dana Scully (lead taken)", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"Transcript: https://dash.example.test/conversations/{session}", mail.Text, StringComparison.Ordinal);
         Assert.Contains("What: \"My kitchen sink is clogged <b>again</b>\"", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Outcome: Lead taken", mail.Text, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         Assert.Contains("&lt;b&gt;again&lt;/b&gt;", mail.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>again", mail.Html, StringComparison.Ordinal);
         // Email is the default; no text without asking for one.
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS'"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS' AND payload->>'purpose' = 'SUMMARY'"));
 
         // Ending it again (a retried end, the sweep) queues nothing more.
         await fx.App.Services.GetRequiredService<LeadsAgent.Infrastructure.Conversations.ConversationService>()
@@ -143,7 +143,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         var session = (await ChatAsync(http, businessId, null, "what are your hours?"))["sessionId"]!.GetValue<string>();
         await ChatAsync(http, businessId, session, "bye");
         Assert.Equal("COMPLETED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{session}'"));
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind IN ('CALL_SUMMARY', 'SMS')"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND (kind = 'CALL_SUMMARY' OR payload->>'purpose' = 'SUMMARY')"));
 
         // A widget opened and closed with nothing typed: the session holds only the greeting.
         (await owner.PutAsJsonAsync("/api/admin/summaries", new { summaryDelivery = "EMAIL" }, Ct)).EnsureSuccessStatusCode();
@@ -153,7 +153,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         await conversations.StartAsync(profile!, LeadsAgent.Domain.Leads.Channel.CHAT, empty, new Dictionary<string, string>(), null, Ct);
         await conversations.EndAsync(empty, LeadsAgent.Domain.Conversations.ConversationStatus.ABANDONED, Ct);
         Assert.Equal("ABANDONED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{empty}'"));
-        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND kind IN ('CALL_SUMMARY', 'SMS')"));
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{businessId}' AND (kind = 'CALL_SUMMARY' OR payload->>'purpose' = 'SUMMARY')"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         await caller.StatusAsync("completed", duration: 65);
 
         var payload = JsonNode.Parse(await fx.Database.ScalarAsync<string>(
-            $"SELECT payload::text FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS'"))!;
+            $"SELECT payload::text FROM notifications WHERE business_id = '{businessId}' AND kind = 'SMS' AND payload->>'purpose' = 'SUMMARY'"))!;
         Assert.Equal("+15550003333", payload["to"]!.GetValue<string>());
         Assert.Equal("SUMMARY", payload["purpose"]!.GetValue<string>());
         var body = payload["body"]!.GetValue<string>();
@@ -336,7 +336,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
 
         await RunOutboxAsync();
         var mail = Assert.Single(MailSink.Shared(), m => m.To.Contains(yorkEmail, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("yesterday", StringComparison.Ordinal));
-        Assert.Equal("[URGENT] 3 new leads yesterday for Acme Plumbing", mail.Subject);
+        Assert.Equal("[URGENT] 3 new leads yesterday for Summit Plumbing", mail.Subject);
         Assert.Contains("Your leads for Monday, March 11.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("3 in all: 1 URGENT, 1 HIGH, 1 NORMAL.", mail.Text, StringComparison.Ordinal);
         var order = new[] { "Uma Urgent", "Hal High", "Nora Normal" }.Select(n => mail.Text.IndexOf(n, StringComparison.Ordinal)).ToList();
@@ -377,7 +377,7 @@ public class SummaryTests(SummaryTests.Fixture fx) : IClassFixture<SummaryTests.
         Assert.Equal(1L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{wants}' AND kind = 'DAILY_DIGEST'"));
         await RunOutboxAsync();
         var mail = Assert.Single(MailSink.Shared(), m => m.To.Contains(wantsEmail, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("No new leads yesterday for Acme Plumbing", mail.Subject);
+        Assert.Equal("No new leads yesterday for Summit Plumbing", mail.Subject);
     }
 
     static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
