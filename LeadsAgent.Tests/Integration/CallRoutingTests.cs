@@ -252,3 +252,33 @@ public class CallRoutingTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceCa
         Assert.Equal(HttpStatusCode.Unauthorized, (await fx.Anonymous().GetAsync("/api/admin/hours", Ct)).StatusCode);
     }
 }
+
+/// <summary>The owner's call simulator playing a routed call: the ring-owner leg unanswered, then the agent taking the call.</summary>
+public class CallRoutingSimulatorTests(PlatformFixture fx) : IClassFixture<PlatformFixture>
+{
+    [Fact]
+    public async Task During_hours_owner_doesnt_answer_plays_the_ring_then_the_agent_taking_the_call()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (businessId, owner, _) = await fx.CreateBusinessAsync("PRO", "PLUMBING", "+1555" + Random.Shared.Next(2000000, 9999999));
+        (await owner.PutAsJsonAsync("/api/admin/business", new { notificationPhoneNumber = "+15550001111", timeZone = "America/Chicago" }, ct)).EnsureSuccessStatusCode();
+        // Open one hour a day, twelve hours from now: "during hours" must play at the next opening, not now.
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        var from = (local.Hour + 12) % 24;
+        var week = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString(), ranges = new[] { new { from = $"{from:00}:00", to = $"{from + 1:00}:00" } } }).ToArray();
+        (await owner.PutAsJsonAsync("/api/admin/hours", new { week, callRouting = "AI_AFTER_HOURS", ringOwnerSeconds = 15 }, ct)).EnsureSuccessStatusCode();
+
+        var simulator = fx.App.Services.GetRequiredService<LeadsAgent.Web.Voice.CallSimulator>();
+        var callId = await simulator.RunAsync(businessId, LeadsAgent.Web.Voice.CallSimulator.Scenario("owner-misses")!, ct);
+        var call = await simulator.GetAsync(businessId, callId!, ct);
+
+        Assert.NotNull(call);
+        Assert.Equal("ring owner", call.Turns[0].Action);
+        Assert.Contains("rings for 15 seconds", call.Turns[0].AgentSaid, StringComparison.Ordinal);
+        Assert.Contains("How can I help", call.Turns[1].AgentSaid, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(call.Fields, f => f.Value == "Rosa Diaz");
+        Assert.True(call.LeadComplete);
+        // Simulated: nothing stored.
+        Assert.Equal(0L, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE business_id = '{businessId}'"));
+    }
+}
