@@ -54,6 +54,13 @@ public class CallBlockingTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceC
         Assert.Equal(1, row["blockedCalls"]!.GetValue<int>());
         Assert.NotNull(row["lastBlockedAt"]);
 
+        // A gather for a call without a session (blocked mid-call, its session expired) does not start the call again.
+        var late = Caller(number, "+15550100666");
+        await late.PostAsync("/api/voice/gather", new() { ["CallStatus"] = "in-progress", ["SpeechResult"] = "hello?" });
+        Assert.True(late.HungUp);
+        Assert.Equal("This number can't reach Acme Plumbing. Goodbye.", Assert.Single(late.Heard));
+        await AssertNothingStoredAsync(id, late.CallSid);
+
         // Another caller still reaches the agent.
         var other = Caller(number, "+15557654321");
         await other.DialAsync();

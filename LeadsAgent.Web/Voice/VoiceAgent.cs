@@ -203,6 +203,13 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             return null;
         }
 
+        if (await blockList.CheckAsync(profile.Business.Id, from, ct) is not null)
+        {
+            // Blocked while the call was going on and its session expired: the call does not start again.
+            var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
+            return new VoiceReply(Response(Say(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", profile.Business.Name)), voice, language), Hangup()), null);
+        }
+
         await conversations.StartAsync(profile, Channel.VOICE, callSid,
             new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
         outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct) : null;
