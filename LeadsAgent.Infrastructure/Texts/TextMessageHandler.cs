@@ -25,6 +25,7 @@ namespace LeadsAgent.Infrastructure.Texts;
 public sealed partial class TextMessageHandler(
     IServiceScopeFactory scopes,
     TwilioMessagesClient messages,
+    Blocking.CallerBlockList blockList,
     IOptions<TwilioOptions> twilio,
     IOptions<FeatureOptions> features,
     NpgsqlDataSource dataSource,
@@ -63,6 +64,12 @@ public sealed partial class TextMessageHandler(
             TextPurpose.CallerConfirmation or TextPurpose.MissedCall when business.IsSuspended => "the business is suspended",
             _ => null,
         };
+        // A caller blocked after the text was written (a robocaller found out from the lead) is not texted.
+        if (reason is null && TextPurpose.IsToCaller(purpose) && await blockList.CheckAsync(business.Id, to, ct, count: false) is not null)
+        {
+            reason = "the number is blocked";
+        }
+
         if (reason is null && purpose == TextPurpose.MissedCall && payload["callSid"]?.GetValue<string>() is { } callSid
             && await db.Leads.AnyAsync(l => l.SessionId == callSid && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith("(partial")), ct))
         {

@@ -202,6 +202,23 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
     }
 
     [Fact]
+    public async Task A_blocked_number_texting_in_gets_no_reply_no_conversation_and_no_lead()
+    {
+        var (id, number, owner) = await BusinessAsync();
+        var from = NewNumber();
+        (await owner.PostAsJsonAsync("/api/admin/blocked-numbers", new { number = from, reason = "Spam texts" }, Ct)).EnsureSuccessStatusCode();
+
+        Assert.Empty(await TextAsync(from, number, "Hi, my water heater is leaking in the garage"));
+        Assert.Empty(await TextAsync(from, number, "help"));
+        Assert.Equal(0, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM conversations WHERE business_id = '{id}'"));
+        Assert.Equal(0, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE business_id = '{id}'"));
+        Assert.Equal(0, await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM notifications WHERE business_id = '{id}'"));
+
+        // Another number still gets the agent.
+        Assert.NotEmpty(await TextAsync(NewNumber(), number, "Hi, my water heater is leaking in the garage"));
+    }
+
+    [Fact]
     public async Task Twilio_21610_stores_the_opt_out_and_is_never_retried()
     {
         var (id, number, _) = await BusinessAsync();

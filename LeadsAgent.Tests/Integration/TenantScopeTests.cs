@@ -101,6 +101,9 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             "/health", "/health/live", "/health/ready", "/api/auth/login", "/api/auth/refresh", "/api/chat", "/api/widget/config/{businessId}",
             "/api/voice/incoming", "/api/voice/gather", "/api/voice/action", "/api/voice/status", "/api/voice/recording",
             "/api/voice/alert/answer", "/api/voice/alert/status", "/api/voice/health", "/api/bench/baseline",
+            // Issue 18's Twilio webhooks, all signed: ring-owner-first, call recording, the warm transfer's legs, texts.
+            "/api/voice/owner-dial", "/api/voice/call-recording", "/api/voice/whisper", "/api/voice/whisper-answer", "/api/voice/transfer-result",
+            "/api/sms/incoming", "/api/sms/status",
             "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found", "/error",
             // A password reset link is opened signed out: the page and its API check the one-time token instead.
             "/reset-password", "/api/auth/reset-password",

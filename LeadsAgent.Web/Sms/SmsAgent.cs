@@ -22,7 +22,7 @@ namespace LeadsAgent.Web.Sms;
 /// where it left off: the live text session, or the call it hung up on (its answers and transcript carried over).
 /// </summary>
 public sealed class SmsAgent(ConversationService conversations, ISessionStore store, IServiceScopeFactory scopes, IOptions<LeadsAgent.Infrastructure.Configuration.SessionOptions> sessions,
-    TimeProvider clock)
+    TimeProvider clock, LeadsAgent.Infrastructure.Blocking.CallerBlockList blockList)
 {
     public async Task<IReadOnlyList<string>> ReceiveAsync(BusinessProfile profile, string from, string to, string body, string messageSid, CancellationToken ct)
     {
@@ -33,6 +33,17 @@ public sealed class SmsAgent(ConversationService conversations, ISessionStore st
         var optedOut = await SmsOptOuts.IsOptedOutAsync(db, business.Id, from, ct);
         var keyword = SmsKeywords.Of(body);
         var word = body.Trim().TrimEnd('.', '!').Trim();
+        if (await blockList.CheckAsync(business.Id, from, ct) is not null)
+        {
+            // A blocked number gets no conversation and no reply, as a blocked caller gets no agent; its STOP is still kept.
+            if (keyword == SmsKeyword.Stop)
+            {
+                await SmsOptOuts.OptOutAsync(db, business.Id, from, word.ToUpperInvariant(), clock.GetUtcNow(), ct);
+            }
+
+            return [];
+        }
+
         switch (keyword)
         {
             case SmsKeyword.Stop:
