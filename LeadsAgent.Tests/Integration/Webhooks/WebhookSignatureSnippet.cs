@@ -3,7 +3,7 @@ using System.Text;
 
 namespace LeadsAgent.Tests.Integration.Webhooks;
 
-// The C# verification snippet of docs/issue18/hooks.md, compiled here so the fake receiver verifies real deliveries
+// The C# verification snippet of the README (Webhooks: headers and signature), compiled here so the fake receiver verifies real deliveries
 // with it; WebhookDocsTests checks the docs carry this exact code (between the snippet markers).
 // snippet-start
 public static class LeadsAgentWebhook

@@ -8,7 +8,7 @@ namespace LeadsAgent.Tests.Unit.Webhooks;
 /// <summary>The README text's verification snippets: the C# one is the compiled snippet, and the Node.js and Python ones verify a real signature.</summary>
 public partial class WebhookDocsTests
 {
-    static string Docs() => File.ReadAllText(Path.Combine(BrowserFixture.RepositoryRoot, "docs", "issue18", "hooks.md"));
+    static string Docs() => File.ReadAllText(Path.Combine(BrowserFixture.RepositoryRoot, "README.md"));
 
     static string Block(string language) => CodeBlock().Matches(Docs()).First(m => m.Groups[1].Value == language).Groups[2].Value;
 
