@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -13,8 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LeadsAgent.Infrastructure.Knowledge;
 
 /// <summary>Turns question/answer files (CSV, JSON) and web pages into knowledge entries; nothing is stored here.</summary>
-public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options, IOutboundAddressPolicy addressPolicy,
-    IHostNameResolver resolver)
+public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<KnowledgeOptions> options, OutboundTargetGuard guard)
 {
     public const string HttpClientName = "knowledge-import";
 
@@ -264,39 +262,22 @@ public sealed class KnowledgeImporter(IHttpClientFactory httpFactory, IOptions<K
         }
     }
 
-    /// <summary>The one resolution of a hop's host, refused when any address is private (unless AllowPrivateUrls).</summary>
+    /// <summary>The one resolution of a hop's host (the same guard as webhooks), refused when any address is private (unless AllowPrivateUrls).</summary>
     async Task<IPAddress[]> CheckedAddressesAsync(Uri uri, bool redirected, bool allowPrivate, CancellationToken ct)
     {
-        IPAddress[] addresses;
-        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+        try
         {
-            // The URI parser has already read the literal, including forms like 0x7f.1 or 2130706433 (both 127.0.0.1).
-            addresses = [IPAddress.Parse(uri.Host)];
+            return await guard.CheckAsync(uri, allowLoopback: false, ct, allowPrivate);
         }
-        else
+        catch (OutboundTargetRefusedException ex) when (ex.Reason == OutboundRefusal.HostNotFound)
         {
-            try
-            {
-                addresses = await resolver.ResolveAsync(uri.IdnHost, ct);
-            }
-            catch (Exception ex) when (ex is SocketException or ArgumentException)
-            {
-                addresses = [];
-            }
-
-            if (addresses.Length == 0)
-            {
-                throw new DomainException(redirected ? "That address redirects to a host name that does not exist." : "That address's host name does not exist.", "url");
-            }
+            throw new DomainException(redirected ? "That address redirects to a host name that does not exist." : "That address's host name does not exist.", "url");
         }
-
-        if (!allowPrivate && addresses.Any(a => !addressPolicy.IsAllowed(a)))
+        catch (OutboundTargetRefusedException)
         {
             throw new DomainException(redirected
                 ? "That address redirects to a private network; only public web pages can be imported."
                 : "That address is on a private network; only public web pages can be imported.", "url");
         }
-
-        return addresses;
     }
 }

@@ -24,7 +24,8 @@ public sealed class OutboundTargetRefusedException(OutboundRefusal reason) : Exc
 public sealed class OutboundTargetGuard(IOutboundAddressPolicy policy, IHostNameResolver resolver)
 {
     /// <param name="allowLoopback">Loopback addresses pass too (tests and local receivers); private networks never do.</param>
-    public async Task<IPAddress[]> CheckAsync(Uri uri, bool allowLoopback, CancellationToken ct)
+    /// <param name="allowPrivate">Every address passes (an intranet the operator allowed on purpose); the host must still resolve.</param>
+    public async Task<IPAddress[]> CheckAsync(Uri uri, bool allowLoopback, CancellationToken ct, bool allowPrivate = false)
     {
         IPAddress[] addresses;
         if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
@@ -49,7 +50,7 @@ public sealed class OutboundTargetGuard(IOutboundAddressPolicy policy, IHostName
             throw new OutboundTargetRefusedException(OutboundRefusal.HostNotFound);
         }
 
-        if (addresses.Any(a => !policy.IsAllowed(a) && !(allowLoopback && IPAddress.IsLoopback(a))))
+        if (!allowPrivate && addresses.Any(a => !policy.IsAllowed(a) && !(allowLoopback && IPAddress.IsLoopback(a))))
         {
             throw new OutboundTargetRefusedException(OutboundRefusal.PrivateNetwork);
         }

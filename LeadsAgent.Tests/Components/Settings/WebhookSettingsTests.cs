@@ -56,7 +56,7 @@ public class WebhookSettingsTests(WebhookSettingsTests.Fixture fx) : IClassFixtu
         var empty = cut.Find("[data-testid=webhooks-empty]");
         Assert.Contains("Zapier", empty.TextContent, StringComparison.Ordinal);
 
-        cut.Find("[data-testid=add-webhook]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=add-webhook]").Click(), s_wait);
         await dialogs.WaitForElementAsync("[data-testid=webhook-dialog] input[type=url]", s_wait);
         var save = () => dialogs.Find("[data-testid=webhook-save]");
         Assert.True(save().HasAttribute("disabled"), "no address yet");
@@ -76,7 +76,7 @@ public class WebhookSettingsTests(WebhookSettingsTests.Fixture fx) : IClassFixtu
         Input(dialogs.Find("[data-testid='event-lead.created']")).Change(true);
         Input(dialogs.Find("[data-testid='event-emergency.detected']")).Change(true);
         await dialogs.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")), s_wait);
-        save().Click();
+        await dialogs.WaitForAssertionAsync(() => save().Click(), s_wait);
 
         var secret = await cut.WaitForElementAsync("[data-testid=webhook-secret-value]", s_wait);
         var secretText = secret.TextContent.Trim();
@@ -86,14 +86,14 @@ public class WebhookSettingsTests(WebhookSettingsTests.Fixture fx) : IClassFixtu
         Assert.Contains("Emergency", card.TextContent, StringComparison.Ordinal);
         await cut.WaitForAssertionAsync(() => Assert.Contains("Nothing sent yet", cut.Find("[data-testid=webhook]").TextContent, StringComparison.Ordinal), s_wait);
 
-        cut.Find("[data-testid=webhook-test]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=webhook-test]").Click(), s_wait);
         await cut.WaitForAssertionAsync(() => Assert.Contains("Delivered: your server answered 200.", cut.Find("[data-testid=webhook-test-result]").TextContent, StringComparison.Ordinal), s_wait);
         await cut.WaitForAssertionAsync(() => Assert.Contains("Test event", cut.Find("[data-testid=webhook-deliveries]").TextContent, StringComparison.Ordinal), s_wait);
         Assert.Contains("Delivered · 200", cut.Find("[data-testid=webhook-deliveries]").TextContent, StringComparison.Ordinal);
         Assert.Single(receiver.Requests);
 
         // Dismissed, the secret is gone for good: the page never shows it again.
-        cut.FindAll("[data-testid=webhook-secret] button").Single(b => !b.TextContent.Contains("Copy", StringComparison.Ordinal)).Click();
+        await cut.WaitForAssertionAsync(() => cut.FindAll("[data-testid=webhook-secret] button").Single(b => !b.TextContent.Contains("Copy", StringComparison.Ordinal)).Click(), s_wait);
         await cut.WaitForAssertionAsync(() => Assert.Empty(cut.FindAll("[data-testid=webhook-secret]")), s_wait);
         Assert.DoesNotContain(secretText, cut.Markup, StringComparison.Ordinal);
     }
@@ -108,18 +108,18 @@ public class WebhookSettingsTests(WebhookSettingsTests.Fixture fx) : IClassFixtu
         });
         var (host, dialogs, cut) = await OpenAsync("PRO");
         await using var _ = host;
-        cut.Find("[data-testid=add-webhook]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=add-webhook]").Click(), s_wait);
         (await dialogs.WaitForElementAsync("input[type=url]", s_wait)).Input(receiver.BaseUrl + "/gone");
         await dialogs.WaitForAssertionAsync(() => Assert.False(dialogs.Find("[data-testid=webhook-save]").HasAttribute("disabled")), s_wait);
-        dialogs.Find("[data-testid=webhook-save]").Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.Find("[data-testid=webhook-save]").Click(), s_wait);
         await cut.WaitForElementAsync("[data-testid=webhook]", s_wait);
 
-        cut.Find("[data-testid=webhook-test]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=webhook-test]").Click(), s_wait);
         await cut.WaitForAssertionAsync(() => Assert.Contains("Not delivered. Your server answered 404", cut.Find("[data-testid=webhook-test-result]").TextContent, StringComparison.Ordinal), s_wait);
 
-        cut.Find("[data-testid=webhook-delete]").Click();
+        await cut.WaitForAssertionAsync(() => cut.Find("[data-testid=webhook-delete]").Click(), s_wait);
         await dialogs.WaitForAssertionAsync(() => Assert.Contains("Events stop going to", dialogs.Markup, StringComparison.Ordinal), s_wait);
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        await dialogs.WaitForAssertionAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click(), s_wait);
         await cut.WaitForElementAsync("[data-testid=webhooks-empty]", s_wait);
     }
 }
