@@ -22,7 +22,7 @@ public class SummaryPagesTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         var save = page.GetByTestId("save-summaries");
         await Assertions.Expect(save).ToBeDisabledAsync();
         await section.GetByText("By text message").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("summary-hint")).ToContainTextAsync("Texts go to your alert phone number");
+        await Assertions.Expect(page.GetByTestId("summary-hint")).ToContainTextAsync("Add a phone for emergency alerts (Business details) first");
         await Assertions.Expect(save).ToBeEnabledAsync();
         await save.ClickAsync();
         await Assertions.Expect(page.GetByText("Saved. Your next summary and morning email follow these settings.")).ToBeVisibleAsync();

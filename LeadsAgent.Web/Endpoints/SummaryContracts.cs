@@ -13,12 +13,13 @@ public sealed record SummarySettingsDto(
     bool CallRecording,
     bool TextsAvailable,
     bool RecordingAvailable,
-    string RecordingNotice)
+    string RecordingNotice,
+    bool HasAlertPhone)
 {
     public static SummarySettingsDto From(Business b, PlanTier plan, string? language) => new(
         b.SummaryDelivery, b.DailyDigest, b.DigestWhenEmpty, b.CallRecording,
         PlanRules.Allows(plan, PlanFeature.OwnerTexts), PlanRules.Allows(plan, PlanFeature.CallRecording),
-        AgentPhrases.Say(AgentPhrase.RecordingNotice, language));
+        AgentPhrases.Say(AgentPhrase.RecordingNotice, language), !string.IsNullOrWhiteSpace(b.NotificationPhoneNumber));
 }
 
 /// <summary><c>PUT /api/admin/summaries</c>: every field optional, an omitted one keeps its value.</summary>

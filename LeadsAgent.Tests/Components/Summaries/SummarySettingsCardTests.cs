@@ -36,6 +36,8 @@ public class SummarySettingsCardTests(PlatformFixture fx) : IClassFixture<Platfo
         Assert.Contains("Emails go to your notification email", cut.Find("[data-testid=summary-hint]").TextContent, StringComparison.Ordinal);
 
         Input(cut, "summary-both").Click();
+        // This business has no phone for emergency alerts yet: the owner is told texts would have nowhere to go.
+        cut.WaitForAssertion(() => Assert.Contains("Add a phone for emergency alerts", cut.Find("[data-testid=summary-hint]").TextContent, StringComparison.Ordinal), Wait);
         Input(cut, "digest-switch").Change(false);
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=save-summaries]").HasAttribute("disabled")), Wait);
         Assert.True(Input(cut, "digest-empty-switch").HasAttribute("disabled"), "no empty digest without the digest");
