@@ -115,7 +115,7 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
     {
         var now = clock.GetUtcNow();
         db.BookableServices.Add(Domain.Booking.BookableService.Create(acmeId, "Repair visit", 60, 15, true, now));
-        db.BookableServices.Add(Domain.Booking.BookableService.Create(acmeId, "Free estimate", 30, 0, true, now.AddTicks(1)));
+        db.BookableServices.Add(Domain.Booking.BookableService.Create(acmeId, "Free estimate", 30, 0, true, now.AddMilliseconds(1)));
         db.BookingRules.Add(new Domain.Booking.BookingRules { BusinessId = acmeId, MinimumNoticeHours = 2, HorizonDays = 14, MaxPerDay = 6, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
     }

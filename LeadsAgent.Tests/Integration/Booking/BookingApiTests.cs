@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LeadsAgent.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LeadsAgent.Tests.Integration.Booking;
@@ -243,5 +244,42 @@ public class BookingApiTests(BookingApiTests.Fixture fx) : IClassFixture<Booking
         var only = Assert.Single(mine.AsArray());
         Assert.Equal("BOOKED", only!["status"]!.GetValue<string>());
         Assert.Equal(start, only["startsAt"]!.GetValue<DateTimeOffset>());
+    }
+}
+
+/// <summary>The demo PRO business (`./run --seed-demo`) ships with services and booking rules, so its slots are real.</summary>
+public class BookingDemoDataTests(PlatformFixture fx) : IClassFixture<PlatformFixture>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Acme_has_a_repair_visit_and_a_free_estimate_with_two_hours_notice_and_six_a_day()
+    {
+        await using (var scope = fx.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<LeadsAgent.Infrastructure.Tenancy.TenantScope>().AcrossBusinesses("test: demo data");
+            await scope.ServiceProvider.GetRequiredService<LeadsAgent.Infrastructure.Persistence.DemoData>().SeedAsync(Ct);
+        }
+
+        var acme = LeadsAgent.Infrastructure.Persistence.DemoData.Acme;
+        var owner = fx.App.CreateClient().WithToken(await ApiClient.LoginAsync(fx.App.CreateClient(), acme.Email, acme.Password));
+        var services = (await (await owner.GetAsync("/api/admin/services", Ct)).JsonAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(["Repair visit 60+15", "Free estimate 30+0"],
+            services.Select(s => $"{s!["name"]} {s["durationMinutes"]}+{s["bufferMinutes"]}"));
+        var rules = await (await owner.GetAsync("/api/admin/availability", Ct)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((2, 14, 6, "America/Chicago", true), (rules["minimumNoticeHours"]!.GetValue<int>(), rules["horizonDays"]!.GetValue<int>(),
+            rules["maxPerDay"]!.GetValue<int>(), rules["timeZone"]!.GetValue<string>(), rules["hoursSet"]!.GetValue<bool>()));
+
+        var slots = (await (await owner.GetAsync($"/api/admin/availability/slots?serviceId={services[0]!["id"]}&count=3", Ct)).JsonAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(3, slots.Count);
+        foreach (var slot in slots)
+        {
+            // Inside Acme's hours (weekdays 8-17, Saturday 9-13), in its zone, at least two hours from now.
+            var start = slot!["startsAt"]!.GetValue<DateTimeOffset>();
+            Assert.True(start >= DateTimeOffset.UtcNow.AddHours(2).AddMinutes(-1));
+            Assert.NotEqual(DayOfWeek.Sunday, start.DayOfWeek);
+            Assert.InRange(start.Hour, start.DayOfWeek == DayOfWeek.Saturday ? 9 : 8, start.DayOfWeek == DayOfWeek.Saturday ? 12 : 16);
+            Assert.Contains(start.Minute, new[] { 0, 30 });
+        }
     }
 }
