@@ -262,6 +262,7 @@ public static class WebComposition
         admin.MapWebhooks();
         admin.MapSummaries();
         admin.MapTexts();
+        admin.MapBooking();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

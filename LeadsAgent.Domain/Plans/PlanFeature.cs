@@ -23,4 +23,6 @@ public enum PlanFeature
     Webhooks,
     /// <summary>Call recording with a spoken notice, linked from the lead and the summary.</summary>
     CallRecording,
+    /// <summary>Bookable services and online booking of visits inside the business hours.</summary>
+    Booking,
 }

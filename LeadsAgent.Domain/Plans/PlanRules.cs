@@ -29,6 +29,7 @@ public static class PlanRules
         [PlanFeature.OwnerTexts] = PlanTier.BASIC,
         [PlanFeature.Webhooks] = PlanTier.BASIC,
         [PlanFeature.CallRecording] = PlanTier.PRO,
+        [PlanFeature.Booking] = PlanTier.BASIC,
     };
 
     public static bool IsPlanSufficient(PlanTier current, PlanTier required) => current >= required;

@@ -33,6 +33,7 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
             await knowledge.AddAsync(acme, PlanTier.PRO, SampleKnowledge(), ct);
             await BlockDemoNumbersAsync(acme.Id, ct);
             await UseHoursAsync(acme.Id, AcmeHours, CallRouting.AI_AFTER_HOURS, ct);
+            await UseAcmeBookingAsync(acme.Id, ct);
         }
 
         if (await users.FindByEmailAsync(Sparrow.Email) is null)
@@ -106,6 +107,16 @@ public sealed class DemoData(LeadsDbContext db, CreateBusiness createBusiness, K
         var config = await db.AgentConfigs.SingleAsync(c => c.BusinessId == businessId, ct);
         config.CallRouting = routing;
         config.RingOwnerSeconds = CallRoutingRules.DefaultRingSeconds;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Acme takes bookings (issue 19): two services, 2 hours' notice, two weeks ahead, at most 6 visits a day.</summary>
+    async Task UseAcmeBookingAsync(Guid acmeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.BookableServices.Add(Domain.Booking.BookableService.Create(acmeId, "Repair visit", 60, 15, true, now));
+        db.BookableServices.Add(Domain.Booking.BookableService.Create(acmeId, "Free estimate", 30, 0, true, now.AddMilliseconds(1)));
+        db.BookingRules.Add(new Domain.Booking.BookingRules { BusinessId = acmeId, MinimumNoticeHours = 2, HorizonDays = 14, MaxPerDay = 6, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 

@@ -69,6 +69,15 @@ public static class DashboardServices
         services.AddScoped<Webhooks.SendTestWebhook>();
         services.AddScoped<Texts.TextSettingsQueries>();
         services.AddScoped<Texts.UpdateTextSettings>();
+        services.AddScoped<Bookings.ServiceQueries>();
+        services.AddScoped<Bookings.SaveService>();
+        services.AddScoped<Bookings.DeleteService>();
+        services.AddScoped<Bookings.AvailabilityQueries>();
+        services.AddScoped<Bookings.UpdateAvailability>();
+        services.AddScoped<Bookings.BookingQueries>();
+        services.AddScoped<Bookings.CreateBooking>();
+        services.AddScoped<Bookings.MoveBooking>();
+        services.AddScoped<Bookings.CancelBooking>();
         return services;
     }
 }

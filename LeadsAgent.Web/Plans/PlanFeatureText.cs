@@ -23,6 +23,7 @@ public static class PlanFeatureText
         (PlanFeature.OwnerTexts, "Texts for every lead", "A text for every new lead and a short summary of each call, not just emergencies."),
         (PlanFeature.Webhooks, "Webhooks", "New leads, calls and emergencies sent to the tools you already use."),
         (PlanFeature.CallRecording, "Call recording", "Listen to any call from the lead page, with a spoken notice to callers."),
+        (PlanFeature.Booking, "Online booking", "Callers and visitors book a time with you, not just a call back."),
     ];
 
     public static string Label(PlanFeature feature) => All.First(f => f.Feature == feature).Label;

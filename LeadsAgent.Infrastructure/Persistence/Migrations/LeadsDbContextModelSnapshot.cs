@@ -82,6 +82,168 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.ToTable("blocked_numbers", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.BookableService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("bookable_services_pkey");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_bookable_services_business");
+
+                    b.ToTable("bookable_services", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTimeOffset>("BusyUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("busy_until");
+
+                    b.Property<string>("CallerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("caller_email");
+
+                    b.Property<string>("CallerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("caller_name");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("CancelToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancel_token");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("bookings_pkey");
+
+                    b.HasIndex("CancelToken")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_cancel_token");
+
+                    b.HasIndex("LeadId")
+                        .HasDatabaseName("ix_bookings_lead");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_bookings_service");
+
+                    b.HasIndex("BusinessId", "StartsAt")
+                        .HasDatabaseName("ix_bookings_business_starts");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.BookingRules", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_days");
+
+                    b.Property<int?>("MaxPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_per_day");
+
+                    b.Property<int>("MinimumNoticeHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_notice_hours");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BusinessId")
+                        .HasName("booking_rules_pkey");
+
+                    b.ToTable("booking_rules", (string)null);
+                });
+
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1411,6 +1573,49 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("blocked_numbers_business_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.BookableService", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("bookable_services_business_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.Booking", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("bookings_business_id_fkey");
+
+                    b.HasOne("LeadsAgent.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("bookings_lead_id_fkey");
+
+                    b.HasOne("LeadsAgent.Domain.Booking.BookableService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("bookings_service_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.BookingRules", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithOne()
+                        .HasForeignKey("LeadsAgent.Domain.Booking.BookingRules", "BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("booking_rules_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
