@@ -206,6 +206,7 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
     public static IEnumerable<BusyInterval> BusyIn(string icalendar, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo localZone)
     {
         var calendar = IcalCalendar.Load(icalendar) ?? throw new FormatException("Not iCalendar.");
+        ReadCustomZones(calendar);
         var result = new List<BusyInterval>();
         // Occurrences come in start order (floating ones by local time), so reading stops a little after the range;
         // the cap bounds a rule that never ends.
@@ -243,6 +244,80 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A TZID that is not exactly an IANA or Windows zone name (Exchange writes "(UTC-05:00) Eastern Time (US &amp;
+    /// Canada)", Thunderbird once wrote "/mozilla.org/.../America/New_York") is read with the calendar's own VTIMEZONE,
+    /// which RFC 5545 requires for every TZID used: the event's start and end become UTC instants. Ical.Net's own lookup
+    /// would match such names loosely (the first one contains "UTC") and be hours off. A recurring event in such a zone
+    /// then repeats at the same UTC time, so a DST change inside its series is not followed.
+    /// </summary>
+    static void ReadCustomZones(IcalCalendar calendar)
+    {
+        foreach (var e in calendar.Events)
+        {
+            // Assigned only when changed: setting DTEND (even to null) makes Ical.Net drop a DURATION.
+            if (Pin(e.DtStart) is { } start && !ReferenceEquals(start, e.DtStart))
+            {
+                e.DtStart = start;
+            }
+
+            if (Pin(e.DtEnd) is { } end && !ReferenceEquals(end, e.DtEnd))
+            {
+                e.DtEnd = end;
+            }
+        }
+
+        CalDateTime? Pin(CalDateTime? t)
+        {
+            if (t is null || !t.HasTime || t.TzId is null || t.IsUtc || TimeZoneInfo.TryFindSystemTimeZoneById(t.TzId, out _))
+            {
+                return t;
+            }
+
+            var zone = calendar.TimeZones.FirstOrDefault(z => string.Equals(z.TzId, t.TzId, StringComparison.Ordinal));
+            if (zone is null || OffsetAt(zone, t.Value) is not { } offset)
+            {
+                return t;
+            }
+
+            return new CalDateTime(DateTime.SpecifyKind(t.Value - offset, DateTimeKind.Utc), CalDateTime.UtcTzId);
+        }
+    }
+
+    /// <summary>The UTC offset a VTIMEZONE gives a wall-clock time: that of the observance with the latest onset at or before it.</summary>
+    static TimeSpan? OffsetAt(Ical.Net.CalendarComponents.VTimeZone zone, DateTime local)
+    {
+        DateTime? latestOnset = null;
+        TimeSpan? offset = null;
+        foreach (var observance in zone.TimeZoneInfos)
+        {
+            if (observance.OffsetTo is null || observance.DtStart is null)
+            {
+                continue;
+            }
+
+            DateTime? onset = null;
+            var count = 0;
+            foreach (var o in observance.GetOccurrences())
+            {
+                if (o.Period.StartTime.Value > local || ++count > 2_000)
+                {
+                    break;
+                }
+
+                onset = o.Period.StartTime.Value;
+            }
+
+            if (onset is not null && (latestOnset is null || onset > latestOnset))
+            {
+                latestOnset = onset;
+                offset = observance.OffsetTo.Offset;
+            }
+        }
+
+        return offset;
     }
 
     /// <summary>UTC and TZID'd times are instants already; floating times and dates are wall-clock times in <paramref name="localZone"/>.</summary>

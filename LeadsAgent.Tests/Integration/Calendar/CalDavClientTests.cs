@@ -187,6 +187,56 @@ public sealed class CalDavClientTests : IDisposable
     }
 
     [Fact]
+    public async Task ATimeZoneKnownOnlyByItsVTimezone_IsReadWithIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await NewCalendarAsync(Client);
+        // As Exchange writes it: a descriptive TZID that is no IANA or Windows name, defined by the VTIMEZONE alone.
+        const string zone = """
+            BEGIN:VTIMEZONE
+            TZID:(UTC-05:00) Eastern Time (US & Canada)
+            BEGIN:STANDARD
+            DTSTART:16010101T020000
+            TZOFFSETFROM:-0400
+            TZOFFSETTO:-0500
+            RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11
+            END:STANDARD
+            BEGIN:DAYLIGHT
+            DTSTART:16010101T020000
+            TZOFFSETFROM:-0500
+            TZOFFSETTO:-0400
+            RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3
+            END:DAYLIGHT
+            END:VTIMEZONE
+            """;
+        await CalDavServer.PutRawAsync(account.CalendarUrl, "winter.ics", Ics(zone + """
+
+            BEGIN:VEVENT
+            UID:winter@exchange
+            DTSTAMP:20261201T100000Z
+            DTSTART;TZID="(UTC-05:00) Eastern Time (US & Canada)":20261205T100000
+            DTEND;TZID="(UTC-05:00) Eastern Time (US & Canada)":20261205T110000
+            SUMMARY:Winter job
+            END:VEVENT
+            """));
+        await CalDavServer.PutRawAsync(account.CalendarUrl, "summer.ics", Ics(zone + """
+
+            BEGIN:VEVENT
+            UID:summer@exchange
+            DTSTAMP:20261201T100000Z
+            DTSTART;TZID="(UTC-05:00) Eastern Time (US & Canada)":20270701T100000
+            DTEND;TZID="(UTC-05:00) Eastern Time (US & Canada)":20270701T110000
+            SUMMARY:Summer job
+            END:VEVENT
+            """));
+
+        // 10:00 EST is 15:00 UTC; 10:00 EDT is 14:00 UTC.
+        Assert.Equal([new BusyInterval(Utc(5, 15), Utc(5, 16), "winter@exchange")], await Client.GetBusyAsync(account, Utc(5, 0), Utc(6, 0), s_newYork, ct));
+        var july = new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal([new BusyInterval(july.AddHours(14), july.AddHours(15), "summer@exchange")], await Client.GetBusyAsync(account, july, july.AddDays(1), s_newYork, ct));
+    }
+
+    [Fact]
     public async Task WrongPassword_IsAClearError_AndThePasswordIsNeverLogged()
     {
         var ct = TestContext.Current.CancellationToken;
