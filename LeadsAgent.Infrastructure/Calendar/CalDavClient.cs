@@ -211,8 +211,12 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
         // Occurrences come in start order (floating ones by local time), so reading stops a little after the range;
         // the cap bounds a rule that never ends.
         var stopAfter = to.AddDays(2);
+        // Evaluation starts early enough to catch the longest event that began before the range and still runs into
+        // it (two days more for floating times in any zone), so a series that began decades ago is not walked from its start.
+        var longest = calendar.Events.Select(e => e.EffectiveDuration.ToTimeSpanUnspecified()).Append(TimeSpan.Zero).Max();
+        var evaluateFrom = new CalDateTime((from - longest - TimeSpan.FromDays(2)).UtcDateTime, CalDateTime.UtcTzId);
         var seen = 0;
-        foreach (var occurrence in calendar.GetOccurrences<IcalEvent>())
+        foreach (var occurrence in calendar.GetOccurrences<IcalEvent>(evaluateFrom))
         {
             if (++seen > 20_000)
             {
@@ -391,7 +395,8 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
             {
                 HttpRequestError.SecureConnectionError => "The secure connection to the calendar server failed (check its HTTPS certificate).",
                 HttpRequestError.NameResolutionError => CalDavUrl.HostNotFound,
-                _ => "Could not connect to the calendar server (nothing answered at that address).",
+                HttpRequestError.ConnectionError => "Could not connect to the calendar server (nothing answered at that address).",
+                _ => "The connection to the calendar server broke off before it answered.",
             });
         }
 

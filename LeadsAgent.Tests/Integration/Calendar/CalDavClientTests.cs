@@ -187,6 +187,42 @@ public sealed class CalDavClientTests : IDisposable
     }
 
     [Fact]
+    public async Task ALongSeries_AndALongEventStartedBeforeTheRange_AreBusy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await NewCalendarAsync(Client);
+        // A daily 06:00 UTC school run since 1970: more than 20,000 occurrences before the range.
+        await CalDavServer.PutRawAsync(account.CalendarUrl, "daily.ics", Ics("""
+            BEGIN:VEVENT
+            UID:daily@phone
+            DTSTAMP:20261201T100000Z
+            DTSTART:19700101T060000Z
+            DTEND:19700101T070000Z
+            RRULE:FREQ=DAILY
+            SUMMARY:School run
+            END:VEVENT
+            """));
+        // Three weeks of holiday that began a fortnight before the range.
+        await CalDavServer.PutRawAsync(account.CalendarUrl, "holiday.ics", Ics("""
+            BEGIN:VEVENT
+            UID:holiday@phone
+            DTSTAMP:20261101T100000Z
+            DTSTART;VALUE=DATE:20261120
+            DTEND;VALUE=DATE:20261211
+            SUMMARY:Holiday
+            END:VEVENT
+            """));
+
+        var busy = await Client.GetBusyAsync(account, Utc(3, 0), Utc(4, 0), s_newYork, ct);
+
+        Assert.Equal(
+        [
+            new BusyInterval(new DateTimeOffset(2026, 11, 20, 5, 0, 0, TimeSpan.Zero), Utc(11, 5), "holiday@phone"),
+            new BusyInterval(Utc(3, 6), Utc(3, 7), "daily@phone"),
+        ], busy);
+    }
+
+    [Fact]
     public async Task ATimeZoneKnownOnlyByItsVTimezone_IsReadWithIt()
     {
         var ct = TestContext.Current.CancellationToken;
