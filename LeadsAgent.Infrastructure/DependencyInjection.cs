@@ -98,6 +98,7 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, OwnerEmailHandler>();
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
         services.AddWebhooks(config);
+        services.AddCalendarSync(config);
         services.AddOptions<SummaryOptions>().Bind(config.GetSection(SummaryOptions.Section));
         services.AddSingleton<ISummaryWriter>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAISummaryWriter>(sp)
@@ -155,6 +156,24 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
         services.AddSingleton<IOutboxHandler, WebhookDeliveryHandler>();
         services.AddSingleton<IOutboxHandler, WebhookDisabledEmailHandler>();
+    }
+
+    /// <summary>CalDAV calendar sync: the client that writes bookings to the owner's calendar and reads busy times.</summary>
+    public static IServiceCollection AddCalendarSync(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddValidatedOptions<Calendar.CalendarOptions, Calendar.CalendarOptionsValidator>(config, Calendar.CalendarOptions.Section);
+        services.TryAddSingleton<IOutboundAddressPolicy, PublicOnlyAddressPolicy>();
+        services.TryAddSingleton<IHostNameResolver, DnsHostNameResolver>();
+        services.TryAddSingleton<OutboundTargetGuard>();
+        services.AddSingleton<Calendar.CalDavClient>();
+        services.AddHttpClient(Calendar.CalDavClient.HttpClientName, c =>
+            {
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("LeadsAgent-CalDAV/1.0");
+                // The client's own token ends each request after Calendar:TimeoutSeconds.
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(CheckedAddressHandler.Create);
+        return services;
     }
 
     static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration config, string section)

@@ -44,6 +44,8 @@ public class ConfigurationTests
     [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/99", "ForwardedHeaders:KnownNetworks")]
     [InlineData("Webhooks:TimeoutSeconds", "0", "Webhooks:TimeoutSeconds")]
     [InlineData("Webhooks:DisableAfterFailures", "0", "Webhooks:DisableAfterFailures")]
+    [InlineData("Calendar:TimeoutSeconds", "0", "Calendar:TimeoutSeconds")]
+    [InlineData("Calendar:MaxResponseBytes", "10", "Calendar:MaxResponseBytes")]
     public async Task A_malformed_setting_stops_the_app_with_a_message_naming_it(string key, string value, string variable)
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,0 +1,451 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Ical.Net.DataTypes;
+using LeadsAgent.Infrastructure.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
+
+namespace LeadsAgent.Infrastructure.Calendar;
+
+/// <summary>
+/// A calendar collection on the owner's CalDAV server (its address ends in '/') and the credentials for it. The
+/// password is never part of <see cref="ToString"/>, so logging an account cannot leak it.
+/// </summary>
+public sealed class CalDavAccount
+{
+    public CalDavAccount(string calendarUrl, string userName, string password)
+    {
+        CalendarUrl = calendarUrl.Trim().EndsWith('/') ? calendarUrl.Trim() : calendarUrl.Trim() + "/";
+        UserName = userName;
+        Password = password;
+    }
+
+    public string CalendarUrl { get; }
+    public string UserName { get; }
+    internal string Password { get; }
+
+    public override string ToString() => $"{CalendarUrl} (user {UserName})";
+}
+
+/// <summary>Why a CalDAV request did not do what was asked.</summary>
+public enum CalDavFailure
+{
+    /// <summary>The address is malformed, not https, or on a private network.</summary>
+    BadAddress,
+    /// <summary>The server refused the user name or password (401/403).</summary>
+    Unauthorized,
+    /// <summary>The calendar (or the event) is not at that address.</summary>
+    NotFound,
+    /// <summary>The event changed on the server since its ETag was read (412).</summary>
+    Changed,
+    /// <summary>Nothing answered, or no answer in time.</summary>
+    Unreachable,
+    /// <summary>The server answered with an error or something that is not CalDAV.</summary>
+    ServerError,
+}
+
+/// <summary>A CalDAV request failed; <see cref="Exception.Message"/> is worded for the owner and holds no secret.</summary>
+public sealed class CalDavException(CalDavFailure failure, string message, int? statusCode = null) : Exception(message)
+{
+    public CalDavFailure Failure { get; } = failure;
+    public int? StatusCode { get; } = statusCode;
+}
+
+/// <summary>
+/// A small CalDAV client (RFC 4791) for the owner's calendar: writes bookings as events (PUT by UID, ETag aware),
+/// removes them (DELETE), and reads busy times with a calendar-query REPORT. Every request resolves and checks the
+/// server's host with <see cref="OutboundTargetGuard"/> (private networks refused; loopback only with
+/// Calendar:AllowLoopbackTargets) and connects to exactly the checked addresses. Basic authentication; the password
+/// is sent only in the Authorization header and never logged. Redirects are not followed.
+/// </summary>
+public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard guard, IOptions<CalendarOptions> options, ILogger<CalDavClient> log)
+{
+    public const string HttpClientName = "caldav";
+
+    static readonly XNamespace s_dav = "DAV:";
+    static readonly XNamespace s_cal = "urn:ietf:params:xml:ns:caldav";
+
+    /// <summary>The address of the event resource with <paramref name="uid"/> in the account's calendar.</summary>
+    public static string EventUrl(CalDavAccount account, string uid) => account.CalendarUrl + Uri.EscapeDataString(uid) + ".ics";
+
+    /// <summary>
+    /// Creates or replaces the event (by its UID). With <paramref name="expectedETag"/> the write only happens when the
+    /// server still holds that version (If-Match), otherwise <see cref="CalDavFailure.Changed"/>. Returns the new ETag
+    /// when the server gives one.
+    /// </summary>
+    public async Task<string?> PutEventAsync(CalDavAccount account, CalendarEventData e, DateTimeOffset stamp, string? expectedETag, CancellationToken ct)
+    {
+        var body = ICalendarWriter.Write(e, stamp);
+        using var response = await SendAsync(account, HttpMethod.Put, EventUrl(account, e.Uid), request =>
+        {
+            request.Content = new StringContent(body, new UTF8Encoding(false), "text/calendar");
+            if (expectedETag is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", expectedETag);
+            }
+        }, ct);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.Created or HttpStatusCode.NoContent or HttpStatusCode.OK:
+                return ETagOf(response);
+            case HttpStatusCode.PreconditionFailed:
+                throw new CalDavException(CalDavFailure.Changed, "The appointment was changed in your calendar since we last wrote it.", 412);
+            case HttpStatusCode.NotFound or HttpStatusCode.Conflict:
+                throw new CalDavException(CalDavFailure.NotFound, "There is no calendar at that address; check the calendar address.", (int)response.StatusCode);
+            default:
+                throw Unexpected(response);
+        }
+    }
+
+    /// <summary>Removes the event; an event already gone counts as removed. <paramref name="expectedETag"/> as for PUT.</summary>
+    public async Task DeleteEventAsync(CalDavAccount account, string uid, string? expectedETag, CancellationToken ct)
+    {
+        using var response = await SendAsync(account, HttpMethod.Delete, EventUrl(account, uid), request =>
+        {
+            if (expectedETag is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", expectedETag);
+            }
+        }, ct);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Gone:
+                return;
+            case HttpStatusCode.PreconditionFailed:
+                throw new CalDavException(CalDavFailure.Changed, "The appointment was changed in your calendar since we last wrote it.", 412);
+            default:
+                throw Unexpected(response);
+        }
+    }
+
+    /// <summary>Creates the calendar collection (MKCALENDAR); one that already exists is left as it is.</summary>
+    public async Task CreateCalendarAsync(CalDavAccount account, string displayName, CancellationToken ct)
+    {
+        var body = new XDocument(new XElement(s_cal + "mkcalendar", new XAttribute(XNamespace.Xmlns + "D", s_dav), new XAttribute(XNamespace.Xmlns + "C", s_cal),
+            new XElement(s_dav + "set", new XElement(s_dav + "prop", new XElement(s_dav + "displayname", displayName),
+                new XElement(s_cal + "supported-calendar-component-set", new XElement(s_cal + "comp", new XAttribute("name", "VEVENT"))))))).ToString();
+        using var response = await SendAsync(account, new HttpMethod("MKCALENDAR"), account.CalendarUrl,
+            request => request.Content = new StringContent(body, new UTF8Encoding(false), "application/xml"), ct);
+        if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.MethodNotAllowed)
+        {
+            return;
+        }
+
+        throw Unexpected(response);
+    }
+
+    /// <summary>
+    /// The owner's busy times overlapping [<paramref name="from"/>, <paramref name="to"/>), sorted by start. Recurring
+    /// events are expanded; events marked free (TRANSP:TRANSPARENT) or cancelled are not busy; all-day events and
+    /// floating times are read in <paramref name="localZone"/> (the business's zone); TZID'd times use their time zone
+    /// (IANA or Windows name, as Google, Apple and Outlook write them).
+    /// </summary>
+    public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(CalDavAccount account, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo localZone,
+        CancellationToken ct)
+    {
+        if (to <= from)
+        {
+            return [];
+        }
+
+        var query = new XDocument(new XElement(s_cal + "calendar-query", new XAttribute(XNamespace.Xmlns + "D", s_dav), new XAttribute(XNamespace.Xmlns + "C", s_cal),
+            new XElement(s_dav + "prop", new XElement(s_dav + "getetag"), new XElement(s_cal + "calendar-data")),
+            new XElement(s_cal + "filter", new XElement(s_cal + "comp-filter", new XAttribute("name", "VCALENDAR"),
+                new XElement(s_cal + "comp-filter", new XAttribute("name", "VEVENT"),
+                    new XElement(s_cal + "time-range", new XAttribute("start", IcalUtc(from)), new XAttribute("end", IcalUtc(to)))))))).ToString();
+        using var response = await SendAsync(account, new HttpMethod("REPORT"), account.CalendarUrl, request =>
+        {
+            request.Content = new StringContent(query, new UTF8Encoding(false), "application/xml");
+            request.Headers.TryAddWithoutValidation("Depth", "1");
+        }, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new CalDavException(CalDavFailure.NotFound, "There is no calendar at that address; check the calendar address.", 404);
+        }
+
+        if (response.StatusCode != HttpStatusCode.MultiStatus)
+        {
+            throw Unexpected(response);
+        }
+
+        var xml = await ReadBodyAsync(response, ct);
+        XDocument doc;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            doc = XDocument.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw new CalDavException(CalDavFailure.ServerError, "The calendar server's answer could not be read (it is not CalDAV).");
+        }
+
+        var busy = new List<BusyInterval>();
+        foreach (var data in doc.Descendants(s_cal + "calendar-data"))
+        {
+            try
+            {
+                busy.AddRange(BusyIn(data.Value, from, to, localZone));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One unreadable event must not hide the others; the owner's calendar text is not logged.
+                log.LogWarning("CalDAV: skipped an event of {Calendar} that could not be read ({Error})", account.CalendarUrl, ex.GetType().Name);
+            }
+        }
+
+        return [.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)];
+    }
+
+    /// <summary>The busy intervals one calendar resource (an event and its overridden occurrences) holds in the range.</summary>
+    public static IEnumerable<BusyInterval> BusyIn(string icalendar, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo localZone)
+    {
+        var calendar = IcalCalendar.Load(icalendar) ?? throw new FormatException("Not iCalendar.");
+        ReadCustomZones(calendar);
+        var result = new List<BusyInterval>();
+        // Occurrences come in start order (floating ones by local time), so reading stops a little after the range;
+        // the cap bounds a rule that never ends.
+        var stopAfter = to.AddDays(2);
+        // Evaluation starts early enough to catch the longest event that began before the range and still runs into
+        // it (two days more for floating times in any zone), so a series that began decades ago is not walked from its start.
+        var longest = calendar.Events.Select(e => e.EffectiveDuration.ToTimeSpanUnspecified()).Append(TimeSpan.Zero).Max();
+        var evaluateFrom = new CalDateTime((from - longest - TimeSpan.FromDays(2)).UtcDateTime, CalDateTime.UtcTzId);
+        var seen = 0;
+        foreach (var occurrence in calendar.GetOccurrences<IcalEvent>(evaluateFrom))
+        {
+            if (++seen > 20_000)
+            {
+                break;
+            }
+
+            var e = (IcalEvent)occurrence.Source;
+            var start = ToInstant(occurrence.Period.StartTime, localZone);
+            if (start >= stopAfter)
+            {
+                break;
+            }
+
+            if (string.Equals(e.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(e.Transparency, "TRANSPARENT", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var endTime = occurrence.Period.EffectiveEndTime ?? occurrence.Period.StartTime.Add(e.EffectiveDuration);
+            var end = ToInstant(endTime, localZone);
+            // A zero-length event (a date-time start and no end) marks a moment, not busy time.
+            if (end <= start || end <= from || start >= to)
+            {
+                continue;
+            }
+
+            result.Add(new BusyInterval(start, end, e.Uid));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A TZID that is not exactly an IANA or Windows zone name (Exchange writes "(UTC-05:00) Eastern Time (US &amp;
+    /// Canada)", Thunderbird once wrote "/mozilla.org/.../America/New_York") is read with the calendar's own VTIMEZONE,
+    /// which RFC 5545 requires for every TZID used: the event's start and end become UTC instants. Ical.Net's own lookup
+    /// would match such names loosely (the first one contains "UTC") and be hours off. A recurring event in such a zone
+    /// then repeats at the same UTC time, so a DST change inside its series is not followed.
+    /// </summary>
+    static void ReadCustomZones(IcalCalendar calendar)
+    {
+        foreach (var e in calendar.Events)
+        {
+            // Assigned only when changed: setting DTEND (even to null) makes Ical.Net drop a DURATION.
+            if (Pin(e.DtStart) is { } start && !ReferenceEquals(start, e.DtStart))
+            {
+                e.DtStart = start;
+            }
+
+            if (Pin(e.DtEnd) is { } end && !ReferenceEquals(end, e.DtEnd))
+            {
+                e.DtEnd = end;
+            }
+        }
+
+        CalDateTime? Pin(CalDateTime? t)
+        {
+            if (t is null || !t.HasTime || t.TzId is null || t.IsUtc || TimeZoneInfo.TryFindSystemTimeZoneById(t.TzId, out _))
+            {
+                return t;
+            }
+
+            var zone = calendar.TimeZones.FirstOrDefault(z => string.Equals(z.TzId, t.TzId, StringComparison.Ordinal));
+            if (zone is null || OffsetAt(zone, t.Value) is not { } offset)
+            {
+                return t;
+            }
+
+            return new CalDateTime(DateTime.SpecifyKind(t.Value - offset, DateTimeKind.Utc), CalDateTime.UtcTzId);
+        }
+    }
+
+    /// <summary>The UTC offset a VTIMEZONE gives a wall-clock time: that of the observance with the latest onset at or before it.</summary>
+    static TimeSpan? OffsetAt(Ical.Net.CalendarComponents.VTimeZone zone, DateTime local)
+    {
+        DateTime? latestOnset = null;
+        TimeSpan? offset = null;
+        foreach (var observance in zone.TimeZoneInfos)
+        {
+            if (observance.OffsetTo is null || observance.DtStart is null)
+            {
+                continue;
+            }
+
+            DateTime? onset = null;
+            var count = 0;
+            foreach (var o in observance.GetOccurrences())
+            {
+                if (o.Period.StartTime.Value > local || ++count > 2_000)
+                {
+                    break;
+                }
+
+                onset = o.Period.StartTime.Value;
+            }
+
+            if (onset is not null && (latestOnset is null || onset > latestOnset))
+            {
+                latestOnset = onset;
+                offset = observance.OffsetTo.Offset;
+            }
+        }
+
+        return offset;
+    }
+
+    /// <summary>UTC and TZID'd times are instants already; floating times and dates are wall-clock times in <paramref name="localZone"/>.</summary>
+    static DateTimeOffset ToInstant(CalDateTime t, TimeZoneInfo localZone)
+    {
+        if (t.IsUtc)
+        {
+            return new DateTimeOffset(DateTime.SpecifyKind(t.Value, DateTimeKind.Utc));
+        }
+
+        if (t.TzId is not null && t.HasTime)
+        {
+            return new DateTimeOffset(t.AsUtc, TimeSpan.Zero);
+        }
+
+        var local = DateTime.SpecifyKind(t.HasTime ? t.Value : t.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        // A wall-clock time skipped by a DST change is read as the time an hour later; an ambiguous one as its first instance.
+        while (localZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        var offset = localZone.IsAmbiguousTime(local) ? localZone.GetAmbiguousTimeOffsets(local).Max() : localZone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    static string IcalUtc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    static string? ETagOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("ETag", out var values) ? values.FirstOrDefault() : null;
+
+    async Task<HttpResponseMessage> SendAsync(CalDavAccount account, HttpMethod method, string url, Action<HttpRequestMessage> prepare, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (CalDavUrl.Problem(url, o.AllowLoopbackTargets) is { } problem)
+        {
+            throw new CalDavException(CalDavFailure.BadAddress, problem);
+        }
+
+        var uri = new Uri(url);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await guard.CheckAsync(uri, o.AllowLoopbackTargets, ct);
+        }
+        catch (OutboundTargetRefusedException ex)
+        {
+            throw new CalDavException(CalDavFailure.BadAddress, ex.Reason == OutboundRefusal.HostNotFound ? CalDavUrl.HostNotFound : CalDavUrl.PrivateNetwork);
+        }
+
+        using var request = CheckedAddressHandler.Create(method, uri, addresses);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.UserName}:{account.Password}")));
+        prepare(request);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new CalDavException(CalDavFailure.Unreachable, $"The calendar server did not answer within {o.TimeoutSeconds} seconds.");
+        }
+        catch (HttpRequestException ex)
+        {
+            log.LogWarning("CalDAV {Method} to {Calendar} failed: {Error}", method.Method, account.CalendarUrl, ex.HttpRequestError);
+            throw new CalDavException(CalDavFailure.Unreachable, ex.HttpRequestError switch
+            {
+                HttpRequestError.SecureConnectionError => "The secure connection to the calendar server failed (check its HTTPS certificate).",
+                HttpRequestError.NameResolutionError => CalDavUrl.HostNotFound,
+                HttpRequestError.ConnectionError => "Could not connect to the calendar server (nothing answered at that address).",
+                _ => "The connection to the calendar server broke off before it answered.",
+            });
+        }
+
+        var code = (int)response.StatusCode;
+        if (code is 401 or 403)
+        {
+            response.Dispose();
+            log.LogWarning("CalDAV {Method} to {Calendar}: credentials refused ({Status})", method.Method, account.CalendarUrl, code);
+            throw new CalDavException(CalDavFailure.Unauthorized, "The calendar server refused the user name or password. Check them (some providers need an app password).", code);
+        }
+
+        if (code is >= 300 and < 400)
+        {
+            response.Dispose();
+            throw new CalDavException(CalDavFailure.ServerError, $"The calendar server answered {code} (a redirect); enter the calendar's final address.", code);
+        }
+
+        return response;
+    }
+
+    async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var max = options.Value.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength > max)
+        {
+            throw new CalDavException(CalDavFailure.ServerError, "The calendar server's answer is too large; ask for a shorter range.");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw new CalDavException(CalDavFailure.ServerError, "The calendar server's answer is too large; ask for a shorter range.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    static CalDavException Unexpected(HttpResponseMessage response)
+    {
+        var code = (int)response.StatusCode;
+        return new CalDavException(code >= 500 ? CalDavFailure.Unreachable : CalDavFailure.ServerError,
+            $"The calendar server answered {code} ({(string.IsNullOrWhiteSpace(response.ReasonPhrase) ? "an error" : new string([.. response.ReasonPhrase.Where(c => !char.IsControl(c)).Take(60)]))}).", code);
+    }
+}
