@@ -23,7 +23,8 @@ public static class PlanFeatureText
         (PlanFeature.OwnerTexts, "Texts for every lead", "A text for every new lead and a short summary of each call, not just emergencies."),
         (PlanFeature.Webhooks, "Webhooks", "New leads, calls and emergencies sent to the tools you already use."),
         (PlanFeature.CallRecording, "Call recording", "Listen to any call from the lead page, with a spoken notice to callers."),
-        (PlanFeature.Booking, "Online booking", "Callers and visitors book a time with you, not just a call back."),
+        // The agent does not offer times yet (issue 19's next step): the words say what exists today.
+        (PlanFeature.Booking, "Bookings", "Your services, booking rules and bookings, never double-booked, through the API; the agent still takes a message."),
     ];
 
     public static string Label(PlanFeature feature) => All.First(f => f.Feature == feature).Label;
