@@ -45,6 +45,9 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.GetByTestId("add-service").ClickAsync();
         await Assertions.Expect(page.GetByTestId("service")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("service").Nth(1)).ToContainTextAsync("45 min");
+        // The emptied form does not greet the owner with an error for the name they have not typed yet.
+        await Assertions.Expect(page.GetByTestId("services-card")).Not.ToContainTextAsync("Enter a name for the service");
+        await Assertions.Expect(booking).ToContainTextAsync("Maria Lopez · (555) 201-3344");
 
         await BrowserFixture.ScreenshotAsync(page, $"bookings-{width}");
         await page.GetByTestId("rules-card").ScrollIntoViewIfNeededAsync();
