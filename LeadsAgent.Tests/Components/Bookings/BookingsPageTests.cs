@@ -116,4 +116,32 @@ public class BookingsPageTests(BookingsPageTests.Fixture fx) : IClassFixture<Boo
         Assert.Contains("45 min", row.TextContent, StringComparison.Ordinal);
         Assert.Equal(45, await fx.Database.ScalarAsync<int>($"SELECT duration_minutes FROM bookable_services WHERE business_id = '{businessId}'"));
     }
+
+    [Fact]
+    public async Task Booking_rules_save_only_when_changed_and_valid()
+    {
+        var (businessId, _, email) = await fx.CreateBusinessAsync("BASIC");
+        var (host, _, cut) = await OpenAsync(businessId, email);
+        await using var _ = host;
+        var save = () => cut.Find("[data-testid=rules-save]");
+        Assert.True(save().HasAttribute("disabled"), "nothing changed yet");
+        Assert.Contains("/settings/hours", cut.Find("[data-testid=rules-card]").InnerHtml, StringComparison.Ordinal);
+
+        Input(cut.Find("[data-testid=rules-horizon]")).Input("0");
+        await cut.WaitForAssertionAsync(() => Assert.Contains("How far ahead must be between 1 and", cut.Markup, StringComparison.Ordinal), s_wait);
+        Assert.True(save().HasAttribute("disabled"));
+
+        Input(cut.Find("[data-testid=rules-horizon]")).Input("30");
+        Input(cut.Find("[data-testid=rules-max]")).Input("4");
+        await cut.WaitForAssertionAsync(() => Assert.False(save().HasAttribute("disabled")), s_wait);
+        await cut.WaitForAssertionAsync(() => save().Click(), s_wait);
+        await cut.WaitForAssertionAsync(() => Assert.True(save().HasAttribute("disabled")), s_wait);
+        for (var i = 0; i < 100 && await fx.Database.ScalarAsync<int>($"SELECT horizon_days FROM booking_rules WHERE business_id = '{businessId}'") != 30; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(30, await fx.Database.ScalarAsync<int>($"SELECT horizon_days FROM booking_rules WHERE business_id = '{businessId}'"));
+        Assert.Equal(4, await fx.Database.ScalarAsync<int>($"SELECT max_per_day FROM booking_rules WHERE business_id = '{businessId}'"));
+    }
 }
