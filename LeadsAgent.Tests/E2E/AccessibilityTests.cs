@@ -70,6 +70,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/settings/webhooks",
             "/settings/texts",
             "/settings/hours",
+            "/bookings",
         })
         {
             violations.AddRange(await ViolationsAsync(page, path));
@@ -119,6 +120,7 @@ public class AccessibilityTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             "/settings/blocked",
             "/settings/webhooks",
             "/settings/texts",
+            "/bookings",
         })
         {
             await BrowserFixture.OpenInteractiveAsync(page, path);

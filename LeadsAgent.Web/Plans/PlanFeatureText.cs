@@ -37,6 +37,7 @@ public static class PlanFeatureText
         "/settings/voice" => PlanFeature.VoiceConfiguration,
         "/simulator" => PlanFeature.VoiceAgent,
         "/settings/webhooks" => PlanFeature.Webhooks,
+        "/bookings" => PlanFeature.Booking,
         _ => null,
     };
 }
