@@ -66,19 +66,9 @@ public sealed partial class OpenAILanguageModel : ILanguageModel
 
             return turn;
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (ModelFallback.Reason(ex, timeout, ct) is { } reason)
         {
-            LogFallback(_logger, $"timeout after {timeout.TotalMilliseconds:0} ms", watch.ElapsedMilliseconds);
-            return null;
-        }
-        catch (ClientResultException ex)
-        {
-            LogFallback(_logger, $"HTTP {ex.Status}", watch.ElapsedMilliseconds);
-            return null;
-        }
-        catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException)
-        {
-            LogFallback(_logger, ex.GetType().Name, watch.ElapsedMilliseconds);
+            LogFallback(_logger, reason, watch.ElapsedMilliseconds);
             return null;
         }
     }

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Text;
 using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Infrastructure.Ai;
 using LeadsAgent.Infrastructure.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -75,19 +76,9 @@ public sealed partial class OpenAISummaryWriter : ISummaryWriter
 
             return text.Length <= MaxLength ? text : text[..MaxLength].TrimEnd() + "…";
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (ModelFallback.Reason(ex, _timeout, ct) is { } reason)
         {
-            LogFallback(_logger, $"timeout after {_timeout.TotalMilliseconds:0} ms", watch.ElapsedMilliseconds);
-            return null;
-        }
-        catch (ClientResultException ex)
-        {
-            LogFallback(_logger, $"HTTP {ex.Status}", watch.ElapsedMilliseconds);
-            return null;
-        }
-        catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException)
-        {
-            LogFallback(_logger, ex.GetType().Name, watch.ElapsedMilliseconds);
+            LogFallback(_logger, reason, watch.ElapsedMilliseconds);
             return null;
         }
     }
