@@ -17,6 +17,10 @@ public enum NotificationKind
     WEBHOOK_DELIVERY,
     /// <summary>The email telling the owner a failing webhook endpoint was switched off (payload: endpoint).</summary>
     WEBHOOK_DISABLED,
+    /// <summary>An email about one booking to the caller or the owner: confirmed, moved, cancelled, reminder (payload: booking, purpose, recipient).</summary>
+    BOOKING_EMAIL,
+    /// <summary>Writes or removes one booking's event in the owner's CalDAV calendar (payload: the booking's id).</summary>
+    CALENDAR_SYNC,
 }
 
 /// <summary>Where an outbox row is in its life.</summary>
