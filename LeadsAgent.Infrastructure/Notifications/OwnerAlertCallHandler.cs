@@ -72,6 +72,10 @@ public sealed class OwnerAlertCallHandler(
         var escalating = payload["escalation"]?.GetValue<bool>() == true;
         var row = await db.Notifications.SingleAsync(n => n.Id == item.Id, ct);
         row.Payload = payload.ToJsonString();
+        // Marked sent here, with the call's id, not only when the worker finishes the item: the dashboard reloads on the
+        // event below, and must read "calling you now" then, not a row still waiting.
+        row.Status = NotificationStatus.SENT;
+        row.SentAt = row.UpdatedAt = clock.GetUtcNow();
         if (!escalating)
         {
             var backup = payload["backup"]?.GetValue<string>() ?? business.BackupPhoneNumber ?? to;
