@@ -234,3 +234,42 @@ public class AgentBookingTests(AgentBookingTests.Fixture fx) : IClassFixture<Age
         Assert.Equal(2, (await BookingsAsync(businessId)).Split(';').Length);
     }
 }
+
+/// <summary>The demo PRO business (`./run --seed-demo`): a chat about a non-urgent job ends with a booked repair visit.</summary>
+public class AgentBookingDemoTests(PlatformFixture fx) : IClassFixture<PlatformFixture>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_demo_chat_with_acme_about_a_dripping_tap_ends_booked()
+    {
+        await using (var scope = fx.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<LeadsAgent.Infrastructure.Tenancy.TenantScope>().AcrossBusinesses("test: demo data");
+            await scope.ServiceProvider.GetRequiredService<LeadsAgent.Infrastructure.Persistence.DemoData>().SeedAsync(Ct);
+        }
+
+        var acme = await fx.Database.ScalarAsync<Guid>("SELECT id FROM businesses WHERE name = 'Acme Plumbing & Heating'");
+        var http = fx.Anonymous();
+        async Task<string> SayAsync(string? session, string message) =>
+            (await (await http.PostAsJsonAsync("/api/chat", new { businessId = acme, sessionId = session, message }, Ct)).JsonAsync(HttpStatusCode.OK)).ToJsonString();
+
+        var first = JsonNode.Parse(await SayAsync(null, "My bathroom tap has been dripping for a week"))!;
+        var sessionId = first["sessionId"]!.GetValue<string>();
+        string reply = "";
+        foreach (var answer in new[] { "Walter White", "(555) 308-1958", "308 Negra Arroyo Lane, Springfield", "next week", "walter@example.com", "Google" })
+        {
+            reply = JsonNode.Parse(await SayAsync(sessionId, answer))!["reply"]!.GetValue<string>();
+            if (reply.Contains("Which suits you best?", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.Contains("I can book your repair visit right now: I have ", reply, StringComparison.Ordinal);
+        var booked = JsonNode.Parse(await SayAsync(sessionId, "the first one"))!["reply"]!.GetValue<string>();
+        Assert.StartsWith("Booked: your repair visit on ", booked, StringComparison.Ordinal);
+        Assert.Equal("Walter White|Repair visit", await fx.Database.ScalarAsync<string>(
+            $"SELECT b.caller_name || '|' || s.name FROM bookings b JOIN bookable_services s ON s.id = b.service_id JOIN leads l ON l.id = b.lead_id WHERE l.session_id = '{sessionId}'"));
+    }
+}
