@@ -126,6 +126,7 @@ public static class DependencyInjection
         services.AddSingleton<BusinessDirectory>();
         services.AddSingleton<Blocking.CallerBlockList>();
         services.AddSingleton<LeadRecorder>();
+        services.AddSingleton<Bookings.AgentBookings>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<SessionMaintenanceWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionMaintenanceWorker>());

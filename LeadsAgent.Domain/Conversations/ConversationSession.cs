@@ -1,3 +1,4 @@
+using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Emergencies;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
@@ -39,6 +40,8 @@ public sealed class ConversationSession
     public bool OfferedCallback { get; set; }
     /// <summary>The warm transfer to the owner on this call, if the caller asked for a person.</summary>
     public WarmTransfer? Transfer { get; set; }
+    /// <summary>The visit the agent offered or booked once the request was taken (issue 19), if any.</summary>
+    public BookingState? Booking { get; set; }
     public List<string> VoiceActions { get; set; } = [];
     public List<TurnTiming> Timings { get; set; } = [];
     /// <summary>

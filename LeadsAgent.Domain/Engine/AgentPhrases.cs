@@ -148,6 +148,16 @@ public enum AgentPhrase
     WidgetWhen,
     WordToday,
     WordTomorrow,
+
+    // Booking a visit once the request is taken (issue 19).
+    SpokenOr,
+    BookingOffer,
+    BookingPickOne,
+    BookingNarrowed,
+    BookingNoneLikeThat,
+    BookingTaken,
+    BookingWhich,
+    BookingBooked,
 }
 
 /// <summary>
@@ -1095,5 +1105,61 @@ public static partial class AgentPhrases
             de: "morgen",
             it: "domani",
             pt: "amanhã"),
+        [AgentPhrase.SpokenOr] = Row(
+            en: "or",
+            es: "o",
+            fr: "ou",
+            de: "oder",
+            it: "o",
+            pt: "ou"),
+        [AgentPhrase.BookingOffer] = Row(
+            en: "I can book your {service} right now: I have {options}.",
+            es: "Puedo reservar su {service} ahora mismo: tengo {options}.",
+            fr: "Je peux réserver votre {service} tout de suite : j'ai {options}.",
+            de: "Ich kann Ihren Termin „{service}“ gleich buchen: Ich habe {options}.",
+            it: "Posso prenotare subito {service}: ho {options}.",
+            pt: "Posso agendar {service} agora mesmo: tenho {options}."),
+        [AgentPhrase.BookingPickOne] = Row(
+            en: "Which suits you best?",
+            es: "¿Cuál le viene mejor?",
+            fr: "Qu'est-ce qui vous convient le mieux ?",
+            de: "Was passt Ihnen am besten?",
+            it: "Quale le va meglio?",
+            pt: "Qual fica melhor para você?"),
+        [AgentPhrase.BookingNarrowed] = Row(
+            en: "I can do {options}.",
+            es: "Puedo ofrecerle {options}.",
+            fr: "Je peux vous proposer {options}.",
+            de: "Ich kann Ihnen {options} anbieten.",
+            it: "Posso proporle {options}.",
+            pt: "Posso oferecer {options}."),
+        [AgentPhrase.BookingNoneLikeThat] = Row(
+            en: "I don't have a free time like that soon. The nearest are {options}.",
+            es: "No tengo un hueco así próximamente. Los más cercanos son {options}.",
+            fr: "Je n'ai pas de créneau de ce genre prochainement. Les plus proches sont {options}.",
+            de: "So einen freien Termin habe ich in nächster Zeit nicht. Die nächsten sind {options}.",
+            it: "Non ho un orario libero così a breve. I più vicini sono {options}.",
+            pt: "Não tenho um horário assim em breve. Os mais próximos são {options}."),
+        [AgentPhrase.BookingTaken] = Row(
+            en: "Sorry, {when} was just taken. I can do {options} instead.",
+            es: "Lo siento, {when} se acaba de ocupar. Puedo ofrecerle {options}.",
+            fr: "Désolé, {when} vient d'être pris. Je peux vous proposer {options} à la place.",
+            de: "Entschuldigung, {when} wurde gerade vergeben. Ich kann Ihnen stattdessen {options} anbieten.",
+            it: "Mi dispiace, {when} è appena stato preso. Posso proporle invece {options}.",
+            pt: "Desculpe, {when} acabou de ser reservado. Posso oferecer {options}."),
+        [AgentPhrase.BookingWhich] = Row(
+            en: "Which time would you like: {options}? Or say no thanks, and we'll call you to find a time.",
+            es: "¿Qué hora prefiere: {options}? O diga no, gracias, y le llamaremos para buscar una hora.",
+            fr: "Quel horaire préférez-vous : {options} ? Ou dites non merci, et nous vous appellerons pour trouver un moment.",
+            de: "Welcher Termin ist Ihnen lieber: {options}? Oder sagen Sie nein danke, dann rufen wir Sie an und finden einen Termin.",
+            it: "Quale orario preferisce: {options}? Oppure dica no grazie, e la chiameremo per trovare un orario.",
+            pt: "Qual horário você prefere: {options}? Ou diga não, obrigado, e ligaremos para combinar um horário."),
+        [AgentPhrase.BookingBooked] = Row(
+            en: "Booked: your {service} on {when}. You'll get a confirmation.",
+            es: "Reservado: su {service}, {when}. Recibirá una confirmación.",
+            fr: "C'est réservé : votre {service}, {when}. Vous recevrez une confirmation.",
+            de: "Gebucht: Ihr Termin „{service}“ {when}. Sie erhalten eine Bestätigung.",
+            it: "Prenotato: {service}, {when}. Riceverà una conferma.",
+            pt: "Agendado: {service}, {when}. Você vai receber uma confirmação."),
     };
 }

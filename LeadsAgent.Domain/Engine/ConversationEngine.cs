@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Emergencies;
@@ -15,6 +16,9 @@ public sealed record TurnContext(Business Business, AgentConfig Config, DateTime
 
     /// <summary>Shared by every run of one turn, so a re-run reuses the passages and model answer of the first.</summary>
     public TurnMemo? Memo { get; init; }
+
+    /// <summary>The visit this conversation may book now (free slots of a service), with the outcome of a choice; null when booking does not apply.</summary>
+    public BookingOffer? Booking { get; init; }
 }
 
 /// <summary>What Twilio should do after the agent speaks.</summary>
@@ -392,6 +396,17 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             // The read-back no longer applies (an emergency, a goodbye, another question): the place is not kept.
             _capture.PendingPlace = null;
             _capture.PendingPlaceUtterance = null;
+
+            if (session.Booking is { Stage: BookingStage.Offered } booking)
+            {
+                if (!Has(Intents.SpeakToHuman) && !(session.Priority == LeadPriority.URGENT && !wasEmergency))
+                {
+                    return AnswerOffer(booking);
+                }
+
+                // A person or an emergency comes first: the offer lapses and the owner calls back.
+                booking.Stage = BookingStage.Declined;
+            }
 
             var serviceContent = Has(Intents.ServiceRequest) || Has(Intents.Emergency) || Has(Intents.Faq) || Has(Intents.Pricing);
             if (Has(Intents.Goodbye, 0.6) && !serviceContent)
@@ -806,6 +821,18 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             MarkCaptured(session);
             session.DetailedFlow.SubFlow = null;
             var lead = BuildLead(session, ctx, partial: false);
+            if (ctx.Booking is { Slots.Count: > 0 } offer && !_capture.EmergencyMode && session.Priority < LeadPriority.URGENT && session.Booking is null)
+            {
+                // The request is stored now (the lead below); the caller may also pick a visit instead of waiting for a call.
+                session.Booking = new BookingState { Stage = BookingStage.Offered, ServiceId = offer.ServiceId, ServiceName = offer.ServiceName };
+                session.DetailedFlow.PrimaryFlow = "booking";
+                var picked = BookingTalk.Pick(offer.Slots, offer.Zone);
+                session.Booking.Offered = [.. picked.Select(p => p.StartsAt)];
+                var options = ("options", BookingTalk.Options(session.Booking.Offered, ctx.Now, offer.Zone, _language));
+                var prompt = BookingTalk.Tidy(Say(AgentPhrase.BookingOffer, ("service", BookingTalk.ServiceWords(offer.ServiceName, _language)), options) + " " + Say(AgentPhrase.BookingPickOne));
+                return Done(new ReplyParts(safety, _ack, null, prompt), VoiceAction.CONTINUE, lead);
+            }
+
             var (body, closing) = QuestionPhrasing.Completion(ctx.Config, ctx.Business.Name, session.Channel, _capture.EmergencyMode, lead.ContactPhone, _language);
             if (_voice)
             {
@@ -814,6 +841,110 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             }
 
             return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.CONTINUE, lead);
+        }
+
+        /// <summary>The caller's answer to the times offered: booked (the service booked it before this turn), other times, or a call-back.</summary>
+        (ReplyParts, VoiceAction, LeadDraft?, string?) AnswerOffer(BookingState booking)
+        {
+            var service = ("service", BookingTalk.ServiceWords(booking.ServiceName, _language));
+            if (ctx.Booking is not { } offer)
+            {
+                // Booking stopped applying (the service was switched off, the plan changed): the owner calls back as usual.
+                booking.Stage = BookingStage.Declined;
+                return Closing(null);
+            }
+
+            if (offer.Booked is { } at)
+            {
+                booking.Stage = BookingStage.Booked;
+                booking.BookedAt = at;
+                booking.BookingId = offer.BookingId;
+                session.DetailedFlow.PrimaryFlow = "booked";
+                session.DetailedFlow.CompletedSteps.Add("booked");
+                var booked = BookingTalk.Tidy(Say(AgentPhrase.BookingBooked, service, ("when", BookingTalk.Full(at, offer.Zone, _language))));
+                if (_voice)
+                {
+                    session.Status = ConversationStatus.COMPLETED;
+                    return Done(new ReplyParts(safety, null, null, booked + " " + AgentPhrases.OwnerOr(ctx.Config.VoiceEndCallMessage, AgentPhrase.VoiceEndCall, _language)),
+                        VoiceAction.HANGUP);
+                }
+
+                return Done(new ReplyParts(safety, null, null, booked), VoiceAction.CONTINUE);
+            }
+
+            var answer = BookingTalk.Read(text, booking.Offered, offer.Slots, offer.Zone, ctx.Now);
+            if (offer.Taken is { } taken || answer.Kind == BookingAnswerKind.Choose)
+            {
+                // Chosen but not booked: someone else took it first (or it no longer fits the rules).
+                var when = ("when", BookingTalk.When(offer.Taken ?? answer.Start!.Value, ctx.Now, offer.Zone, _language));
+                var others = BookingTalk.Pick(offer.Slots, offer.Zone);
+                if (others.Count == 0)
+                {
+                    booking.Stage = BookingStage.Declined;
+                    return Closing(Say(AgentPhrase.SorryAboutThat));
+                }
+
+                return Offer(booking, others, AgentPhrase.BookingTaken, when);
+            }
+
+            switch (answer.Kind)
+            {
+                case BookingAnswerKind.Narrow:
+                    return Offer(booking, answer.Slots!, AgentPhrase.BookingNarrowed);
+                case BookingAnswerKind.NoneLikeThat when answer.Slots is { Count: > 0 } nearest:
+                    return Offer(booking, nearest, AgentPhrase.BookingNoneLikeThat);
+                case BookingAnswerKind.NoneLikeThat:
+                case BookingAnswerKind.Decline:
+                    booking.Stage = BookingStage.Declined;
+                    return Closing(Say(AgentPhrase.SkipNoProblem));
+            }
+
+            if (Has(Intents.Goodbye, 0.9))
+            {
+                booking.Stage = BookingStage.Declined;
+                return Goodbye();
+            }
+
+            var options = ("options", BookingTalk.Options(booking.Offered, ctx.Now, offer.Zone, _language));
+            if (IntentClassifier.IsQuestion(text, normalized) && (Has(Intents.Faq) || Has(Intents.Pricing) || Has(Intents.Hours)))
+            {
+                // "How much is it?" is answered, then the times are offered again.
+                AnswerFromKnowledge(offer: false);
+                return Done(new ReplyParts(safety, null, _body, BookingTalk.Tidy(Say(AgentPhrase.BookingWhich, options))), VoiceAction.CONTINUE);
+            }
+
+            booking.Attempts++;
+            if (booking.Attempts > MaxAttempts)
+            {
+                // Two tries did not help: the owner calls back to find a time rather than trap the caller in a loop.
+                booking.Stage = BookingStage.Declined;
+                return Closing(Say(AgentPhrase.MoveOn));
+            }
+
+            return Done(new ReplyParts(safety, null, null, BookingTalk.Tidy(Say(AgentPhrase.BookingWhich, options))), VoiceAction.CONTINUE);
+        }
+
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Offer(BookingState booking, IReadOnlyList<Slot> slots, AgentPhrase phrase, params (string, string)[] values)
+        {
+            booking.Offered = [.. slots.Select(s => s.StartsAt)];
+            var options = ("options", BookingTalk.Options(booking.Offered, ctx.Now, ctx.Booking!.Zone, _language));
+            var prompt = BookingTalk.Tidy(Say(phrase, [.. values, options]) + " " + Say(AgentPhrase.BookingPickOne));
+            return Done(new ReplyParts(safety, null, null, prompt), VoiceAction.CONTINUE);
+        }
+
+        /// <summary>No visit booked: the usual completion (the owner calls back); a call ends.</summary>
+        (ReplyParts, VoiceAction, LeadDraft?, string?) Closing(string? ack)
+        {
+            session.DetailedFlow.PrimaryFlow = "lead_capture";
+            var phone = CapturedField(session, ctx.Questions, LeadFields.ContactPhone);
+            var (body, closing) = QuestionPhrasing.Completion(ctx.Config, ctx.Business.Name, session.Channel, false, phone, _language);
+            if (_voice)
+            {
+                session.Status = ConversationStatus.COMPLETED;
+                return Done(new ReplyParts(safety, ack, body, closing), VoiceAction.HANGUP);
+            }
+
+            return Done(new ReplyParts(safety, ack, body, closing), VoiceAction.CONTINUE);
         }
 
         void AnswerFromKnowledge(bool offer, bool honest = true)

@@ -25,6 +25,9 @@ public static partial class EntityExtractor
         ["quarta-feira"] = DayOfWeek.Wednesday, ["quinta-feira"] = DayOfWeek.Thursday, ["sexta"] = DayOfWeek.Friday, ["sexta-feira"] = DayOfWeek.Friday,
     };
 
+    /// <summary>A weekday's name in one of the six languages, folded ("jeudi", "donnerstag"), or null.</summary>
+    internal static DayOfWeek? Weekday(string folded) => s_weekdays.TryGetValue(folded, out var day) ? day : null;
+
     static readonly Dictionary<string, int> s_monthNames = BuildMonths();
 
     static Dictionary<string, int> BuildMonths()

@@ -34,7 +34,7 @@ public sealed partial class ConversationService(
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<ConversationService> logger,
-    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries, Texts.MissedCallTexts missedCalls)
+    WebhookCallEvents webhookCalls, Summaries.SummaryEnqueuer summaries, Texts.MissedCallTexts missedCalls, Bookings.AgentBookings bookings)
 {
     static readonly Meter s_meter = new("LeadsAgent.Conversations");
     static readonly Histogram<double> s_turnMs = s_meter.CreateHistogram<double>("turn_ms", "ms", "Our processing time per conversation turn");
@@ -106,7 +106,9 @@ public sealed partial class ConversationService(
 
             wasEmergency = s.EmergencyDetected;
             var now = clock.GetUtcNow();
-            result = await engine.HandleAsync(s, message, Context(profile, s, callerNumber, now) with { Memo = memo }, ct);
+            var ctx = Context(profile, s, callerNumber, now) with { Memo = memo };
+            ctx = ctx with { Booking = await BookingOfferAsync(profile, s, message, ctx, ct) };
+            result = await engine.HandleAsync(s, message, ctx, ct);
             if (result.Lead is { } draft && !s.Simulated)
             {
                 s.PendingLead = draft;
@@ -174,6 +176,25 @@ public sealed partial class ConversationService(
         }
 
         return new TurnOutcome(result with { Session = session }, stored?.LeadId ?? session.LeadId, stored?.Created ?? false, session);
+    }
+
+    /// <summary>
+    /// The visit this turn may offer, and when the caller's words choose one of the offered times, that time booked
+    /// (or found taken) before the engine words the reply, so "Booked" or "just taken" is said in this same turn. A
+    /// re-run of the turn finds the booking it made.
+    /// </summary>
+    async Task<Domain.Booking.BookingOffer?> BookingOfferAsync(BusinessProfile profile, ConversationSession s, string? message, TurnContext ctx, CancellationToken ct)
+    {
+        var offer = await bookings.OfferAsync(profile.Business, s, ctx.Now, ct);
+        if (offer is null || s.Booking is not { Stage: Domain.Booking.BookingStage.Offered } state || string.IsNullOrWhiteSpace(message)
+            || ConversationEngine.Audit(message, profile.Business, profile.Config).Priority == LeadPriority.URGENT)
+        {
+            return offer;
+        }
+
+        return BookingTalk.Read(message, state.Offered, offer.Slots, offer.Zone, ctx.Now) is { Kind: BookingAnswerKind.Choose, Start: { } start }
+            ? await bookings.BookAsync(profile.Business, s, ctx, offer, start, ct)
+            : offer;
     }
 
     /// <summary>

@@ -2,11 +2,11 @@ using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Bookings;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LeadsAgent.Web.Application.Bookings;
 
@@ -240,46 +240,5 @@ public sealed class CancelBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
         booking.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return BookingDto.From(booking, name, BusinessHours.Zone(business.TimeZone));
-    }
-}
-
-/// <summary>What the booking use cases share: the slot query of a business, the rule check, and the race-safe save.</summary>
-static class BookingCalendar
-{
-    /// <summary>PostgreSQL's exclusion_violation: another booked visit holds an overlapping time (constraint bookings_no_overlap).</summary>
-    const string ExclusionViolation = "23P01";
-
-    public static async Task<SlotQuery> QueryAsync(LeadsDbContext db, Business business, DateTimeOffset now, CancellationToken ct)
-    {
-        var rules = await db.BookingRules.AsNoTracking().SingleOrDefaultAsync(ct) ?? BookingRules.Default(business.Id);
-        // Bookings from a day before now (a long visit still running) to the end of the horizon are all that can collide.
-        var from = now.AddDays(-1);
-        var to = now.AddDays(rules.HorizonDays + 1);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.BOOKED && b.BusyUntil > from && b.StartsAt < to).ToListAsync(ct);
-        return new SlotQuery(business.Hours, BusinessHours.Zone(business.TimeZone), rules, bookings, [], now);
-    }
-
-    public static void EnsureBookable(SlotQuery query, BookableService service, DateTimeOffset start, Guid? ignore)
-    {
-        if (SlotFinder.Problem(query, service, start, ignore) is { } problem)
-        {
-            throw problem.Kind == SlotProblem.Taken
-                ? new ConflictException(problem.Message, "startsAt")
-                : new DomainException(problem.Message, "startsAt");
-        }
-    }
-
-    /// <summary>Saves; when a racing request booked an overlapping time first, the database refuses and the owner hears it was just taken.</summary>
-    public static async Task SaveAsync(LeadsDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: ExclusionViolation })
-        {
-            throw new ConflictException(Booking.TakenMessage, "startsAt");
-        }
     }
 }
