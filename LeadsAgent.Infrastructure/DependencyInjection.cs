@@ -113,6 +113,13 @@ public static class DependencyInjection
         services.AddOptions<TextOptions>().Bind(config.GetSection(TextOptions.Section));
         services.AddSingleton<IOutboxHandler, TextMessageHandler>();
         services.AddSingleton<MissedCallTexts>();
+        // Booking notices (issue 19): confirmations with an .ics, reminders, the owner's notice.
+        services.AddOptions<Bookings.BookingNoticeOptions>().Bind(config.GetSection(Bookings.BookingNoticeOptions.Section))
+            .Validate(o => o.ReminderHoursBefore is >= 1 and <= 168 && o.ReminderMinimumLeadHours is >= 0 and <= 168 && o.LinkRequestBurst is >= 1 and <= 1_000_000,
+                "Bookings:ReminderHoursBefore must be between 1 and 168 hours, Bookings:ReminderMinimumLeadHours between 0 and 168, and Bookings:LinkRequestBurst between 1 and 1000000.")
+            .ValidateOnStart();
+        services.AddSingleton<Bookings.BookingNotices>();
+        services.AddSingleton<IOutboxHandler, Bookings.BookingEmailHandler>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 

@@ -58,6 +58,7 @@ public static class WebComposition
         services.AddSingleton<LeadsAgent.Web.Voice.CallSimulator>();
         services.AddSingleton<LeadsAgent.Web.Voice.WarmTransferCalls>();
         services.AddSingleton<LeadsAgent.Web.Sms.TexterSafetyNetFilter>();
+        services.AddSingleton<LeadsAgent.Web.Sms.BookingTextCommands>();
         services.AddSingleton<LeadsAgent.Web.Sms.SmsAgent>();
 
         services.ConfigureHttpJsonOptions(o =>

@@ -148,8 +148,15 @@ public sealed class Booking
     public string? CallerPhone { get; private set; }
     public string? CallerEmail { get; private set; }
     public Guid? LeadId { get; init; }
-    /// <summary>A random token for the signed cancel and move links of the confirmation (a later step).</summary>
+    /// <summary>
+    /// The caller's key to their booking: 192 random bits in the manage link of the confirmation (<c>/b/{token}</c>), so
+    /// the link itself is the proof (a capability URL); unguessable and unique (an index).
+    /// </summary>
     public string CancelToken { get; init; } = NewToken();
+    /// <summary>Grows by one at every move and cancellation: the iCalendar SEQUENCE, so calendar apps keep the newest copy (RFC 5546 2.1.4).</summary>
+    public int Sequence { get; private set; }
+    /// <summary>When the caller texted "cancel booking" and was asked to reply YES; a YES soon after cancels.</summary>
+    public DateTimeOffset? CancelAskedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
@@ -184,7 +191,17 @@ public sealed class Booking
         }
 
         Place(service, startsAt, now);
+        Sequence++;
+        CancelAskedAt = null;
     }
+
+    /// <summary>The caller asked by text to cancel; <see cref="CancelConfirmable"/> says whether a YES now confirms it.</summary>
+    public void AskToCancel(DateTimeOffset now) => CancelAskedAt = now;
+
+    public void ForgetCancelQuestion() => CancelAskedAt = null;
+
+    public bool CancelConfirmable(DateTimeOffset now, TimeSpan window) =>
+        IsBooked && CancelAskedAt is { } asked && now - asked <= window && now < StartsAt;
 
     public void Cancel(DateTimeOffset now)
     {
@@ -196,6 +213,8 @@ public sealed class Booking
         Status = BookingStatus.CANCELLED;
         CancelledAt = now;
         UpdatedAt = now;
+        Sequence++;
+        CancelAskedAt = null;
     }
 
     void Place(BookableService service, DateTimeOffset startsAt, DateTimeOffset now)

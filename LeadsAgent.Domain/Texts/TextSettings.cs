@@ -9,9 +9,15 @@ public static class TextPurpose
     public const string MissedCall = "MISSED_CALL";
     public const string Summary = "SUMMARY";
     public const string Webhook = "WEBHOOK";
+    /// <summary>A booking confirmed, moved or cancelled, to the caller it is for.</summary>
+    public const string CallerBooking = "CALLER_BOOKING";
+    /// <summary>The caller's reminder the day before a visit.</summary>
+    public const string BookingReminder = "BOOKING_REMINDER";
+    /// <summary>A booking a caller made, moved or cancelled, to the owner (owner texts switch, BASIC and up).</summary>
+    public const string OwnerBooking = "OWNER_BOOKING";
 
     /// <summary>Texts to the people who contacted the business (quiet hours apply to them), as opposed to the owner.</summary>
-    public static bool IsToCaller(string? purpose) => purpose is CallerConfirmation or MissedCall;
+    public static bool IsToCaller(string? purpose) => purpose is CallerConfirmation or MissedCall or CallerBooking or BookingReminder;
 }
 
 /// <summary>A business's choices about text messages: what is sent, and the quiet hours for texts to callers.</summary>

@@ -21,7 +21,15 @@ public sealed record CalendarEventData(
     string? Description = null,
     string? Location = null,
     CalendarEventStatus Status = CalendarEventStatus.Confirmed,
-    int Sequence = 0);
+    int Sequence = 0,
+    CalendarPerson? Organizer = null,
+    CalendarPerson? Attendee = null);
+
+/// <summary>
+/// Who organises or attends an event (ORGANIZER, ATTENDEE). An e-mailed REQUEST or CANCEL names both (RFC 5546 3.2.2,
+/// 3.2.5): the business organises, the caller attends, already accepted and asked for no reply.
+/// </summary>
+public sealed record CalendarPerson(string Email, string? Name);
 
 /// <summary>A time the owner is busy, read from their calendar: [Start, End) in UTC.</summary>
 public sealed record BusyInterval(DateTimeOffset Start, DateTimeOffset End, string? Uid);

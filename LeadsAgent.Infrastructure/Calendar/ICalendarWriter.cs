@@ -44,7 +44,7 @@ public static class ICalendarWriter
                 throw new ArgumentException($"The event {e.Uid} ends before it starts.", nameof(events));
             }
 
-            calendar.Events.Add(new IcalEvent
+            var vevent = new IcalEvent
             {
                 Uid = e.Uid,
                 DtStamp = Utc(stamp),
@@ -62,7 +62,24 @@ public static class ICalendarWriter
                 Sequence = e.Sequence,
                 // A booking blocks the owner's time in free/busy lookups (and in our own busy reading).
                 Transparency = "OPAQUE",
-            });
+            };
+            if (e.Organizer is { } organizer)
+            {
+                vevent.Organizer = new Organizer("mailto:" + organizer.Email) { CommonName = organizer.Name };
+            }
+
+            if (e.Attendee is { } attendee)
+            {
+                vevent.Attendees.Add(new Attendee("mailto:" + attendee.Email)
+                {
+                    CommonName = attendee.Name,
+                    Role = "REQ-PARTICIPANT",
+                    ParticipationStatus = "ACCEPTED",
+                    Rsvp = false,
+                });
+            }
+
+            calendar.Events.Add(vevent);
         }
 
         return Fold(new CalendarSerializer().SerializeToString(calendar) ?? "");

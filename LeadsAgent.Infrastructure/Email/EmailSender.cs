@@ -8,8 +8,11 @@ using MimeKit;
 
 namespace LeadsAgent.Infrastructure.Email;
 
-/// <summary>An email with a plain-text and an HTML body.</summary>
-public sealed record EmailMessage(string To, string Subject, string Text, string Html, bool Important);
+/// <summary>An email with a plain-text and an HTML body, and any files attached (a booking's .ics).</summary>
+public sealed record EmailMessage(string To, string Subject, string Text, string Html, bool Important, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file attached to an email; <see cref="ContentType"/> is the full MIME type with parameters ("text/calendar; method=REQUEST; charset=utf-8").</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends email (docs/architecture.md, D7: MailKit's SMTP client behind an interface).</summary>
 public interface IEmailSender
@@ -95,7 +98,14 @@ public sealed class SmtpEmailSender : IEmailSender, IAsyncDisposable, IDisposabl
         }
 
         // multipart/alternative: clients show the HTML, and fall back to the text (which is also what filters read).
-        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var file in message.Attachments ?? [])
+        {
+            // multipart/mixed around the alternative: mail clients list the file (an .ics offers "Add to calendar").
+            body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

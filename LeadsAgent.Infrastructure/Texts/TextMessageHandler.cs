@@ -59,6 +59,8 @@ public sealed partial class TextMessageHandler(
             TextPurpose.OwnerLead when !settings.OwnerTexts => "owner texts are turned off",
             TextPurpose.OwnerLead when !PlanRules.Allows(plan, PlanFeature.OwnerTexts) => "the plan has no new-lead texts",
             TextPurpose.OwnerEmergency when !settings.OwnerTexts => "owner texts are turned off",
+            TextPurpose.OwnerBooking when !settings.OwnerTexts => "owner texts are turned off",
+            TextPurpose.OwnerBooking when !PlanRules.Allows(plan, PlanFeature.OwnerTexts) => "the plan has no owner texts",
             TextPurpose.CallerConfirmation when !settings.CallerConfirmation => "caller confirmations are turned off",
             TextPurpose.MissedCall when !settings.MissedCallTextBack => "missed-call texts are turned off",
             TextPurpose.CallerConfirmation or TextPurpose.MissedCall when business.IsSuspended => "the business is suspended",
@@ -74,6 +76,13 @@ public sealed partial class TextMessageHandler(
             && await db.Leads.AnyAsync(l => l.SessionId == callSid && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith("(partial")), ct))
         {
             reason = "the caller left a message or a request after all";
+        }
+
+        // A booking's text to its caller is about one version of it: a later move or cancellation replaced it.
+        if (reason is null && purpose is TextPurpose.CallerBooking or TextPurpose.BookingReminder
+            && Guid.TryParse(payload["booking"]?.GetValue<string>(), out var bookingId))
+        {
+            reason = await Bookings.BookingNotices.OutdatedAsync(db, bookingId, payload["sequence"]?.GetValue<int>() ?? 0, ct);
         }
 
         if (reason is not null)

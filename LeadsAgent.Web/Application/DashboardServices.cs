@@ -78,6 +78,8 @@ public static class DashboardServices
         services.AddScoped<Bookings.CreateBooking>();
         services.AddScoped<Bookings.MoveBooking>();
         services.AddScoped<Bookings.CancelBooking>();
+        services.AddSingleton<Bookings.CallerBookings>();
+        services.AddSingleton<Bookings.BookingLinkLimits>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ namespace LeadsAgent.Web.Sms;
 /// where it left off: the live text session, or the call it hung up on (its answers and transcript carried over).
 /// </summary>
 public sealed class SmsAgent(ConversationService conversations, ISessionStore store, IServiceScopeFactory scopes, IOptions<LeadsAgent.Infrastructure.Configuration.SessionOptions> sessions,
-    TimeProvider clock, LeadsAgent.Infrastructure.Blocking.CallerBlockList blockList)
+    TimeProvider clock, LeadsAgent.Infrastructure.Blocking.CallerBlockList blockList, BookingTextCommands bookingTexts)
 {
     public async Task<IReadOnlyList<string>> ReceiveAsync(BusinessProfile profile, string from, string to, string body, string messageSid, CancellationToken ct)
     {
@@ -62,6 +62,12 @@ public sealed class SmsAgent(ConversationService conversations, ISessionStore st
         {
             // Opted out: not a word back until START (carriers' rule), and no conversation to answer.
             return [];
+        }
+
+        // "cancel booking", "reschedule", and YES to our question: the caller's own booking, before the agent.
+        if (await bookingTexts.TryAnswerAsync(business, from, body, ct) is { } bookingReply)
+        {
+            return bookingReply;
         }
 
         if (business.IsSuspended)

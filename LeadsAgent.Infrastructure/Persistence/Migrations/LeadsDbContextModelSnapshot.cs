@@ -157,6 +157,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("caller_phone");
 
+                    b.Property<DateTimeOffset?>("CancelAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancel_asked_at");
+
                     b.Property<string>("CancelToken")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -178,6 +182,10 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid")
                         .HasColumnName("lead_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
 
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid")

@@ -172,7 +172,7 @@ public sealed class BookingQueries(IDbContextFactory<LeadsDbContext> contexts, C
 }
 
 /// <summary>Books a visit at a start time, inside the hours and rules; a time someone else holds is a 409 (checked, then enforced by the database).</summary>
-public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock)
 {
     public async Task<BookingDto> HandleAsync(BookingRequest request, CancellationToken ct = default)
     {
@@ -198,13 +198,14 @@ public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
         var booking = Booking.Create(business.Id, service, start, request.CallerName ?? "", Clean.Phone(request.CallerPhone),
             Clean.Text(request.CallerEmail), request.LeadId, now);
         db.Bookings.Add(booking);
+        await notices.EnqueueBookedAsync(db, business, booking, service.Name, BookingActor.Owner, ct);
         await BookingCalendar.SaveAsync(db, ct);
         return BookingDto.From(booking, service.Name, query.Zone);
     }
 }
 
 /// <summary>Moves a booked visit to a new start for the same service; its old time is free again.</summary>
-public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock)
 {
     public async Task<BookingDto> HandleAsync(Guid id, MoveBookingRequest request, CancellationToken ct = default)
     {
@@ -222,13 +223,15 @@ public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, Curr
         }
 
         BookingCalendar.EnsureBookable(query, service, start, ignore: booking.Id);
+        var before = booking.StartsAt;
         booking.Move(service, start, now);
+        await notices.EnqueueMovedAsync(db, business, booking, service.Name, before, BookingActor.Owner, ct);
         await BookingCalendar.SaveAsync(db, ct);
         return BookingDto.From(booking, service.Name, query.Zone);
     }
 }
 
-public sealed class CancelBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class CancelBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock)
 {
     public async Task<BookingDto> HandleAsync(Guid id, CancellationToken ct = default)
     {
@@ -238,6 +241,7 @@ public sealed class CancelBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Booking");
         var name = await db.BookableServices.AsNoTracking().Where(s => s.Id == booking.ServiceId).Select(s => s.Name).SingleAsync(ct);
         booking.Cancel(clock.GetUtcNow());
+        await notices.EnqueueCancelledAsync(db, business, booking, name, BookingActor.Owner, ct);
         await db.SaveChangesAsync(ct);
         return BookingDto.From(booking, name, BusinessHours.Zone(business.TimeZone));
     }
