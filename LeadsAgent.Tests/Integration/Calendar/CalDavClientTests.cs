@@ -298,6 +298,24 @@ public sealed class CalDavClientTests : IDisposable
         Assert.Equal(CalDavFailure.NotFound, error.Failure);
     }
 
+    [Fact]
+    public async Task CheckCalendar_TellsACalendar_FromTheAccountAddress_AndAMissingOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await NewCalendarAsync(Client);
+        Assert.Equal("LeadsAgent test", await Client.CheckCalendarAsync(account, ct));
+
+        // The account's (principal's) address holds calendars but is none itself: the mistake owners make most.
+        var principal = new CalDavAccount($"{CalDavServer.BaseUrl}{CalDavServer.User}/", CalDavServer.User, CalDavServer.Password);
+        Assert.Equal(CalDavFailure.NotACalendar, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(principal, ct))).Failure);
+
+        var missing = new CalDavAccount(CalDavServer.NewCalendarUrl(), CalDavServer.User, CalDavServer.Password);
+        Assert.Equal(CalDavFailure.NotFound, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(missing, ct))).Failure);
+
+        var wrong = new CalDavAccount(account.CalendarUrl, CalDavServer.User, "wrong-password-1");
+        Assert.Equal(CalDavFailure.Unauthorized, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(wrong, ct))).Failure);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:55232/leadsagent/cal/")]       // this machine, without the test switch
     [InlineData("https://10.1.2.3/cal/")]                        // a private network
