@@ -2,6 +2,7 @@ using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
@@ -79,7 +80,7 @@ public sealed class DeleteService(IDbContextFactory<LeadsDbContext> contexts, Cu
 }
 
 /// <summary>The booking rules and the free slots the agent will offer.</summary>
-public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<AvailabilityDto> GetAsync(CancellationToken ct = default)
     {
@@ -107,7 +108,7 @@ public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contex
             throw new DomainException("This service is switched off, so it can't be booked.", "serviceId");
         }
 
-        var query = await BookingCalendar.QueryAsync(db, business, clock.GetUtcNow(), ct);
+        var query = await BookingCalendar.QueryAsync(db, business, clock.GetUtcNow(), calendar, ct);
         return [.. SlotFinder.Find(query, service, count, from).Select(s => new SlotDto(s.StartsAt, s.EndsAt))];
     }
 }
@@ -172,7 +173,7 @@ public sealed class BookingQueries(IDbContextFactory<LeadsDbContext> contexts, C
 }
 
 /// <summary>Books a visit at a start time, inside the hours and rules; a time someone else holds is a 409 (checked, then enforced by the database).</summary>
-public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<BookingDto> HandleAsync(BookingRequest request, CancellationToken ct = default)
     {
@@ -193,18 +194,19 @@ public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
 
         var now = clock.GetUtcNow();
         var start = request.StartsAt ?? throw new DomainException("Enter when the visit starts.", "startsAt");
-        var query = await BookingCalendar.QueryAsync(db, business, now, ct);
+        var query = await BookingCalendar.QueryAsync(db, business, now, calendar, ct);
         BookingCalendar.EnsureBookable(query, service, start, ignore: null);
         var booking = Booking.Create(business.Id, service, start, request.CallerName ?? "", Clean.Phone(request.CallerPhone),
             Clean.Text(request.CallerEmail), request.LeadId, now);
         db.Bookings.Add(booking);
+        await CalendarSync.EnqueueAsync(db, booking, ct);
         await BookingCalendar.SaveAsync(db, ct);
         return BookingDto.From(booking, service.Name, query.Zone);
     }
 }
 
 /// <summary>Moves a booked visit to a new start for the same service; its old time is free again.</summary>
-public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<BookingDto> HandleAsync(Guid id, MoveBookingRequest request, CancellationToken ct = default)
     {
@@ -215,7 +217,7 @@ public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, Curr
         var service = await db.BookableServices.AsNoTracking().SingleAsync(s => s.Id == booking.ServiceId, ct);
         var now = clock.GetUtcNow();
         var start = request.StartsAt ?? throw new DomainException("Enter the new start of the visit.", "startsAt");
-        var query = await BookingCalendar.QueryAsync(db, business, now, ct);
+        var query = await BookingCalendar.QueryAsync(db, business, now, calendar, ct);
         if (!booking.IsBooked)
         {
             throw new ConflictException("This booking was cancelled; book a new time instead.");
@@ -223,6 +225,7 @@ public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, Curr
 
         BookingCalendar.EnsureBookable(query, service, start, ignore: booking.Id);
         booking.Move(service, start, now);
+        await CalendarSync.EnqueueAsync(db, booking, ct);
         await BookingCalendar.SaveAsync(db, ct);
         return BookingDto.From(booking, service.Name, query.Zone);
     }
@@ -238,6 +241,7 @@ public sealed class CancelBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Booking");
         var name = await db.BookableServices.AsNoTracking().Where(s => s.Id == booking.ServiceId).Select(s => s.Name).SingleAsync(ct);
         booking.Cancel(clock.GetUtcNow());
+        await CalendarSync.EnqueueAsync(db, booking, ct);
         await db.SaveChangesAsync(ct);
         return BookingDto.From(booking, name, BusinessHours.Zone(business.TimeZone));
     }
@@ -249,7 +253,8 @@ static class BookingCalendar
     /// <summary>PostgreSQL's exclusion_violation: another booked visit holds an overlapping time (constraint bookings_no_overlap).</summary>
     const string ExclusionViolation = "23P01";
 
-    public static async Task<SlotQuery> QueryAsync(LeadsDbContext db, Business business, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Our bookings and the owner's own busy times (their CalDAV calendar, when connected) from a day before now to past the horizon.</summary>
+    public static async Task<SlotQuery> QueryAsync(LeadsDbContext db, Business business, DateTimeOffset now, CalendarBusyTimes calendar, CancellationToken ct)
     {
         var rules = await db.BookingRules.AsNoTracking().SingleOrDefaultAsync(ct) ?? BookingRules.Default(business.Id);
         // Bookings from a day before now (a long visit still running) to the end of the horizon are all that can collide.
@@ -257,7 +262,9 @@ static class BookingCalendar
         var to = now.AddDays(rules.HorizonDays + 1);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.BOOKED && b.BusyUntil > from && b.StartsAt < to).ToListAsync(ct);
-        return new SlotQuery(business.Hours, BusinessHours.Zone(business.TimeZone), rules, bookings, [], now);
+        var zone = BusinessHours.Zone(business.TimeZone);
+        var busy = await calendar.GetAsync(db, business.Id, zone, from, to, ct);
+        return new SlotQuery(business.Hours, zone, rules, bookings, busy, now);
     }
 
     public static void EnsureBookable(SlotQuery query, BookableService service, DateTimeOffset start, Guid? ignore)
