@@ -150,6 +150,22 @@ public class CalendarSyncTests(CalendarSyncTests.Fixture fx) : IClassFixture<Cal
     }
 
     [Fact]
+    public async Task When_the_calendar_cannot_be_read_slots_are_still_offered_and_the_settings_say_why()
+    {
+        var (owner, serviceId) = await BookableBusinessAsync();
+        var calendar = await ConnectNewCalendarAsync(owner);
+        // The calendar server goes away: nothing answers at the saved address any more.
+        await fx.Database.ExecuteAsync($"UPDATE calendar_connections SET caldav_url = 'http://127.0.0.1:9/gone/' WHERE caldav_url = '{calendar}'");
+        var ten = TenInChicago;
+
+        Assert.Equal([ten, ten.AddHours(0.5)], await SlotsAsync(owner, serviceId, ten, 2));
+
+        var settings = await (await owner.GetAsync("/api/admin/calendar", Ct)).JsonAsync(HttpStatusCode.OK);
+        Assert.StartsWith("Could not connect to the calendar server", settings["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(settings["connected"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task A_booking_appears_in_the_owners_calendar_moves_with_it_and_goes_when_cancelled()
     {
         var (owner, serviceId) = await BookableBusinessAsync();
