@@ -99,6 +99,9 @@ public static class DependencyInjection
         services.AddSingleton<IOutboxHandler, PasswordResetEmailHandler>();
         services.AddWebhooks(config);
         services.AddCalendarSync(config);
+        services.AddSingleton<Calendar.CalendarSecrets>();
+        services.AddSingleton<Calendar.CalendarBusyTimes>();
+        services.AddSingleton<IOutboxHandler, Calendar.CalendarSyncHandler>();
         services.AddOptions<SummaryOptions>().Bind(config.GetSection(SummaryOptions.Section));
         services.AddSingleton<ISummaryWriter>(sp => sp.GetRequiredService<IOptions<OpenAIOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<OpenAISummaryWriter>(sp)

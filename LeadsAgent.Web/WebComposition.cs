@@ -264,6 +264,8 @@ public static class WebComposition
         admin.MapSummaries();
         admin.MapTexts();
         admin.MapBooking();
+        admin.MapCalendar();
+        app.MapCalendarFeed();
         app.MapLeadExport();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -6,6 +6,7 @@ using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Text;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
@@ -20,7 +21,8 @@ namespace LeadsAgent.Infrastructure.Bookings;
 /// Booking by the agent in a conversation (issue 19): which service and free slots a conversation may be offered, and
 /// the one place a visit the caller chose is saved. Plan BASIC and up, an active service, never in an emergency.
 /// </summary>
-public sealed partial class AgentBookings(IServiceScopeFactory scopes, IOptions<FeatureOptions> features, ILogger<AgentBookings> logger)
+public sealed partial class AgentBookings(IServiceScopeFactory scopes, BookingNotices notices, CalendarBusyTimes calendar, IOptions<FeatureOptions> features,
+    ILogger<AgentBookings> logger)
 {
     /// <summary>Enough free slots to cover the horizon's working days, so "Thursday" or "after 3" finds one.</summary>
     const int SlotsConsidered = 200;
@@ -86,14 +88,15 @@ public sealed partial class AgentBookings(IServiceScopeFactory scopes, IOptions<
                 return offer with { Booked = mine.StartsAt, BookingId = mine.Id };
             }
 
-            var query = await BookingCalendar.QueryAsync(db, business, ctx.Now, ct);
+            var query = await BookingCalendar.QueryAsync(db, business, ctx.Now, calendar, ct);
             try
             {
                 BookingCalendar.EnsureBookable(query, service, start, ignore: null);
                 var booking = Domain.Booking.Booking.Create(business.Id, service, start, name, phone, email, session.LeadId, ctx.Now);
                 db.Bookings.Add(booking);
+                // The caller's confirmation (email/text), the owner's notice and the calendar write, saved with the booking.
+                await notices.EnqueueBookedAsync(db, business, booking, service.Name, BookingActor.Caller, ct);
                 await BookingCalendar.SaveAsync(db, ct);
-                // The caller's confirmation (email/text) and the owner's notice belong here, once the booking is saved.
                 LogBooked(logger, session.SessionId, booking.Id);
                 return offer with { Booked = booking.StartsAt, BookingId = booking.Id };
             }
@@ -112,9 +115,9 @@ public sealed partial class AgentBookings(IServiceScopeFactory scopes, IOptions<
         }
     }
 
-    static async Task<BookingOffer> SlotsAsync(LeadsDbContext db, Business business, BookableService service, DateTimeOffset now, CancellationToken ct)
+    async Task<BookingOffer> SlotsAsync(LeadsDbContext db, Business business, BookableService service, DateTimeOffset now, CancellationToken ct)
     {
-        var query = await BookingCalendar.QueryAsync(db, business, now, ct);
+        var query = await BookingCalendar.QueryAsync(db, business, now, calendar, ct);
         return new BookingOffer(service.Id, service.Name, query.Zone, SlotFinder.Find(query, service, SlotsConsidered));
     }
 

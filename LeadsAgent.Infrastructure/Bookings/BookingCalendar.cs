@@ -1,6 +1,7 @@
 using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,7 +18,8 @@ public static class BookingCalendar
     const string ExclusionViolation = "23P01";
 
     /// <summary>Everything a slot of the business depends on at <paramref name="now"/>; <paramref name="db"/> is scoped to the business.</summary>
-    public static async Task<SlotQuery> QueryAsync(LeadsDbContext db, Business business, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>Our bookings and the owner's own busy times (their CalDAV calendar, when connected) from a day before now to past the horizon.</remarks>
+    public static async Task<SlotQuery> QueryAsync(LeadsDbContext db, Business business, DateTimeOffset now, CalendarBusyTimes calendar, CancellationToken ct)
     {
         var rules = await db.BookingRules.AsNoTracking().SingleOrDefaultAsync(ct) ?? BookingRules.Default(business.Id);
         // Bookings from a day before now (a long visit still running) to the end of the horizon are all that can collide.
@@ -25,7 +27,9 @@ public static class BookingCalendar
         var to = now.AddDays(rules.HorizonDays + 1);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.BOOKED && b.BusyUntil > from && b.StartsAt < to).ToListAsync(ct);
-        return new SlotQuery(business.Hours, BusinessHours.Zone(business.TimeZone), rules, bookings, [], now);
+        var zone = BusinessHours.Zone(business.TimeZone);
+        var busy = await calendar.GetAsync(db, business.Id, zone, from, to, ct);
+        return new SlotQuery(business.Hours, zone, rules, bookings, busy, now);
     }
 
     /// <summary>Throws a <see cref="ConflictException"/> when the time is taken, a <see cref="DomainException"/> when the rules forbid it.</summary>

@@ -6,6 +6,7 @@ using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Texts;
 using LeadsAgent.Infrastructure.Configuration;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Summaries;
 using LeadsAgent.Infrastructure.Texts;
@@ -55,7 +56,8 @@ public sealed class BookingNoticeOptions
 /// that was refused): the caller's email with an .ics (when the booking has an email), the caller's text (when it has a
 /// phone, Twilio is set up and the plan has bookings; opt-outs and quiet hours are checked at send time), the owner's
 /// email, the owner's text when a caller did it (the owner-texts switch), and the caller's reminders the day before,
-/// which a move reschedules and a cancellation cancels. Call one method per change, before SaveChanges.
+/// which a move reschedules and a cancellation cancels; and the owner's CalDAV calendar write. Call one method per change,
+/// before SaveChanges.
 /// </summary>
 public sealed class BookingNotices(IOptions<ServerOptions> server, IOptions<TwilioOptions> twilio, IOptions<FeatureOptions> features,
     IOptions<BookingNoticeOptions> options, TimeProvider clock)
@@ -88,6 +90,8 @@ public sealed class BookingNotices(IOptions<ServerOptions> server, IOptions<Twil
     {
         var now = clock.GetUtcNow();
         var zone = TimeZones.FindOrUtc(business.TimeZone);
+        // Every change of a booking, whoever makes it, is also written to the owner's own calendar when one is connected.
+        await CalendarSync.EnqueueAsync(db, booking, ct);
         if (what != BookingNoticeKinds.Confirmed)
         {
             await CallOffRemindersAsync(db, booking.Id, what == BookingNoticeKinds.Moved ? "The visit was moved; a new reminder replaces this one." : "The visit was cancelled.", now, ct);

@@ -41,6 +41,8 @@ public enum CalDavFailure
     Unauthorized,
     /// <summary>The calendar (or the event) is not at that address.</summary>
     NotFound,
+    /// <summary>Something is at that address, but it is not a calendar (a principal, an address book, a web page).</summary>
+    NotACalendar,
     /// <summary>The event changed on the server since its ETag was read (412).</summary>
     Changed,
     /// <summary>Nothing answered, or no answer in time.</summary>
@@ -140,6 +142,57 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
     }
 
     /// <summary>
+    /// Checks that the account's address is a calendar collection the credentials may read (PROPFIND, Depth: 0);
+    /// returns its display name when it has one. Connecting an account calls this before anything is saved.
+    /// </summary>
+    public async Task<string?> CheckCalendarAsync(CalDavAccount account, CancellationToken ct)
+    {
+        var body = new XDocument(new XElement(s_dav + "propfind", new XAttribute(XNamespace.Xmlns + "D", s_dav), new XAttribute(XNamespace.Xmlns + "C", s_cal),
+            new XElement(s_dav + "prop", new XElement(s_dav + "resourcetype"), new XElement(s_dav + "displayname")))).ToString();
+        using var response = await SendAsync(account, new HttpMethod("PROPFIND"), account.CalendarUrl, request =>
+        {
+            request.Content = new StringContent(body, new UTF8Encoding(false), "application/xml");
+            request.Headers.TryAddWithoutValidation("Depth", "0");
+        }, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            throw new CalDavException(CalDavFailure.NotFound, "There is no calendar at that address; check the calendar address.", (int)response.StatusCode);
+        }
+
+        if (response.StatusCode != HttpStatusCode.MultiStatus)
+        {
+            throw response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or HttpStatusCode.OK
+                ? new CalDavException(CalDavFailure.NotACalendar, NotACalendarMessage, (int)response.StatusCode)
+                : Unexpected(response);
+        }
+
+        var doc = ParseXml(await ReadBodyAsync(response, ct));
+        var prop = doc.Descendants(s_dav + "prop").FirstOrDefault(p => p.Element(s_dav + "resourcetype") is not null);
+        if (prop?.Element(s_dav + "resourcetype")?.Element(s_cal + "calendar") is null)
+        {
+            throw new CalDavException(CalDavFailure.NotACalendar, NotACalendarMessage);
+        }
+
+        var name = prop.Element(s_dav + "displayname")?.Value.Trim();
+        return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    const string NotACalendarMessage = "That address is not a calendar. Use the address of one calendar (it usually ends with the calendar's name and a /), not the account's or server's address.";
+
+    static XDocument ParseXml(string xml)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return XDocument.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw new CalDavException(CalDavFailure.ServerError, "The calendar server's answer could not be read (it is not CalDAV).");
+        }
+    }
+
+    /// <summary>
     /// The owner's busy times overlapping [<paramref name="from"/>, <paramref name="to"/>), sorted by start. Recurring
     /// events are expanded; events marked free (TRANSP:TRANSPARENT) or cancelled are not busy; all-day events and
     /// floating times are read in <paramref name="localZone"/> (the business's zone); TZID'd times use their time zone
@@ -173,17 +226,7 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
             throw Unexpected(response);
         }
 
-        var xml = await ReadBodyAsync(response, ct);
-        XDocument doc;
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            doc = XDocument.Load(reader);
-        }
-        catch (XmlException)
-        {
-            throw new CalDavException(CalDavFailure.ServerError, "The calendar server's answer could not be read (it is not CalDAV).");
-        }
+        var doc = ParseXml(await ReadBodyAsync(response, ct));
 
         var busy = new List<BusyInterval>();
         foreach (var data in doc.Descendants(s_cal + "calendar-data"))
@@ -372,26 +415,42 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
             throw new CalDavException(CalDavFailure.BadAddress, ex.Reason == OutboundRefusal.HostNotFound ? CalDavUrl.HostNotFound : CalDavUrl.PrivateNetwork);
         }
 
-        using var request = CheckedAddressHandler.Create(method, uri, addresses);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.UserName}:{account.Password}")));
-        prepare(request);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
         HttpResponseMessage response;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new CalDavException(CalDavFailure.Unreachable, $"The calendar server did not answer within {o.TimeoutSeconds} seconds.");
-        }
-        catch (HttpRequestException ex)
-        {
-            log.LogWarning("CalDAV {Method} to {Calendar} failed: {Error}", method.Method, account.CalendarUrl, ex.HttpRequestError);
-            throw new CalDavException(CalDavFailure.Unreachable, ex.HttpRequestError switch
+            HttpRequestException failure;
+            bool hadBody;
+            using (var request = NewRequest(account, method, uri, addresses))
+            {
+                prepare(request);
+                hadBody = request.Content is not null;
+                try
+                {
+                    response = await SendOnceAsync(request, ct);
+                    break;
+                }
+                catch (HttpRequestException ex)
+                {
+                    failure = ex;
+                }
+            }
+
+            log.LogWarning("CalDAV {Method} to {Calendar} failed (attempt {Attempt}): {Error}", method.Method, account.CalendarUrl, attempt, failure.HttpRequestError);
+            var brokeOff = failure.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError);
+            // A server that refuses the credentials may answer 401 before it reads the request's body and close the
+            // connection; the client then sees the connection reset, not the 401. A request without a body asks again.
+            if (brokeOff && hadBody && await ProbeRefusesCredentialsAsync(account, uri, addresses, ct) is { } refused)
+            {
+                throw Refused(account, method, refused);
+            }
+
+            // A connection reset once is retried for requests that do the same when repeated (RFC 9110 9.2.2).
+            if (brokeOff && attempt == 1 && IsIdempotent(method))
+            {
+                continue;
+            }
+
+            throw new CalDavException(CalDavFailure.Unreachable, failure.HttpRequestError switch
             {
                 HttpRequestError.SecureConnectionError => "The secure connection to the calendar server failed (check its HTTPS certificate).",
                 HttpRequestError.NameResolutionError => CalDavUrl.HostNotFound,
@@ -404,8 +463,7 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
         if (code is 401 or 403)
         {
             response.Dispose();
-            log.LogWarning("CalDAV {Method} to {Calendar}: credentials refused ({Status})", method.Method, account.CalendarUrl, code);
-            throw new CalDavException(CalDavFailure.Unauthorized, "The calendar server refused the user name or password. Check them (some providers need an app password).", code);
+            throw Refused(account, method, code);
         }
 
         if (code is >= 300 and < 400)
@@ -415,6 +473,57 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
         }
 
         return response;
+    }
+
+    /// <summary>PUT (plain or conditional), DELETE, REPORT and PROPFIND change nothing more when sent twice; MKCALENDAR is left alone.</summary>
+    static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Put || method == HttpMethod.Delete || method.Method is "REPORT" or "PROPFIND";
+
+    CalDavException Refused(CalDavAccount account, HttpMethod method, int code)
+    {
+        log.LogWarning("CalDAV {Method} to {Calendar}: credentials refused ({Status})", method.Method, account.CalendarUrl, code);
+        return new CalDavException(CalDavFailure.Unauthorized, "The calendar server refused the user name or password. Check them (some providers need an app password).", code);
+    }
+
+    /// <summary>A request that may only connect to the checked addresses, with the account's credentials.</summary>
+    static HttpRequestMessage NewRequest(CalDavAccount account, HttpMethod method, Uri uri, IPAddress[] addresses)
+    {
+        var request = CheckedAddressHandler.Create(method, uri, addresses);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.UserName}:{account.Password}")));
+        return request;
+    }
+
+    /// <summary>Sends within Calendar:TimeoutSeconds.</summary>
+    async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var seconds = options.Value.TimeoutSeconds;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            return await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new CalDavException(CalDavFailure.Unreachable, $"The calendar server did not answer within {seconds} seconds.");
+        }
+    }
+
+    /// <summary>The status (401 or 403) of a body-less PROPFIND (Depth: 0) when the server refuses the credentials; null otherwise.</summary>
+    async Task<int?> ProbeRefusesCredentialsAsync(CalDavAccount account, Uri uri, IPAddress[] addresses, CancellationToken ct)
+    {
+        using var probe = NewRequest(account, new HttpMethod("PROPFIND"), uri, addresses);
+        probe.Headers.TryAddWithoutValidation("Depth", "0");
+        try
+        {
+            using var response = await SendOnceAsync(probe, ct);
+            return (int)response.StatusCode is 401 or 403 ? (int)response.StatusCode : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or CalDavException)
+        {
+            return null;
+        }
     }
 
     async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)

@@ -23,13 +23,26 @@ public static class ICalendarWriter
     /// <summary>A calendar with one event. <paramref name="method"/> is left out for CalDAV resources (RFC 4791 4.1 forbids it).</summary>
     public static string Write(CalendarEventData e, DateTimeOffset stamp, string? method = null) => Write([e], stamp, method);
 
-    /// <summary>A calendar with several events (a feed).</summary>
-    public static string Write(IEnumerable<CalendarEventData> events, DateTimeOffset stamp, string? method = null)
+    /// <summary>
+    /// A calendar with several events (a feed). <paramref name="calendarName"/> and <paramref name="timeZone"/> become
+    /// X-WR-CALNAME and X-WR-TIMEZONE, which Google, Apple and Outlook use to name a subscribed calendar.
+    /// </summary>
+    public static string Write(IEnumerable<CalendarEventData> events, DateTimeOffset stamp, string? method = null, string? calendarName = null, string? timeZone = null)
     {
         var calendar = new IcalCalendar { ProductId = ProductId, Version = "2.0" };
         if (method is not null)
         {
             calendar.Method = method;
+        }
+
+        if (!string.IsNullOrWhiteSpace(calendarName))
+        {
+            calendar.Properties.Add(new Ical.Net.CalendarProperty("X-WR-CALNAME", calendarName));
+        }
+
+        if (!string.IsNullOrWhiteSpace(timeZone))
+        {
+            calendar.Properties.Add(new Ical.Net.CalendarProperty("X-WR-TIMEZONE", timeZone));
         }
 
         foreach (var e in events)

@@ -41,6 +41,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
     public DbSet<BookableService> BookableServices => Set<BookableService>();
     public DbSet<BookingRules> BookingRules => Set<BookingRules>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<CalendarConnection> CalendarConnections => Set<CalendarConnection>();
 
     /// <summary>Read by the query filters on every query (EF parameterises context members).</summary>
     public Guid? TenantBusinessId => tenant.BusinessId;
@@ -105,6 +106,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options, ITe
         builder.Entity<BookableService>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<BookingRules>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
         builder.Entity<Booking>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
+        builder.Entity<CalendarConnection>().HasQueryFilter(e => TenantAllBusinesses || e.BusinessId == TenantBusinessId);
 
         SnakeCaseNames.Apply(builder);
     }

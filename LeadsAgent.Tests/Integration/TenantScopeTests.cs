@@ -107,6 +107,8 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found", "/error",
             // A password reset link is opened signed out: the page and its API check the one-time token instead.
             "/reset-password", "/api/auth/reset-password",
+            // Calendar apps fetch the private booking feed without signing in: its unguessable token is the key.
+            "/calendar/{token}.ics",
         ];
         var anonymous = fx.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

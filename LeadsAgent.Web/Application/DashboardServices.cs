@@ -74,6 +74,11 @@ public static class DashboardServices
         services.AddScoped<Bookings.DeleteService>();
         services.AddScoped<Bookings.AvailabilityQueries>();
         services.AddScoped<Bookings.UpdateAvailability>();
+        services.AddScoped<Calendar.CalendarSettingsQueries>();
+        services.AddScoped<Calendar.ConnectCalendar>();
+        services.AddScoped<Calendar.DisconnectCalendar>();
+        services.AddScoped<Calendar.ResetCalendarFeed>();
+        services.AddSingleton<Calendar.CalendarFeed>();
         services.AddScoped<Bookings.BookingQueries>();
         services.AddScoped<Bookings.CreateBooking>();
         services.AddScoped<Bookings.MoveBooking>();

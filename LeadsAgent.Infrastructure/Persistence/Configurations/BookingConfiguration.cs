@@ -53,3 +53,22 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => x.CancelToken).IsUnique().HasDatabaseName("ux_bookings_cancel_token");
     }
 }
+
+sealed class CalendarConnectionConfiguration : IEntityTypeConfiguration<CalendarConnection>
+{
+    public void Configure(EntityTypeBuilder<CalendarConnection> b)
+    {
+        b.ToTable("calendar_connections");
+        b.HasKey(x => x.BusinessId);
+        b.HasOne<Business>().WithOne().HasForeignKey<CalendarConnection>(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.FeedToken).HasMaxLength(64).IsRequired();
+        b.Property(x => x.CalDavUrl).HasColumnName("caldav_url").HasMaxLength(CalendarConnection.MaxUrl);
+        b.Property(x => x.CalDavUserName).HasColumnName("caldav_user_name").HasMaxLength(CalendarConnection.MaxUserName);
+        // Data Protection's cipher text of a password of at most MaxPassword characters, base64url: well under 2,000.
+        b.Property(x => x.CalDavPasswordProtected).HasColumnName("caldav_password_protected").HasMaxLength(2000);
+        b.Property(x => x.CalendarName).HasMaxLength(200);
+        b.Property(x => x.LastError).HasMaxLength(CalendarConnection.MaxError);
+        b.Ignore(x => x.IsCalDavConnected);
+        b.HasIndex(x => x.FeedToken).IsUnique().HasDatabaseName("ux_calendar_connections_feed_token");
+    }
+}

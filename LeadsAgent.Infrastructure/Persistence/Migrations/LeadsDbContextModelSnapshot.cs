@@ -252,6 +252,73 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                     b.ToTable("booking_rules", (string)null);
                 });
 
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.CalendarConnection", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("CalDavPasswordProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("caldav_password_protected");
+
+                    b.Property<string>("CalDavUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("caldav_url");
+
+                    b.Property<string>("CalDavUserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caldav_user_name");
+
+                    b.Property<string>("CalendarName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("calendar_name");
+
+                    b.Property<DateTimeOffset?>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feed_token");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<DateTimeOffset?>("LastSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sync_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("BusinessId")
+                        .HasName("calendar_connections_pkey");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique()
+                        .HasDatabaseName("ux_calendar_connections_feed_token");
+
+                    b.ToTable("calendar_connections", (string)null);
+                });
+
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1624,6 +1691,16 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("booking_rules_business_id_fkey");
+                });
+
+            modelBuilder.Entity("LeadsAgent.Domain.Booking.CalendarConnection", b =>
+                {
+                    b.HasOne("LeadsAgent.Domain.Businesses.Business", null)
+                        .WithOne()
+                        .HasForeignKey("LeadsAgent.Domain.Booking.CalendarConnection", "BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("calendar_connections_business_id_fkey");
                 });
 
             modelBuilder.Entity("LeadsAgent.Domain.Businesses.AdminAction", b =>

@@ -291,11 +291,84 @@ public sealed class CalDavClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A401SentBeforeTheBodyIsRead_IsStillAWrongPassword_NotUnreachable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // As Radicale does at times: a request with a body is refused by closing the connection before any answer (the
+        // client sees a reset); a request without a body gets the 401.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var requests = new ConcurrentQueue<string>();
+        _ = Task.Run(async () =>
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                using var socket = await listener.AcceptSocketAsync(ct);
+                var buffer = new byte[65536];
+                var head = "";
+                while (!head.Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var n = await socket.ReceiveAsync(buffer, ct);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    head += System.Text.Encoding.ASCII.GetString(buffer, 0, n);
+                }
+
+                requests.Enqueue(head.Split(' ')[0]);
+                var length = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))?.Split(':')[1].Trim();
+                if (length is not null and not "0")
+                {
+                    socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+                    socket.Close();
+                    continue;
+                }
+
+                await socket.SendAsync("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), ct);
+                socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+            }
+        }, ct);
+
+        try
+        {
+            var account = new CalDavAccount($"http://127.0.0.1:{port}/cal/", "u", "wrong");
+            var error = await Assert.ThrowsAsync<CalDavException>(() => Client.GetBusyAsync(account, Utc(3, 0), Utc(4, 0), s_newYork, ct));
+            Assert.Equal(CalDavFailure.Unauthorized, error.Failure);
+            Assert.Contains("PROPFIND", requests);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
     public async Task MissingCalendar_IsNotFound()
     {
         var account = new CalDavAccount(CalDavServer.NewCalendarUrl(), CalDavServer.User, CalDavServer.Password);
         var error = await Assert.ThrowsAsync<CalDavException>(() => Client.GetBusyAsync(account, Utc(3, 0), Utc(4, 0), s_newYork, TestContext.Current.CancellationToken));
         Assert.Equal(CalDavFailure.NotFound, error.Failure);
+    }
+
+    [Fact]
+    public async Task CheckCalendar_TellsACalendar_FromTheAccountAddress_AndAMissingOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await NewCalendarAsync(Client);
+        Assert.Equal("LeadsAgent test", await Client.CheckCalendarAsync(account, ct));
+
+        // The account's (principal's) address holds calendars but is none itself: the mistake owners make most.
+        var principal = new CalDavAccount($"{CalDavServer.BaseUrl}{CalDavServer.User}/", CalDavServer.User, CalDavServer.Password);
+        Assert.Equal(CalDavFailure.NotACalendar, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(principal, ct))).Failure);
+
+        var missing = new CalDavAccount(CalDavServer.NewCalendarUrl(), CalDavServer.User, CalDavServer.Password);
+        Assert.Equal(CalDavFailure.NotFound, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(missing, ct))).Failure);
+
+        var wrong = new CalDavAccount(account.CalendarUrl, CalDavServer.User, "wrong-password-1");
+        Assert.Equal(CalDavFailure.Unauthorized, (await Assert.ThrowsAsync<CalDavException>(() => Client.CheckCalendarAsync(wrong, ct))).Failure);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Bookings;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Web.Auth;
 using LeadsAgent.Web.Validation;
@@ -79,7 +80,7 @@ public sealed class DeleteService(IDbContextFactory<LeadsDbContext> contexts, Cu
 }
 
 /// <summary>The booking rules and the free slots the agent will offer.</summary>
-public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock)
+public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<AvailabilityDto> GetAsync(CancellationToken ct = default)
     {
@@ -107,7 +108,7 @@ public sealed class AvailabilityQueries(IDbContextFactory<LeadsDbContext> contex
             throw new DomainException("This service is switched off, so it can't be booked.", "serviceId");
         }
 
-        var query = await BookingCalendar.QueryAsync(db, business, clock.GetUtcNow(), ct);
+        var query = await BookingCalendar.QueryAsync(db, business, clock.GetUtcNow(), calendar, ct);
         return [.. SlotFinder.Find(query, service, count, from).Select(s => new SlotDto(s.StartsAt, s.EndsAt))];
     }
 }
@@ -172,7 +173,7 @@ public sealed class BookingQueries(IDbContextFactory<LeadsDbContext> contexts, C
 }
 
 /// <summary>Books a visit at a start time, inside the hours and rules; a time someone else holds is a 409 (checked, then enforced by the database).</summary>
-public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock)
+public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<BookingDto> HandleAsync(BookingRequest request, CancellationToken ct = default)
     {
@@ -193,7 +194,7 @@ public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
 
         var now = clock.GetUtcNow();
         var start = request.StartsAt ?? throw new DomainException("Enter when the visit starts.", "startsAt");
-        var query = await BookingCalendar.QueryAsync(db, business, now, ct);
+        var query = await BookingCalendar.QueryAsync(db, business, now, calendar, ct);
         BookingCalendar.EnsureBookable(query, service, start, ignore: null);
         var booking = Booking.Create(business.Id, service, start, request.CallerName ?? "", Clean.Phone(request.CallerPhone),
             Clean.Text(request.CallerEmail), request.LeadId, now);
@@ -205,7 +206,7 @@ public sealed class CreateBooking(IDbContextFactory<LeadsDbContext> contexts, Cu
 }
 
 /// <summary>Moves a booked visit to a new start for the same service; its old time is free again.</summary>
-public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock)
+public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, BookingNotices notices, TimeProvider clock, CalendarBusyTimes calendar)
 {
     public async Task<BookingDto> HandleAsync(Guid id, MoveBookingRequest request, CancellationToken ct = default)
     {
@@ -216,7 +217,7 @@ public sealed class MoveBooking(IDbContextFactory<LeadsDbContext> contexts, Curr
         var service = await db.BookableServices.AsNoTracking().SingleAsync(s => s.Id == booking.ServiceId, ct);
         var now = clock.GetUtcNow();
         var start = request.StartsAt ?? throw new DomainException("Enter the new start of the visit.", "startsAt");
-        var query = await BookingCalendar.QueryAsync(db, business, now, ct);
+        var query = await BookingCalendar.QueryAsync(db, business, now, calendar, ct);
         if (!booking.IsBooked)
         {
             throw new ConflictException("This booking was cancelled; book a new time instead.");

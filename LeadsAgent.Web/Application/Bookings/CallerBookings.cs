@@ -2,6 +2,7 @@ using LeadsAgent.Domain.Booking;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Common;
 using LeadsAgent.Infrastructure.Bookings;
+using LeadsAgent.Infrastructure.Calendar;
 using LeadsAgent.Infrastructure.Persistence;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed record CallerSlot(DateTimeOffset StartsAt, string Words);
 /// signing in: the token (192 random bits, unique) is the key. See it, cancel it, or move it to one of the next free
 /// slots (the same slot query the owner's API uses). Each change tells the owner and the caller, in the same save.
 /// </summary>
-public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices notices, TimeProvider clock)
+public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices notices, CalendarBusyTimes calendar, TimeProvider clock)
 {
     /// <summary>How many free times the move step offers.</summary>
     public const int SlotChoices = 8;
@@ -52,7 +53,7 @@ public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices n
             return [];
         }
 
-        var query = await BookingCalendar.QueryAsync(work.Db, work.Business, clock.GetUtcNow(), ct);
+        var query = await BookingCalendar.QueryAsync(work.Db, work.Business, clock.GetUtcNow(), calendar, ct);
         return [.. SlotFinder.Find(query, work.Service, SlotChoices).Select(s => new CallerSlot(s.StartsAt, BookingWords.Long(s.StartsAt, work.Zone)))];
     }
 
@@ -81,7 +82,7 @@ public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices n
         }
 
         var now = clock.GetUtcNow();
-        var query = await BookingCalendar.QueryAsync(work.Db, work.Business, now, ct);
+        var query = await BookingCalendar.QueryAsync(work.Db, work.Business, now, calendar, ct);
         if (SlotFinder.Problem(query, work.Service, start, work.Booking.Id) is { } problem)
         {
             throw new ConflictException(problem.Kind == SlotProblem.Taken ? Booking.TakenMessage : "That time can't be booked any more. Please choose another time.");
