@@ -78,6 +78,7 @@ public static class DashboardServices
         services.AddScoped<Bookings.CreateBooking>();
         services.AddScoped<Bookings.MoveBooking>();
         services.AddScoped<Bookings.CancelBooking>();
+        services.AddScoped<Bookings.BookingDetailsQuery>();
         return services;
     }
 }
