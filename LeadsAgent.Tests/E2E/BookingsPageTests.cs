@@ -110,7 +110,7 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await dialog.Locator("input[data-testid=new-name], [data-testid=new-name] input").FillAsync(name);
         await dialog.Locator("input[data-testid=new-phone], [data-testid=new-phone] input").FillAsync("(555) 444-1290");
         await BrowserFixture.ScreenshotAsync(page, $"bookings-new-{width}");
-        await dialog.GetByTestId("save-booking").ClickAsync();
+        await page.GetByTestId("save-booking").ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         var id = await PollAsync(() => fx.Database.ScalarAsync<Guid>($"SELECT id FROM bookings WHERE caller_name = '{name}'"), v => v != Guid.Empty);
         var startsAt = await fx.Database.ScalarAsync<DateTime>($"SELECT starts_at FROM bookings WHERE id = '{id}'");
@@ -134,11 +134,12 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await Assertions.Expect(details.GetByTestId("booking-by")).ToContainTextAsync("You");
         await Assertions.Expect(details.GetByTestId("booking-phone")).ToHaveAttributeAsync("href", "tel:+15554441290");
         await BrowserFixture.ScreenshotAsync(page, $"bookings-details-{width}");
-        await details.GetByTestId("move-booking").ClickAsync();
+        // The dialog's buttons sit outside its content (MudDialog puts data-testid on the content).
+        await page.GetByTestId("move-booking").ClickAsync();
         await Assertions.Expect(details.GetByTestId("slot").Nth(1)).ToBeVisibleAsync();
         await details.GetByTestId("slot").Nth(1).ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, $"bookings-move-{width}");
-        await details.GetByTestId("confirm-move").ClickAsync();
+        await page.GetByTestId("confirm-move").ClickAsync();
         await Assertions.Expect(details).ToBeHiddenAsync();
         await PollAsync(() => fx.Database.ScalarAsync<DateTime>($"SELECT starts_at FROM bookings WHERE id = '{id}'"), v => v != startsAt);
 
@@ -146,11 +147,11 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await RetryAsync(async () =>
         {
             await card.ClickAsync();
-            await Assertions.Expect(details.GetByTestId("cancel-booking")).ToBeVisibleAsync(new() { Timeout = 3000 });
+            await Assertions.Expect(page.GetByTestId("cancel-booking")).ToBeVisibleAsync(new() { Timeout = 3000 });
         });
-        await details.GetByTestId("cancel-booking").ClickAsync();
+        await page.GetByTestId("cancel-booking").ClickAsync();
         await Assertions.Expect(details.GetByTestId("cancel-question")).ToContainTextAsync($"for Dana? The time becomes free again. We'll let Dana know.");
-        await details.GetByTestId("confirm-cancel").ClickAsync();
+        await page.GetByTestId("confirm-cancel").ClickAsync();
         await Assertions.Expect(details).ToBeHiddenAsync();
         await PollAsync(() => fx.Database.ScalarAsync<string>($"SELECT status FROM bookings WHERE id = '{id}'"), v => v == "CANCELLED");
         await Assertions.Expect(card).ToBeHiddenAsync();
@@ -160,7 +161,7 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await Assertions.Expect(page.GetByTestId("calendar")).ToHaveAttributeAsync("data-view", "day");
         await BrowserFixture.ScreenshotAsync(page, $"bookings-day-{width}");
         await page.GetByTestId("calendar-view").GetByText("Week", new() { Exact = true }).ClickAsync();
-        await page.GetByTestId("show-cancelled").Locator("input").CheckAsync();
+        await page.Locator("input[data-testid=show-cancelled], [data-testid=show-cancelled] input").CheckAsync();
         var cancelled = page.Locator("[data-testid=booking][data-status=cancelled]").Filter(new() { HasText = name });
         if (await cancelled.CountAsync() == 0)
         {
