@@ -43,6 +43,8 @@ public partial class BookingDetailsDialog : ComponentBase
         try
         {
             _details = await Details.GetAsync(BookingId);
+            // The title ("Repair visit for Jane Carter") is rendered by the dialog's frame, which does not re-render with us.
+            Dialog.StateHasChanged();
         }
         catch (DomainException ex) when (ex is not PlanUpgradeRequiredException)
         {

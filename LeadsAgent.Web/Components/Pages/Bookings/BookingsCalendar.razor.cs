@@ -64,9 +64,13 @@ public partial class BookingsCalendar : ComponentBase
         _ => AgendaDays + " days",
     };
 
-    string RangeWords => _view == CalendarView.Agenda
-        ? $"{AgendaDays} days from {BookingWords.Day(First, _today)}"
-        : BookingWords.Range(First, Last, _today);
+    string RangeWords => _view switch
+    {
+        CalendarView.Agenda => $"{AgendaDays} days from {BookingWords.Day(First, _today)}",
+        CalendarView.Day when First == _today => "Today, " + BookingWords.LongDay(First, _today),
+        CalendarView.Day when First == _today.AddDays(1) => "Tomorrow, " + BookingWords.LongDay(First, _today),
+        _ => BookingWords.Range(First, Last, _today),
+    };
 
     string EmptyTitle => _view switch
     {
