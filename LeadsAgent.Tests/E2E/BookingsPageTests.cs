@@ -67,6 +67,8 @@ public class BookingsPageTests(BrowserFixture fx) : IClassFixture<BrowserFixture
     /// <summary>Steps the week view forward until <paramref name="day"/> is on screen (a booking days ahead may be next week).</summary>
     static async Task ShowWeekOfAsync(IPage page, ILocator day)
     {
+        // The calendar loads after the page: count the days only once they are there.
+        await Assertions.Expect(page.GetByTestId("booking-day").First).ToBeVisibleAsync();
         for (var i = 0; i < 3 && await day.CountAsync() == 0; i++)
         {
             var range = await page.GetByTestId("calendar-range").TextContentAsync();
