@@ -109,6 +109,8 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             "/reset-password", "/api/auth/reset-password",
             // Calendar apps fetch the private booking feed without signing in: its unguessable token is the key.
             "/calendar/{token}.ics",
+            // A caller's own booking page (see, cancel, move) from the link in their confirmation: the booking's token is the key.
+            "/b/{Token}",
         ];
         var anonymous = fx.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

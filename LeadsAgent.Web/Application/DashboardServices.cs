@@ -85,6 +85,7 @@ public static class DashboardServices
         services.AddScoped<Bookings.CancelBooking>();
         services.AddSingleton<Bookings.CallerBookings>();
         services.AddSingleton<Bookings.BookingLinkLimits>();
+        services.AddScoped<Bookings.BookingDetailsQuery>();
         return services;
     }
 }
