@@ -12,6 +12,7 @@ using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.Extensions.Options;
 using VoiceResponse = Twilio.TwiML.VoiceResponse;
+using SdkTwiML = Twilio.TwiML.TwiML;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
@@ -24,8 +25,10 @@ public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
 /// </summary>
 public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList,
-    ISessionStore store, TimeProvider clock)
+    ISessionStore store, TimeProvider clock, IOptions<TwilioOptions> twilio)
 {
+    public const string RelayPath = "/api/voice/relay";
+    public const string RelayActionPath = "/api/voice/relay-action";
     public const string GatherPath = "/api/voice/gather";
     public const string ActionPath = "/api/voice/action";
     public const string RecordingPath = "/api/voice/recording";
@@ -168,17 +171,50 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                 Hangup());
         }
 
+        var relayUrl = simulated ? null : RelayUrl(config, plan);
+        if (relayUrl is not null)
+        {
+            metadata[RelayCalls.ModeKey] = RelayCalls.RelayMode;
+        }
+
         var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
         var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)),
             voice, false, language);
+        // The relay speaks the greeting itself (welcomeGreeting); with Gather it is the first <Say> of the first listen.
+        SdkTwiML listen = relayUrl is not null ? Relay(profile, spoken.PlainText, relayUrl) : GatherWith(spoken, profile);
+        SdkTwiML[] after = relayUrl is not null ? [] : [Redirect(GatherPath, "POST")];
         if (RecordsCalls(business, plan))
         {
             // Recording on (PRO, the owner's choice): the caller hears the notice before anything is recorded.
-            return Response(Say(AgentPhrases.Say(AgentPhrase.RecordingNotice, language), voice, language), StartRecording(CallRecordingPath),
-                GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+            return Response([Say(AgentPhrases.Say(AgentPhrase.RecordingNotice, language), voice, language), StartRecording(CallRecordingPath), listen, .. after]);
         }
 
-        return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+        return Response([listen, .. after]);
+    }
+
+    /// <summary>
+    /// The relay's WebSocket address when this business's calls stream (RELAY mode on a plan with voice configuration,
+    /// PRO) and the public base URL is known; null means Gather, which is also the fallback for everyone else.
+    /// </summary>
+    string? RelayUrl(AgentConfig config, PlanTier plan)
+    {
+        if (config.VoiceMode != VoiceMode.RELAY || !PlanRules.Allows(plan, PlanFeature.VoiceConfiguration)
+            || !Uri.TryCreate(twilio.Value.WebhookBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+        {
+            return null;
+        }
+
+        // Twilio connects to the wss:// form of the same host; it signs the upgrade over exactly this URL.
+        var scheme = baseUri.Scheme == "https" ? "wss" : "ws";
+        return $"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath.TrimEnd('/')}{RelayPath}";
+    }
+
+    /// <summary>&lt;Connect&gt;&lt;ConversationRelay&gt; with the business's voice, language and speech hints; the caller may talk over the agent.</summary>
+    public static Twilio.TwiML.Voice.Connect Relay(BusinessProfile profile, string welcomeGreeting, string relayUrl)
+    {
+        var config = profile.Config;
+        var (provider, voice) = RelayCalls.RelayVoice(config.TwilioVoice);
+        return ConversationRelay(new RelayOptions(relayUrl, RelayActionPath, welcomeGreeting, config.TwilioLanguage, provider, voice, Hints(profile)));
     }
 
     /// <summary>Whether a business's calls are recorded: the owner turned it on and the plan has it.</summary>
