@@ -20,6 +20,9 @@ namespace LeadsAgent.Web.Voice;
 /// <summary>What the phone agent answers to one webhook: the TwiML, and the turn behind it when there was one.</summary>
 public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 
+/// <summary>One turn of a call: the business, the engine's outcome (none for a restart or a blocked caller), what to say and what next.</summary>
+public sealed record HeardTurn(BusinessProfile Profile, TurnOutcome? Outcome, SpokenReply Spoken, VoiceAction Action);
+
 /// <summary>
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
@@ -226,11 +229,30 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     /// </summary>
     public async Task<VoiceReply?> HearAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct)
     {
+        var heard = await TurnAsync(callSid, speech, from, to, elapsedMs, ct);
+        return heard switch
+        {
+            null => null,
+            { Outcome: { } outcome } => new VoiceReply(Respond(outcome.Result, heard.Profile), outcome),
+            { Action: VoiceAction.HANGUP } => new VoiceReply(Response(Say(heard.Spoken.PlainText, heard.Profile.Config.TwilioVoice, heard.Profile.Config.TwilioLanguage), Hangup()), null),
+            _ => new VoiceReply(Listen(heard.Spoken, heard.Profile), null),
+        };
+    }
+
+    /// <summary>
+    /// One turn of a call, whichever way Twilio talks with us (Gather webhooks or the ConversationRelay socket): the
+    /// engine's turn, or for a call whose session is gone a polite restart (a blocked caller is told and hung up on).
+    /// <paramref name="decided"/> runs as soon as the engine's decision is saved, before the lead and events, so a
+    /// streaming caller hears the reply without waiting for them.
+    /// </summary>
+    public async Task<HeardTurn?> TurnAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct,
+        Func<TurnResult, CancellationToken, Task>? decided = null)
+    {
         var text = speech.Length > ConversationEngine.MaxMessageLength ? speech[..ConversationEngine.MaxMessageLength] : speech;
-        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs);
+        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs, decided);
         if (outcome is not null)
         {
-            return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new VoiceReply(Respond(outcome.Result, known), outcome) : null;
+            return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new HeardTurn(known, outcome, outcome.Result.Spoken, outcome.Result.Action) : null;
         }
 
         var profile = to.Length > 0 ? await directory.FindByTwilioNumberAsync(to, ct) : null;
@@ -239,36 +261,42 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             return null;
         }
 
+        var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
         if (await blockList.CheckAsync(profile.Business.Id, from, ct) is not null)
         {
             // Blocked while the call was going on and its session expired: the call does not start again.
-            var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
-            return new VoiceReply(Response(Say(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", profile.Business.Name)), voice, language), Hangup()), null);
+            return new HeardTurn(profile, null, Plain(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", profile.Business.Name))), VoiceAction.HANGUP);
         }
 
         await conversations.StartAsync(profile, Channel.VOICE, callSid,
             new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
-        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct) : null;
+        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct, decided: decided) : null;
         if (outcome is null)
         {
-            var language = profile.Config.TwilioLanguage;
             var restart = ReplyShaper.ForVoice(new ReplyParts(null, AgentPhrases.Say(AgentPhrase.LostTrack, language), null, AgentPhrases.Say(AgentPhrase.HowCanIHelp, language)),
-                profile.Config.TwilioVoice, false, language);
-            return new VoiceReply(Response(GatherWith(restart, profile), Redirect(GatherPath, "POST")), null);
+                voice, false, language);
+            return new HeardTurn(profile, null, restart, VoiceAction.CONTINUE);
         }
 
-        return new VoiceReply(Respond(outcome.Result, profile), outcome);
+        return new HeardTurn(profile, outcome, outcome.Result.Spoken, outcome.Result.Action);
+
+        static SpokenReply Plain(string text) => new(text, [new SpeechText(text)], false);
     }
 
     /// <summary>The TwiML for the engine's decision.</summary>
-    static VoiceResponse Respond(TurnResult result, BusinessProfile profile)
+    static VoiceResponse Respond(TurnResult result, BusinessProfile profile) => result.Action == VoiceAction.CONTINUE
+        ? Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"))
+        : Handoff(result.Action, Say(result.Spoken, profile.Config.TwilioVoice, profile.Config.TwilioLanguage), profile, result.Session.SessionId);
+
+    /// <summary>
+    /// How a call leaves the conversation (hang up, transfer to the owner, voicemail) after <paramref name="say"/>: the
+    /// end of a Gather turn, and what the relay's action URL answers when the socket handed the call back.
+    /// </summary>
+    public static VoiceResponse Handoff(VoiceAction action, Twilio.TwiML.Voice.Say say, BusinessProfile profile, string callSid)
     {
         var (business, config) = (profile.Business, profile.Config);
-        var say = Say(result.Spoken, config.TwilioVoice, config.TwilioLanguage);
-        switch (result.Action)
+        switch (action)
         {
-            case VoiceAction.HANGUP:
-                return Response(say, Hangup());
             case VoiceAction.TRANSFER:
                 // A warm transfer to the owner's phone for alerts (the engine transfers only when there is one): the
                 // owner hears a whisper first, and a transfer not taken brings the caller back (WarmTransferCalls).
@@ -277,11 +305,11 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                     return Response(Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
                 }
 
-                return WarmTransferCalls.DialOwner(result.Session.SessionId, business, say, owner);
+                return WarmTransferCalls.DialOwner(callSid, business, say, owner);
             case VoiceAction.VOICEMAIL:
                 return Response(say, Voicemail(), Say(AgentPhrases.Say(AgentPhrase.NoMessageGoodbye, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Hangup());
             default:
-                return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
+                return Response(say, Hangup());
         }
     }
 
