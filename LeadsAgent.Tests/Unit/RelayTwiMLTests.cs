@@ -31,3 +31,19 @@ public class RelayTwiMLTests
     public void RelayVoice_OurVoiceName_IsTheRelaysProviderAndVoice(string ours, string provider, string? voice) =>
         Assert.Equal((provider, voice), RelayCalls.RelayVoice(ours));
 }
+
+public class ClauseSplitterTests
+{
+    [Fact]
+    public void Split_EmergencyReply_CutsAtClausesAndJoinsBackUnchanged()
+    {
+        const string text = "I understand this is an emergency. Please leave the house now, and call the gas company from outside. What's your name?";
+        var pieces = LeadsAgent.Domain.Engine.ClauseSplitter.Split(text);
+        Assert.Equal(["I understand this is an emergency. ", "Please leave the house now, ", "and call the gas company from outside. ", "What's your name?"], pieces);
+        Assert.Equal(text, string.Concat(pieces));
+    }
+
+    [Fact]
+    public void Split_ShortLeadIn_StaysWithTheNextClause() =>
+        Assert.Equal(["Yes, we do that. ", "When suits you?"], LeadsAgent.Domain.Engine.ClauseSplitter.Split("Yes, we do that. When suits you?"));
+}
