@@ -238,6 +238,8 @@ public static class WebComposition
         });
         app.UseStaticFiles();
         // Explicit, so a re-executed "Page not found" request is routed again (the implicit one runs only at the start).
+        // ConversationRelay's socket (/api/voice/relay); Twilio keeps it alive itself, our pings catch dead peers.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();

@@ -42,6 +42,8 @@ public sealed class AgentConfig
     public CallRouting CallRouting { get; set; } = CallRouting.AI_ALWAYS;
     /// <summary>How long the owner's phone rings before the agent takes the call.</summary>
     public int RingOwnerSeconds { get; set; } = CallRoutingRules.DefaultRingSeconds;
+    /// <summary>Whether calls use Twilio's Gather or streaming ConversationRelay (PRO); Gather is the fallback.</summary>
+    public VoiceMode VoiceMode { get; set; } = VoiceMode.GATHER;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -79,8 +79,13 @@ public sealed partial class ConversationService(
         return (stored, greeting);
     }
 
-    /// <summary>One turn: the person's words (null or empty for silence) in, the agent's reply and action out.</summary>
-    public async Task<TurnOutcome?> TurnAsync(string sessionId, string? message, string? callerNumber, CancellationToken ct, double? webhookStartedMs = null)
+    /// <summary>
+    /// One turn: the person's words (null or empty for silence) in, the agent's reply and action out.
+    /// <paramref name="decided"/> runs once the new state is saved and before the lead, gaps and events, so a streaming
+    /// channel can start speaking while they are written.
+    /// </summary>
+    public async Task<TurnOutcome?> TurnAsync(string sessionId, string? message, string? callerNumber, CancellationToken ct, double? webhookStartedMs = null,
+        Func<TurnResult, CancellationToken, Task>? decided = null)
     {
         // What people say ends up in leads and transcripts: nothing in it may make those writes fail.
         (message, callerNumber) = (StorableText.CleanOrNull(message), StorableText.CleanOrNull(callerNumber));
@@ -130,6 +135,11 @@ public sealed partial class ConversationService(
         if (session is null || result is null || profile is null)
         {
             return null;
+        }
+
+        if (decided is not null)
+        {
+            await decided(result with { Session = session }, ct);
         }
 
         s_turnMs.Record(watch.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("channel", session.Channel.ToString()));

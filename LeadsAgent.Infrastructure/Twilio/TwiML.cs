@@ -21,6 +21,18 @@ public sealed record GatherOptions(
     int? NumDigits = null,
     string? FinishOnKey = null);
 
+/// <summary>A ConversationRelay session: where Twilio opens the WebSocket, and how it speaks and listens.</summary>
+public sealed record RelayOptions(
+    string Url,
+    string Action,
+    string? WelcomeGreeting,
+    string? Language,
+    string? TtsProvider,
+    string? Voice,
+    string? Hints,
+    string Interruptible = "any",
+    bool DtmfDetection = true);
+
 public sealed record DialOptions(string? Action = null, string? Method = null, int? Timeout = null, string? CallerId = null, bool? AnswerOnBridge = null);
 
 public sealed record RecordOptions(
@@ -154,6 +166,27 @@ public static class TwiML
         recordingStatusCallbackEvent: [(Recording.EventEnum)"completed"],
         track: (Recording.TrackEnum)"both",
         channels: (Recording.ChannelsEnum)"mono"));
+
+    /// <summary>
+    /// &lt;Connect action&gt;&lt;ConversationRelay&gt;: Twilio runs speech recognition and synthesis and exchanges text with
+    /// the app over a WebSocket at <see cref="RelayOptions.Url"/>; when the session ends Twilio posts to the action URL.
+    /// </summary>
+    public static Connect ConversationRelay(RelayOptions o)
+    {
+        var connect = new Connect(action: Url(o.Action), method: Method("POST"));
+        connect.ConversationRelay(
+            url: o.Url,
+            language: o.Language,
+            transcriptionLanguage: o.Language,
+            ttsProvider: o.TtsProvider,
+            voice: o.Voice,
+            dtmfDetection: o.DtmfDetection,
+            welcomeGreeting: o.WelcomeGreeting,
+            welcomeGreetingInterruptible: o.Interruptible,
+            interruptible: o.Interruptible,
+            hints: o.Hints);
+        return connect;
+    }
 
     /// <summary>The document as the SDK renders it: utf-8 declaration, two-space indentation.</summary>
     public static string Render(SdkTwiML root) => root.ToString(SaveOptions.None);

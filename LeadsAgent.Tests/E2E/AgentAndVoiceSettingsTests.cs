@@ -183,6 +183,33 @@ public class AgentAndVoiceSettingsTests(AgentAndVoiceSettingsTests.Fixture fx) :
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task An_owner_turns_on_streaming_conversation_and_the_next_call_streams(int width)
+    {
+        var number = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (_, _, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
+        var (page, errors) = await SignedInAsync(email, width);
+        await BrowserFixture.OpenInteractiveAsync(page, "/settings/voice");
+
+        var card = page.GetByTestId("streaming-card");
+        await Assertions.Expect(card).ToContainTextAsync("can talk over it to interrupt");
+        await card.GetByText("Streaming conversation").ClickAsync();
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved. The next call uses the new voice")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"settings-voice-streaming-{width}");
+        if (width < 600)
+        {
+            var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+            Assert.True(fits, culprits);
+        }
+
+        Assert.Equal("RELAY", await fx.Database.ScalarAsync<string>(
+            $"SELECT voice_mode FROM agent_configs WHERE business_id = (SELECT id FROM businesses WHERE twilio_phone_number = '{number}')"));
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_voice_page_says_when_the_number_points_elsewhere_and_when_there_is_no_phone_to_call()
     {

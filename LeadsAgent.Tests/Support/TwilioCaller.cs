@@ -29,6 +29,10 @@ public sealed class TwilioCaller(HttpClient http, string authToken, string publi
             "recordingStatusCallbackEvent", "transcribe", "transcribeCallback", "recordingConfigurationId"],
         ["Redirect"] = ["method"],
         ["Hangup"] = [],
+        // Streaming calls (<Connect><ConversationRelay>, Twilio SDK 8.2).
+        ["Connect"] = ["action", "method"],
+        ["ConversationRelay"] = ["url", "language", "ttsLanguage", "transcriptionLanguage", "ttsProvider", "voice", "transcriptionProvider", "speechModel",
+            "profanityFilter", "dtmfDetection", "welcomeGreeting", "partialPrompts", "welcomeGreetingInterruptible", "interruptible", "preemptible", "hints"],
         // Whole-call recording (<Start><Recording>, Twilio SDK 8.2).
         ["Start"] = ["action", "method"],
         ["Recording"] = ["recordingStatusCallback", "recordingStatusCallbackMethod", "recordingStatusCallbackEvent", "trim", "track", "channels", "recordingConfigurationId"],
@@ -47,6 +51,7 @@ public sealed class TwilioCaller(HttpClient http, string authToken, string publi
     public XElement? Gather => Twiml?.Root?.Element("Gather");
     public XElement? Dial => Twiml?.Root?.Element("Dial");
     public XElement? Record => Twiml?.Root?.Element("Record");
+    public XElement? Relay => Twiml?.Root?.Element("Connect")?.Element("ConversationRelay");
     public bool HungUp => Twiml?.Root?.Element("Hangup") is not null && Gather is null;
 
     public Task DialAsync() => PostAsync("/api/voice/incoming", new() { ["CallStatus"] = "ringing" });

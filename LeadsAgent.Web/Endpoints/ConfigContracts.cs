@@ -28,12 +28,13 @@ public sealed record AgentConfigDto(
     IReadOnlyList<PlanFeature> Features,
     int? QuestionLimit,
     bool ShowBranding,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    VoiceMode VoiceMode)
 {
     public static AgentConfigDto From(AgentConfig c, PlanTier plan) => new(c.Id, c.AgentName, c.PersonaPrompt, c.WelcomeMessage,
         c.ColorTheme, c.LeadCaptureCompletionMessage, c.VoiceGreetingMessage, c.VoiceCompletionMessage, c.VoiceEmergencyMessage,
         c.VoiceEndCallMessage, c.TwilioVoice, c.TwilioLanguage, c.AllowedWidgetOrigins, c.ExtraEmergencyKeywords, plan,
-        PlanRules.Features(plan), PlanRules.QuestionLimit(plan), PlanRules.ShowBranding(plan), c.UpdatedAt);
+        PlanRules.Features(plan), PlanRules.QuestionLimit(plan), PlanRules.ShowBranding(plan), c.UpdatedAt, c.VoiceMode);
 }
 
 /// <summary>Fields left out (null) keep their current value. Voice fields need the PRO plan.</summary>
@@ -50,7 +51,8 @@ public sealed record UpdateConfigRequest(
     string? TwilioVoice,
     string? TwilioLanguage,
     List<string>? AllowedWidgetOrigins,
-    List<string>? ExtraEmergencyKeywords);
+    List<string>? ExtraEmergencyKeywords,
+    VoiceMode? VoiceMode = null);
 
 public sealed partial class UpdateConfigRequestValidator : AbstractValidator<UpdateConfigRequest>
 {
@@ -61,6 +63,7 @@ public sealed partial class UpdateConfigRequestValidator : AbstractValidator<Upd
         When(x => x.WelcomeMessage is not null, () => RuleFor(x => x.WelcomeMessage).RequiredText(1000));
         RuleFor(x => x.LeadCaptureCompletionMessage).MaximumLength(1000);
         RuleFor(x => x.VoiceGreetingMessage).MaximumLength(1000);
+        RuleFor(x => x.VoiceMode).IsInEnum().WithMessage("'voiceMode' must be GATHER (the agent answers once the caller has finished) or RELAY (streaming, interruptible).");
         RuleFor(x => x.VoiceCompletionMessage).MaximumLength(1000);
         RuleFor(x => x.VoiceEmergencyMessage).MaximumLength(1000);
         RuleFor(x => x.VoiceEndCallMessage).MaximumLength(1000);

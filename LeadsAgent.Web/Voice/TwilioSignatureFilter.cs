@@ -59,6 +59,13 @@ public sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> option
             ? raw
             : http.Request.Path + http.Request.QueryString;
         var baseUrl = string.IsNullOrWhiteSpace(o.WebhookBaseUrl) ? $"{http.Request.Scheme}://{http.Request.Host}" : o.WebhookBaseUrl.TrimEnd('/');
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            // ConversationRelay signs its WebSocket upgrade (a GET, no form) over the wss:// URL our TwiML gave it.
+            baseUrl = baseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + baseUrl["https://".Length..]
+                : baseUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + baseUrl["http://".Length..] : baseUrl;
+        }
+
         return baseUrl + target;
     }
 

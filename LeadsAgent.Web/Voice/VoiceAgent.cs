@@ -12,6 +12,7 @@ using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Twilio;
 using Microsoft.Extensions.Options;
 using VoiceResponse = Twilio.TwiML.VoiceResponse;
+using SdkTwiML = Twilio.TwiML.TwiML;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
@@ -19,13 +20,18 @@ namespace LeadsAgent.Web.Voice;
 /// <summary>What the phone agent answers to one webhook: the TwiML, and the turn behind it when there was one.</summary>
 public sealed record VoiceReply(VoiceResponse Twiml, TurnOutcome? Turn);
 
+/// <summary>One turn of a call: the business, the engine's outcome (none for a restart or a blocked caller), what to say and what next.</summary>
+public sealed record HeardTurn(BusinessProfile Profile, TurnOutcome? Outcome, SpokenReply Spoken, VoiceAction Action);
+
 /// <summary>
 /// The phone agent's decisions as TwiML: answering a call and hearing each thing the caller says. The Twilio webhooks
 /// and the owner's call simulator both run through here, so the simulator shows exactly what a caller would get.
 /// </summary>
 public sealed class VoiceAgent(ConversationService conversations, BusinessDirectory directory, IOptions<FeatureOptions> features, CallerBlockList blockList,
-    ISessionStore store, TimeProvider clock)
+    ISessionStore store, TimeProvider clock, IOptions<TwilioOptions> twilio)
 {
+    public const string RelayPath = "/api/voice/relay";
+    public const string RelayActionPath = "/api/voice/relay-action";
     public const string GatherPath = "/api/voice/gather";
     public const string ActionPath = "/api/voice/action";
     public const string RecordingPath = "/api/voice/recording";
@@ -168,17 +174,50 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                 Hangup());
         }
 
+        var relayUrl = simulated ? null : RelayUrl(config, plan);
+        if (relayUrl is not null)
+        {
+            metadata[RelayCalls.ModeKey] = RelayCalls.RelayMode;
+        }
+
         var (_, greeting) = await conversations.StartAsync(profile, Channel.VOICE, callSid, metadata, from, ct, simulated);
         var spoken = greeting?.Spoken ?? ReplyShaper.ForVoice(new ReplyParts(null, null, null, AgentPhrases.OwnerOr(config.VoiceGreetingMessage, AgentPhrase.VoiceGreeting, language)),
             voice, false, language);
+        // The relay speaks the greeting itself (welcomeGreeting); with Gather it is the first <Say> of the first listen.
+        SdkTwiML listen = relayUrl is not null ? Relay(profile, spoken.PlainText, relayUrl) : GatherWith(spoken, profile);
+        SdkTwiML[] after = relayUrl is not null ? [] : [Redirect(GatherPath, "POST")];
         if (RecordsCalls(business, plan))
         {
             // Recording on (PRO, the owner's choice): the caller hears the notice before anything is recorded.
-            return Response(Say(AgentPhrases.Say(AgentPhrase.RecordingNotice, language), voice, language), StartRecording(CallRecordingPath),
-                GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+            return Response([Say(AgentPhrases.Say(AgentPhrase.RecordingNotice, language), voice, language), StartRecording(CallRecordingPath), listen, .. after]);
         }
 
-        return Response(GatherWith(spoken, profile), Redirect(GatherPath, "POST"));
+        return Response([listen, .. after]);
+    }
+
+    /// <summary>
+    /// The relay's WebSocket address when this business's calls stream (RELAY mode on a plan with voice configuration,
+    /// PRO) and the public base URL is known; null means Gather, which is also the fallback for everyone else.
+    /// </summary>
+    string? RelayUrl(AgentConfig config, PlanTier plan)
+    {
+        if (config.VoiceMode != VoiceMode.RELAY || !PlanRules.Allows(plan, PlanFeature.VoiceConfiguration)
+            || !Uri.TryCreate(twilio.Value.WebhookBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+        {
+            return null;
+        }
+
+        // Twilio connects to the wss:// form of the same host; it signs the upgrade over exactly this URL.
+        var scheme = baseUri.Scheme == "https" ? "wss" : "ws";
+        return $"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath.TrimEnd('/')}{RelayPath}";
+    }
+
+    /// <summary>&lt;Connect&gt;&lt;ConversationRelay&gt; with the business's voice, language and speech hints; the caller may talk over the agent.</summary>
+    public static Twilio.TwiML.Voice.Connect Relay(BusinessProfile profile, string welcomeGreeting, string relayUrl)
+    {
+        var config = profile.Config;
+        var (provider, voice) = RelayCalls.RelayVoice(config.TwilioVoice);
+        return ConversationRelay(new RelayOptions(relayUrl, RelayActionPath, welcomeGreeting, config.TwilioLanguage, provider, voice, Hints(profile)));
     }
 
     /// <summary>Whether a business's calls are recorded: the owner turned it on and the plan has it.</summary>
@@ -190,11 +229,30 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     /// </summary>
     public async Task<VoiceReply?> HearAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct)
     {
+        var heard = await TurnAsync(callSid, speech, from, to, elapsedMs, ct);
+        return heard switch
+        {
+            null => null,
+            { Outcome: { } outcome } => new VoiceReply(Respond(outcome.Result, heard.Profile), outcome),
+            { Action: VoiceAction.HANGUP } => new VoiceReply(Response(Say(heard.Spoken.PlainText, heard.Profile.Config.TwilioVoice, heard.Profile.Config.TwilioLanguage), Hangup()), null),
+            _ => new VoiceReply(Listen(heard.Spoken, heard.Profile), null),
+        };
+    }
+
+    /// <summary>
+    /// One turn of a call, whichever way Twilio talks with us (Gather webhooks or the ConversationRelay socket): the
+    /// engine's turn, or for a call whose session is gone a polite restart (a blocked caller is told and hung up on).
+    /// <paramref name="decided"/> runs as soon as the engine's decision is saved, before the lead and events, so a
+    /// streaming caller hears the reply without waiting for them.
+    /// </summary>
+    public async Task<HeardTurn?> TurnAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct,
+        Func<TurnResult, CancellationToken, Task>? decided = null)
+    {
         var text = speech.Length > ConversationEngine.MaxMessageLength ? speech[..ConversationEngine.MaxMessageLength] : speech;
-        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs);
+        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs, decided);
         if (outcome is not null)
         {
-            return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new VoiceReply(Respond(outcome.Result, known), outcome) : null;
+            return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new HeardTurn(known, outcome, outcome.Result.Spoken, outcome.Result.Action) : null;
         }
 
         var profile = to.Length > 0 ? await directory.FindByTwilioNumberAsync(to, ct) : null;
@@ -203,36 +261,42 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
             return null;
         }
 
+        var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
         if (await blockList.CheckAsync(profile.Business.Id, from, ct) is not null)
         {
             // Blocked while the call was going on and its session expired: the call does not start again.
-            var (voice, language) = (profile.Config.TwilioVoice, profile.Config.TwilioLanguage);
-            return new VoiceReply(Response(Say(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", profile.Business.Name)), voice, language), Hangup()), null);
+            return new HeardTurn(profile, null, Plain(AgentPhrases.Say(AgentPhrase.BlockedCaller, language, ("business", profile.Business.Name))), VoiceAction.HANGUP);
         }
 
         await conversations.StartAsync(profile, Channel.VOICE, callSid,
             new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
-        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct) : null;
+        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct, decided: decided) : null;
         if (outcome is null)
         {
-            var language = profile.Config.TwilioLanguage;
             var restart = ReplyShaper.ForVoice(new ReplyParts(null, AgentPhrases.Say(AgentPhrase.LostTrack, language), null, AgentPhrases.Say(AgentPhrase.HowCanIHelp, language)),
-                profile.Config.TwilioVoice, false, language);
-            return new VoiceReply(Response(GatherWith(restart, profile), Redirect(GatherPath, "POST")), null);
+                voice, false, language);
+            return new HeardTurn(profile, null, restart, VoiceAction.CONTINUE);
         }
 
-        return new VoiceReply(Respond(outcome.Result, profile), outcome);
+        return new HeardTurn(profile, outcome, outcome.Result.Spoken, outcome.Result.Action);
+
+        static SpokenReply Plain(string text) => new(text, [new SpeechText(text)], false);
     }
 
     /// <summary>The TwiML for the engine's decision.</summary>
-    static VoiceResponse Respond(TurnResult result, BusinessProfile profile)
+    static VoiceResponse Respond(TurnResult result, BusinessProfile profile) => result.Action == VoiceAction.CONTINUE
+        ? Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"))
+        : Handoff(result.Action, Say(result.Spoken, profile.Config.TwilioVoice, profile.Config.TwilioLanguage), profile, result.Session.SessionId);
+
+    /// <summary>
+    /// How a call leaves the conversation (hang up, transfer to the owner, voicemail) after <paramref name="say"/>: the
+    /// end of a Gather turn, and what the relay's action URL answers when the socket handed the call back.
+    /// </summary>
+    public static VoiceResponse Handoff(VoiceAction action, Twilio.TwiML.Voice.Say say, BusinessProfile profile, string callSid)
     {
         var (business, config) = (profile.Business, profile.Config);
-        var say = Say(result.Spoken, config.TwilioVoice, config.TwilioLanguage);
-        switch (result.Action)
+        switch (action)
         {
-            case VoiceAction.HANGUP:
-                return Response(say, Hangup());
             case VoiceAction.TRANSFER:
                 // A warm transfer to the owner's phone for alerts (the engine transfers only when there is one): the
                 // owner hears a whisper first, and a transfer not taken brings the caller back (WarmTransferCalls).
@@ -241,11 +305,11 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
                     return Response(Say(AgentPhrases.Say(AgentPhrase.NoOneAvailable, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Voicemail(), Hangup());
                 }
 
-                return WarmTransferCalls.DialOwner(result.Session.SessionId, business, say, owner);
+                return WarmTransferCalls.DialOwner(callSid, business, say, owner);
             case VoiceAction.VOICEMAIL:
                 return Response(say, Voicemail(), Say(AgentPhrases.Say(AgentPhrase.NoMessageGoodbye, config.TwilioLanguage), config.TwilioVoice, config.TwilioLanguage), Hangup());
             default:
-                return Response(GatherWith(result.Spoken, profile), Redirect(GatherPath, "POST"));
+                return Response(say, Hangup());
         }
     }
 

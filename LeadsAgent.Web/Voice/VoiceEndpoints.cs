@@ -37,6 +37,7 @@ public static partial class VoiceEndpoints
         voice.MapPost("/call-recording", CallRecordingAsync);
         voice.MapOwnerAlerts();
         voice.MapWarmTransfer();
+        voice.MapRelay();
     }
 
     static IResult Xml(VoiceResponse response) => TypedResults.Text(Render(response), "text/xml", System.Text.Encoding.UTF8);

@@ -27,6 +27,7 @@ sealed class AgentConfigConfiguration : IEntityTypeConfiguration<AgentConfig>
         b.Property(x => x.AllowedWidgetOrigins).HasJsonb();
         b.Property(x => x.ExtraEmergencyKeywords).HasJsonb();
         b.Property(x => x.CallRouting).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.VoiceMode).HasConversion<string>().HasMaxLength(10).HasDefaultValue(VoiceMode.GATHER);
         b.Ignore(x => x.OrderedQuestions);
         b.HasMany(x => x.Questions).WithOne().HasForeignKey(q => q.AgentConfigId).OnDelete(DeleteBehavior.Cascade);
     }

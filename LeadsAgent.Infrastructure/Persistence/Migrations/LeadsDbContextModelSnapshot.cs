@@ -473,6 +473,14 @@ namespace LeadsAgent.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("voice_greeting_message");
 
+                    b.Property<string>("VoiceMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("GATHER")
+                        .HasColumnName("voice_mode");
+
                     b.Property<string>("WelcomeMessage")
                         .IsRequired()
                         .HasMaxLength(1000)

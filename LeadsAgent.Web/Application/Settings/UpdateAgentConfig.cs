@@ -32,7 +32,8 @@ public sealed class UpdateAgentConfig(CurrentBusiness current, IDbContextFactory
             || Changes(request.VoiceEmergencyMessage, config.VoiceEmergencyMessage)
             || Changes(request.VoiceEndCallMessage, config.VoiceEndCallMessage)
             || Changes(request.TwilioVoice, config.TwilioVoice)
-            || Changes(request.TwilioLanguage, config.TwilioLanguage);
+            || Changes(request.TwilioLanguage, config.TwilioLanguage)
+            || request.VoiceMode is { } mode && mode != config.VoiceMode;
         if (voiceChanged)
         {
             PlanRules.Require(plan, PlanFeature.VoiceConfiguration);
@@ -53,6 +54,7 @@ public sealed class UpdateAgentConfig(CurrentBusiness current, IDbContextFactory
         config.VoiceEndCallMessage = Keep(request.VoiceEndCallMessage, config.VoiceEndCallMessage);
         config.TwilioVoice = request.TwilioVoice?.Trim() ?? config.TwilioVoice;
         config.TwilioLanguage = request.TwilioLanguage ?? config.TwilioLanguage;
+        config.VoiceMode = request.VoiceMode ?? config.VoiceMode;
         if (voiceChanged && !VoiceCatalog.IsValid(config.TwilioVoice, config.TwilioLanguage))
         {
             // A voice speaking another language can fail every <Say> on a live call.

@@ -89,7 +89,7 @@ public sealed partial class VoiceCall(HttpClient http, Recorder recorder, Func<C
     }
 
     /// <summary>A person's answer to what the agent just said.</summary>
-    static string? Answer(string said)
+    public static string? Answer(string said)
     {
         var s = said.ToLowerInvariant();
         return s switch
@@ -181,7 +181,7 @@ public sealed class ChatVisitor(HttpClient http, Recorder recorder, Func<Cancell
         }
     }
 
-    static string? Answer(string said)
+    public static string? Answer(string said)
     {
         var s = said.ToLowerInvariant();
         return s switch

@@ -17,6 +17,9 @@ public sealed record VoiceForm : IConfigForm<VoiceForm>
     public string VoiceEmergencyMessage { get; set; } = "";
     public string VoiceEndCallMessage { get; set; } = "";
 
+    /// <summary>Streaming conversation (Twilio ConversationRelay): callers hear the agent sooner and can interrupt it.</summary>
+    public bool Streaming { get; set; }
+
     /// <summary>The spoken messages with the owner's name for each, in the order a call uses them.</summary>
     public IEnumerable<(string Property, string Label, string Text)> Messages =>
     [
@@ -36,6 +39,7 @@ public sealed record VoiceForm : IConfigForm<VoiceForm>
             VoiceCompletionMessage = c.VoiceCompletionMessage ?? "",
             VoiceEmergencyMessage = c.VoiceEmergencyMessage ?? "",
             VoiceEndCallMessage = c.VoiceEndCallMessage ?? "",
+            Streaming = c.VoiceMode == VoiceMode.RELAY,
         };
         form.FollowLanguage(c.TwilioLanguage);
         return form;
@@ -58,7 +62,7 @@ public sealed record VoiceForm : IConfigForm<VoiceForm>
     public VoiceForm Copy() => this with { };
 
     public UpdateConfigRequest ToRequest() => new(null, null, null, null, null, VoiceGreetingMessage, VoiceCompletionMessage,
-        VoiceEmergencyMessage, VoiceEndCallMessage, Voice, Language, null, null);
+        VoiceEmergencyMessage, VoiceEndCallMessage, Voice, Language, null, null, Streaming ? VoiceMode.RELAY : VoiceMode.GATHER);
 
     public static FormRules<VoiceForm, UpdateConfigRequest> Rules(IValidator<UpdateConfigRequest> validator)
     {
