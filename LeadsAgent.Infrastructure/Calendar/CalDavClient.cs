@@ -489,6 +489,9 @@ public sealed class CalDavClient(IHttpClientFactory http, OutboundTargetGuard gu
     static HttpRequestMessage NewRequest(CalDavAccount account, HttpMethod method, Uri uri, IPAddress[] addresses)
     {
         var request = CheckedAddressHandler.Create(method, uri, addresses);
+        // One connection per request: CalDAV servers (Radicale among them) may close a kept-alive connection right after
+        // answering, and a request written onto it meanwhile breaks off. A calendar sees a few requests a minute at most.
+        request.Headers.ConnectionClose = true;
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.UserName}:{account.Password}")));
         return request;
