@@ -104,6 +104,8 @@ public class TenantScopeTests(PlatformFixture fx) : IClassFixture<PlatformFixtur
             // Issue 18's Twilio webhooks, all signed: ring-owner-first, call recording, the warm transfer's legs, texts.
             "/api/voice/owner-dial", "/api/voice/call-recording", "/api/voice/whisper", "/api/voice/whisper-answer", "/api/voice/transfer-result",
             "/api/sms/incoming", "/api/sms/status",
+            // Issue 20's ConversationRelay: the WebSocket upgrade and the session's action URL, both signed by Twilio.
+            "/api/voice/relay", "/api/voice/relay-action",
             "/login", "/access-denied", "/demo/{BusinessId:guid}", "/not-found", "/error",
             // A password reset link is opened signed out: the page and its API check the one-time token instead.
             "/reset-password", "/api/auth/reset-password",

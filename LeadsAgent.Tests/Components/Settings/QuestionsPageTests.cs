@@ -136,13 +136,14 @@ public class QuestionsPageTests(PlatformFixture fx) : IClassFixture<PlatformFixt
         await using var _ = page;
 
         // Alt+↓ on a focused question's button moves it down one place.
-        page.Row(Name).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown", AltKey = true });
+        // (Found and pressed inside the retry: the list may re-render between the two while it settles after loading.)
+        await page.Cut.WaitForAssertionAsync(() => page.Row(Name).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown", AltKey = true }), s_wait);
         await page.Cut.WaitForAssertionAsync(() => Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown()), s_wait);
         await page.Cut.WaitForAssertionAsync(() => Assert.Equal("Moved to position 2 of 5.", page.Cut.Find("[data-testid=questions-announcement]").TextContent.Trim()), s_wait);
         await AssertOrderInDatabaseAsync(businessId, string.Join('|', Phone, Name, Address, Problem, Email));
 
         // Without Alt the arrow keys are left alone.
-        page.Row(Name).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
+        await page.Cut.WaitForAssertionAsync(() => page.Row(Name).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" }), s_wait);
         Assert.Equal([Phone, Name, Address, Problem, Email], page.Shown());
 
         // The "move up" button of the last question; the first question's "move up" is disabled.
