@@ -43,6 +43,20 @@ public static class CalendarFeedLinks
             return await db.CalendarConnections.SingleAsync(ct);
         }
     }
+
+    /// <summary>One change of the signed-in owner's connection row (BASIC and up), saved, and the settings as they now are.</summary>
+    internal static async Task<CalendarSettingsDto> ChangeAsync(IDbContextFactory<LeadsDbContext> contexts, CurrentBusiness current, ServerOptions server,
+        TimeProvider clock, Action<CalendarConnection, DateTimeOffset> change, CancellationToken ct)
+    {
+        var business = await current.GetAsync(ct);
+        PlanRules.Require(current.EffectivePlan(business), PlanFeature.Booking);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var connection = await EnsureAsync(db, business.Id, now, ct);
+        change(connection, now);
+        await db.SaveChangesAsync(ct);
+        return CalendarSettingsDto.From(connection, FeedUrl(server, connection.FeedToken));
+    }
 }
 
 /// <summary>The signed-in owner's calendar settings (BASIC and up); the feed's address is made on first view.</summary>
@@ -94,14 +108,7 @@ public sealed class DisconnectCalendar(IDbContextFactory<LeadsDbContext> context
 {
     public async Task<CalendarSettingsDto> HandleAsync(CancellationToken ct = default)
     {
-        var business = await current.GetAsync(ct);
-        PlanRules.Require(current.EffectivePlan(business), PlanFeature.Booking);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var connection = await CalendarFeedLinks.EnsureAsync(db, business.Id, now, ct);
-        connection.Disconnect(now);
-        await db.SaveChangesAsync(ct);
-        return CalendarSettingsDto.From(connection, CalendarFeedLinks.FeedUrl(server.Value, connection.FeedToken));
+        return await CalendarFeedLinks.ChangeAsync(contexts, current, server.Value, clock, (c, now) => c.Disconnect(now), ct);
     }
 }
 
@@ -110,14 +117,7 @@ public sealed class ResetCalendarFeed(IDbContextFactory<LeadsDbContext> contexts
 {
     public async Task<CalendarSettingsDto> HandleAsync(CancellationToken ct = default)
     {
-        var business = await current.GetAsync(ct);
-        PlanRules.Require(current.EffectivePlan(business), PlanFeature.Booking);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var connection = await CalendarFeedLinks.EnsureAsync(db, business.Id, now, ct);
-        connection.ResetFeed(now);
-        await db.SaveChangesAsync(ct);
-        return CalendarSettingsDto.From(connection, CalendarFeedLinks.FeedUrl(server.Value, connection.FeedToken));
+        return await CalendarFeedLinks.ChangeAsync(contexts, current, server.Value, clock, (c, now) => c.ResetFeed(now), ct);
     }
 }
 

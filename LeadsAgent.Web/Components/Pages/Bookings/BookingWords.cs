@@ -6,14 +6,15 @@ namespace LeadsAgent.Web.Components.Pages.Bookings;
 
 /// <summary>
 /// How the bookings pages say days and times: "Thu 3 Dec", "9:00 a.m.", "30 Nov – 6 Dec". Every value passed in is
-/// already in the business's zone (BookingDto and SlotDto carry its offset), so nothing here converts.
+/// already in the business's zone (BookingDto and SlotDto carry its offset), so nothing here converts. A time reads
+/// as in the caller's confirmations (<see cref="Domain.Booking.BookingWords"/>).
 /// </summary>
 public static class BookingWords
 {
     static readonly CultureInfo s_culture = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>"9:00 a.m.", "12:30 p.m.": minutes always shown, so a column of times lines up.</summary>
-    public static string Time(DateTimeOffset local) => Time(local.Hour, local.Minute);
+    public static string Time(DateTimeOffset local) => Domain.Booking.BookingWords.Time(local);
 
     public static string Time(int hour, int minute) => $"{(hour % 12 == 0 ? 12 : hour % 12)}:{minute:00} {(hour < 12 ? "a.m." : "p.m.")}";
 
