@@ -57,6 +57,7 @@ public class QuestionSettingsTests(BrowserFixture fx) : IClassFixture<BrowserFix
         var save = Dialog(page).GetByTestId("question-save");
         await Assertions.Expect(save).ToBeDisabledAsync();
         var text = Dialog(page).GetByLabel("Question", new() { Exact = true });
+        await Assertions.Expect(text).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
         await text.FillAsync("");
         await Assertions.Expect(Dialog(page)).ToContainTextAsync("Question can't be empty.");
         await Assertions.Expect(save).ToBeDisabledAsync();
