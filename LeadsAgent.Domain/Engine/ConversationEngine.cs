@@ -17,6 +17,9 @@ public sealed record TurnContext(Business Business, AgentConfig Config, DateTime
     /// <summary>Shared by every run of one turn, so a re-run reuses the passages and model answer of the first.</summary>
     public TurnMemo? Memo { get; init; }
 
+    /// <summary>Where a call's reply is said while it is written (ConversationRelay); null for a reply said whole.</summary>
+    public IReplySink? ReplySink { get; init; }
+
     /// <summary>The visit this conversation may book now (free slots of a service), with the outcome of a choice; null when booking does not apply.</summary>
     public BookingOffer? Booking { get; init; }
 }
@@ -42,7 +45,14 @@ public sealed record TurnResult(
     IReadOnlyList<ExtractedEntity> Entities,
     string? UnansweredQuestion,
     string Model,
-    double? ModelMs);
+    double? ModelMs)
+{
+    /// <summary>
+    /// With a reply sink: what is left to say after what the sink was given during the turn (the next question), or the
+    /// whole reply's remainder; null when nothing was said through the sink.
+    /// </summary>
+    public string? Unsent { get; init; }
+}
 
 /// <summary>
 /// The conversation engine shared by chat and phone: triage, extraction, intents, and the lead-capture state
@@ -112,7 +122,38 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         // call-out fee when the business has one.
         var lookUp = asksSomething || triage.Hazard != Hazard.None || !capture.Active && session.Capture.PendingPhone is null;
         var passages = lookUp ? await memo.PassagesAsync(() => LookUpAsync(ctx.Business.Id, text, triage.Hazard, ct)) : [];
-        var (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
+        // The hazard's fixed script first, in the conversation's language; a passage about the hazard may add to it.
+        string? safety = null;
+        var voice = session.Channel == Channel.VOICE;
+        var script = triage.Hazard == Hazard.None ? null
+            : SafetyScripts.For(triage.Hazard, language);
+        if (script is not null && !session.SafetyScriptsGiven.Contains(script.Hazard))
+        {
+            safety = SafetyAdvice.Compose(script, passages, voice ? 200 : 360);
+            session.SafetyScriptsGiven.Add(script.Hazard);
+        }
+
+        // A call whose reply is said as it is written: the safety script at once, then the model's words as they come.
+        var sink = voice && ctx.ReplySink is { } s && model is IStreamingLanguageModel && !memo.HasModel ? s : null;
+        var safetySaid = false;
+        if (sink is not null && safety is not null)
+        {
+            await sink.SayAsync(Speak(new ReplyParts(safety, null, null, null), ctx, true, language) + " ", ct);
+            safetySaid = true;
+        }
+
+        ModelTurn? modelTurn;
+        double? modelMs;
+        ModelStream? stream = null;
+        if (sink is not null)
+        {
+            (stream, modelMs) = await AskModelStreamingAsync(session, ctx, text, current, passages, triage.Priority, ct);
+            modelTurn = stream is null ? null : stream.Decision with { Reply = stream.Reply is null ? null : StreamedReplyMark };
+        }
+        else
+        {
+            (modelTurn, modelMs) = await memo.ModelAsync(() => AskModelAsync(session, ctx, text, current, passages, triage.Priority, ct));
+        }
 
         // Merge: the model may add intents and entities that validate, and may raise the priority, never lower it.
         var priority = triage.Priority;
@@ -154,22 +195,71 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         }
 
         session.EmergencyDetected |= priority == LeadPriority.URGENT;
-        // The hazard's fixed script first, in the conversation's language; a passage about the hazard may add to it.
-        string? safety = null;
-        var voice = session.Channel == Channel.VOICE;
-        var script = triage.Hazard == Hazard.None ? null
-            : SafetyScripts.For(triage.Hazard, language);
-        if (script is not null && !session.SafetyScriptsGiven.Contains(script.Hazard))
-        {
-            safety = SafetyAdvice.Compose(script, passages, voice ? 200 : 360);
-            session.SafetyScriptsGiven.Add(script.Hazard);
-        }
-
         var step = new Step(session, ctx, text, normalized, intents, entities, extraction, passages, modelTurn, safety);
         var (parts, action, lead, unanswered) = step.Decide();
+        string? unsent = null;
+        if (sink is not null && (safetySaid || stream is not null))
+        {
+            await using (stream)
+            {
+                (parts, var said, unsent) = await SayStreamedAsync(parts, stream, sink, safetySaid, ctx, session.EmergencyDetected, language, ct);
+                if (modelTurn is not null)
+                {
+                    modelTurn = modelTurn with { Reply = said };
+                }
+            }
+
+            memo.Remember(modelTurn, modelMs);
+        }
+
         // Known as soon as it is said, so the live dashboard names the caller instead of "Website visitor".
         session.CallerName = CapturedName(session, ctx);
-        return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons, SafetyScript = script ?? triage.SafetyScript }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs);
+        return Finish(session, ctx, parts, action, lead, triage with { Priority = priority, Reasons = reasons, SafetyScript = script ?? triage.SafetyScript }, intents, entities, unanswered, modelTurn is null ? "local" : model.Name, modelMs)
+            with { Unsent = unsent };
+    }
+
+    /// <summary>
+    /// Stands for the model's reply in a decision taken before the reply is written; <see cref="SayStreamedAsync"/>
+    /// puts the words said in its place. A private-use character: no model or person writes it.
+    /// </summary>
+    const string StreamedReplyMark = "\uE000";
+
+    static string Speak(ReplyParts parts, TurnContext ctx, bool urgent, string language) =>
+        ReplyShaper.ForVoice(parts, ctx.Config.TwilioVoice, urgent, language).PlainText;
+
+    /// <summary>
+    /// Says a decided reply through the sink while the model writes its part: what comes before the model's words (the
+    /// acknowledgement) at once, the words as they come, and returns what is left (the next question) for the caller of
+    /// the engine to say last. A decision that does not use the model's words stops the model and leaves the whole reply
+    /// (less a safety script already said).
+    /// </summary>
+    static async Task<(ReplyParts Parts, string? Said, string Unsent)> SayStreamedAsync(ReplyParts parts, ModelStream? stream, IReplySink sink,
+        bool safetySaid, TurnContext ctx, bool urgent, string language, CancellationToken ct)
+    {
+        string?[] slots = [safetySaid ? null : parts.Safety, parts.Acknowledgement, parts.Body, parts.Prompt];
+        string Say(Func<int, bool> which)
+        {
+            string? At(int i) => which(i) ? slots[i] : null;
+            return Speak(new ReplyParts(At(0), At(1), At(2), At(3)), ctx, urgent, language);
+        }
+
+        var at = Array.IndexOf(slots, StreamedReplyMark);
+        if (stream?.Reply is not { } reply || at < 0)
+        {
+            return (parts, null, (safetySaid ? " " : "") + Say(_ => true));
+        }
+
+        var head = Say(i => i < at);
+        if (head.Length > 0)
+        {
+            await sink.SayAsync((safetySaid ? " " : "") + head + " ", ct);
+        }
+
+        var said = await StreamedReply.SpeakAsync(reply, sink, language, 2, ctx.ModelTimeout ?? TimeSpan.FromSeconds(3), ct);
+        var words = said.Length == 0 ? null : said;
+        parts = at == 1 ? parts with { Acknowledgement = words } : parts with { Body = words };
+        var rest = Say(i => i > at);
+        return (parts, words, rest.Length > 0 && (words is not null || head.Length > 0 || safetySaid) ? " " + rest : rest);
     }
 
     /// <summary>
@@ -204,9 +294,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             return (null, null);
         }
 
-        var request = new ModelRequest(ctx.Business.Name, ctx.Business.BusinessType, ctx.Config.PersonaPrompt, session.Channel, text,
-            [.. session.History.TakeLast(8)], session.DetailedFlow.PrimaryFlow + (session.DetailedFlow.SubFlow is { } sub ? "/" + sub : ""),
-            current?.QuestionText, passages, priority) { Language = ConversationLanguage.Of(session, ctx.Config) };
+        var request = Request(session, ctx, text, current, passages, priority);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -220,6 +308,32 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             return (null, watch.Elapsed.TotalMilliseconds);
         }
     }
+
+    /// <summary>The model's decision for a reply said as it is written; the words follow through the stream.</summary>
+    async Task<(ModelStream? Stream, double? Ms)> AskModelStreamingAsync(ConversationSession session, TurnContext ctx, string text,
+        LeadCaptureQuestion? current, IReadOnlyList<KnowledgePassage> passages, LeadPriority priority, CancellationToken ct)
+    {
+        var request = Request(session, ctx, text, current, passages, priority);
+        var watch = Stopwatch.StartNew();
+        var task = ((IStreamingLanguageModel)model).InterpretStreamingAsync(request, ct);
+        try
+        {
+            var stream = ctx.ModelTimeout is { } timeout ? await task.WaitAsync(timeout, ct) : await task;
+            return (stream, stream is null ? null : watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // The deterministic answer stands; a decision that comes later is closed unread.
+            _ = task.ContinueWith(t => t.Result?.DisposeAsync(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            return (null, watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    ModelRequest Request(ConversationSession session, TurnContext ctx, string text, LeadCaptureQuestion? current,
+        IReadOnlyList<KnowledgePassage> passages, LeadPriority priority) =>
+        new(ctx.Business.Name, ctx.Business.BusinessType, ctx.Config.PersonaPrompt, session.Channel, text,
+            [.. session.History.TakeLast(8)], session.DetailedFlow.PrimaryFlow + (session.DetailedFlow.SubFlow is { } sub ? "/" + sub : ""),
+            current?.QuestionText, passages, priority) { Language = ConversationLanguage.Of(session, ctx.Config) };
 
     static IEnumerable<ExtractedEntity> ValidModelEntities(IReadOnlyList<ModelEntity> candidates, List<ExtractedEntity> existing, string text, ExtractionContext extraction)
     {

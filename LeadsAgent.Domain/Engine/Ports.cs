@@ -52,3 +52,39 @@ public interface ILanguageModel
 
     Task<ModelTurn?> InterpretAsync(ModelRequest request, CancellationToken ct);
 }
+
+/// <summary>
+/// The model's reading of a turn as it is written: <see cref="Decision"/> (intents, entities, priority; no reply) as soon
+/// as the model has written it, then the reply's text piece by piece through <see cref="Reply"/> (null when the model
+/// gave no reply). Disposing it stops reading (and the model's stream).
+/// </summary>
+public sealed class ModelStream(ModelTurn decision, IAsyncEnumerator<string>? reply) : IAsyncDisposable
+{
+    public ModelTurn Decision { get; } = decision;
+
+    public IAsyncEnumerator<string>? Reply { get; } = reply;
+
+    public ValueTask DisposeAsync() => Reply?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
+
+/// <summary>A language model that can stream its reply (OpenAI's streaming chat completions).</summary>
+public interface IStreamingLanguageModel : ILanguageModel
+{
+    /// <summary>
+    /// Starts the model on a turn and returns once its decision is written; null means "no opinion" (timeout before the
+    /// decision, HTTP error, refusal, malformed output), as for <see cref="ILanguageModel.InterpretAsync"/>.
+    /// </summary>
+    Task<ModelStream?> InterpretStreamingAsync(ModelRequest request, CancellationToken ct);
+}
+
+/// <summary>
+/// Where a reply goes while it is being written (a ConversationRelay socket): pieces of speakable text, in order, each
+/// sent at once. The engine stops reading the model when the listener has stopped (the caller talked over the agent).
+/// </summary>
+public interface IReplySink
+{
+    /// <summary>Cancelled when the listener stops listening: what is left of the reply is not said.</summary>
+    CancellationToken Stopped { get; }
+
+    Task SayAsync(string text, CancellationToken ct);
+}

@@ -80,6 +80,10 @@ public static partial class ReplyShaper
     static bool SupportsEmphasis(string voice) =>
         voice.StartsWith("Polly.", StringComparison.Ordinal) && !voice.EndsWith("-Neural", StringComparison.Ordinal) && !voice.EndsWith("-Generative", StringComparison.Ordinal);
 
+    /// <summary>A piece of a reply being streamed, made speakable like a whole one; its spaces at either end are kept.</summary>
+    public static string SpeakablePiece(string piece, string language = AgentPhrases.DefaultLanguage) =>
+        Speakable(Tags().Replace(piece, " "), language);
+
     public static string? FirstSentences(string? text, int count)
     {
         if (string.IsNullOrWhiteSpace(text))

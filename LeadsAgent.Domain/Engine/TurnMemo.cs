@@ -17,6 +17,12 @@ public sealed class TurnMemo
     internal async Task<IReadOnlyList<KnowledgePassage>> PassagesAsync(Func<Task<IReadOnlyList<KnowledgePassage>>> retrieve) =>
         _passages ??= await retrieve();
 
+    /// <summary>Whether the model was asked already (a streamed reply is said once, by the first run).</summary>
+    internal bool HasModel => _model is not null;
+
+    /// <summary>The model's reading once a streamed reply is said, for a re-run to reuse.</summary>
+    internal void Remember(ModelTurn? turn, double? ms) => _model = (turn, ms);
+
     internal async Task<(ModelTurn? Turn, double? Ms)> ModelAsync(Func<Task<(ModelTurn? Turn, double? Ms)>> ask) =>
         _model ??= await ask();
 }

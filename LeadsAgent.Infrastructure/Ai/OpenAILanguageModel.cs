@@ -19,7 +19,7 @@ namespace LeadsAgent.Infrastructure.Ai;
 /// intents, entities, priority with reasons, and a reply grounded in the retrieved passages. A hard timeout
 /// (short for voice), an HTTP error, a refusal or malformed JSON returns null, so the deterministic answer stands.
 /// </summary>
-public sealed partial class OpenAILanguageModel : ILanguageModel
+public sealed partial class OpenAILanguageModel : IStreamingLanguageModel
 {
     readonly ChatClient _chat;
     readonly OpenAIOptions _options;
@@ -70,6 +70,137 @@ public sealed partial class OpenAILanguageModel : ILanguageModel
         {
             LogFallback(_logger, reason, watch.ElapsedMilliseconds);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The same turn streamed (for calls on ConversationRelay): returns once the decision is written, within the same
+    /// hard timeout; the reply's words then come through <see cref="ModelStream.Reply"/>, each within the timeout of the
+    /// one before, so a model that stalls ends the reply where it is.
+    /// </summary>
+    public async Task<ModelStream?> InterpretStreamingAsync(ModelRequest request, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromMilliseconds(request.Channel == Channel.VOICE ? _options.VoiceTimeoutMs : _options.ChatTimeoutMs);
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        var watch = Stopwatch.StartNew();
+        IAsyncEnumerator<StreamingChatCompletionUpdate>? updates = null;
+        var handedOver = false;
+        try
+        {
+            updates = _chat.CompleteChatStreamingAsync(Messages(request), s_options, cts.Token).GetAsyncEnumerator(cts.Token);
+            var reader = new StreamingTurnReader();
+            while (!reader.DecisionKnown)
+            {
+                if (!await ReadAsync(updates, reader))
+                {
+                    reader.Complete();
+                }
+            }
+
+            if (reader.Decision is not { } decision)
+            {
+                LogFallback(_logger, "malformed JSON", watch.ElapsedMilliseconds);
+                return null;
+            }
+
+            handedOver = reader.ReplyFollows;
+            return new ModelStream(decision, reader.ReplyFollows ? new ReplyPump(updates, reader, cts, timeout) : null);
+        }
+        catch (Exception ex) when (ModelFallback.Reason(ex, timeout, ct) is { } reason)
+        {
+            LogFallback(_logger, reason, watch.ElapsedMilliseconds);
+            return null;
+        }
+        catch (RefusedException)
+        {
+            LogFallback(_logger, "refusal", watch.ElapsedMilliseconds);
+            return null;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                await cts.CancelAsync();
+                await ReplyPump.CloseAsync(updates);
+                cts.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Reads one update into the reader; false at the end of the stream. A refusal voids the turn.</summary>
+    static async Task<bool> ReadAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> updates, StreamingTurnReader reader)
+    {
+        if (!await updates.MoveNextAsync())
+        {
+            return false;
+        }
+
+        if (updates.Current.RefusalUpdate is { Length: > 0 })
+        {
+            throw new RefusedException();
+        }
+
+        foreach (var part in updates.Current.ContentUpdate)
+        {
+            reader.Append(part.Text);
+        }
+
+        return true;
+    }
+
+    sealed class RefusedException : Exception;
+
+    /// <summary>The reply's words as the model writes them; closing it stops the model's stream.</summary>
+    sealed class ReplyPump(IAsyncEnumerator<StreamingChatCompletionUpdate> updates, StreamingTurnReader reader, CancellationTokenSource cts, TimeSpan gap)
+        : IAsyncEnumerator<string>
+    {
+        public string Current { get; private set; } = "";
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            while (true)
+            {
+                var text = reader.TakeReply();
+                if (text.Length > 0)
+                {
+                    Current = text;
+                    return true;
+                }
+
+                if (reader.ReplyComplete)
+                {
+                    return false;
+                }
+
+                cts.CancelAfter(gap);
+                if (!await ReadAsync(updates, reader))
+                {
+                    reader.Complete();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await cts.CancelAsync();
+            await CloseAsync(updates);
+            cts.Dispose();
+        }
+
+        /// <summary>Closes the SDK's stream; one still being read (the caller stopped listening) ends with the cancellation.</summary>
+        internal static async Task CloseAsync(IAsyncEnumerator<StreamingChatCompletionUpdate>? updates)
+        {
+            try
+            {
+                if (updates is not null)
+                {
+                    await updates.DisposeAsync();
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or NotSupportedException or System.Net.Http.HttpRequestException or IOException)
+            {
+            }
         }
     }
 

@@ -85,7 +85,7 @@ public sealed partial class ConversationService(
     /// channel can start speaking while they are written.
     /// </summary>
     public async Task<TurnOutcome?> TurnAsync(string sessionId, string? message, string? callerNumber, CancellationToken ct, double? webhookStartedMs = null,
-        Func<TurnResult, CancellationToken, Task>? decided = null)
+        Func<TurnResult, CancellationToken, Task>? decided = null, IReplySink? sink = null)
     {
         // What people say ends up in leads and transcripts: nothing in it may make those writes fail.
         (message, callerNumber) = (StorableText.CleanOrNull(message), StorableText.CleanOrNull(callerNumber));
@@ -111,7 +111,7 @@ public sealed partial class ConversationService(
 
             wasEmergency = s.EmergencyDetected;
             var now = clock.GetUtcNow();
-            var ctx = Context(profile, s, callerNumber, now) with { Memo = memo };
+            var ctx = Context(profile, s, callerNumber, now) with { Memo = memo, ReplySink = sink };
             ctx = ctx with { Booking = await BookingOfferAsync(profile, s, message, ctx, ct) };
             result = await engine.HandleAsync(s, message, ctx, ct);
             if (result.Lead is { } draft && !s.Simulated)

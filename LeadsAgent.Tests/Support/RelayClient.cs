@@ -20,6 +20,9 @@ public sealed class RelayClient : IAsyncDisposable
     /// <summary>Every message the app sent, in order.</summary>
     public List<JsonObject> Received { get; } = [];
 
+    /// <summary>When each message of <see cref="Received"/> arrived (Stopwatch timestamps).</summary>
+    public List<long> ReceivedAt { get; } = [];
+
     RelayClient()
     {
         _socket.Options.CollectHttpResponseDetails = true;
@@ -116,6 +119,7 @@ public sealed class RelayClient : IAsyncDisposable
 
         var message = JsonNode.Parse(_buffer.AsSpan(0, length))!.AsObject();
         Received.Add(message);
+        ReceivedAt.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         return message;
     }
 

@@ -102,7 +102,8 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
                         pending.Add(DigitAsync(digit[0], ct));
                         break;
                     case "interrupt" when _callSid.Length > 0:
-                        await InterruptAsync(message.UtteranceUntilInterrupt ?? "", ct);
+                        // Stops the reply now; the transcript is trimmed once a turn still running is saved.
+                        pending.Add(InterruptAsync(message.UtteranceUntilInterrupt ?? "", ct));
                         break;
                     case "error":
                         LogTwilioError(logger, _callSid, message.Description ?? "");
@@ -182,9 +183,10 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
     }
 
     /// <summary>
-    /// One turn of the conversation. The reply's text goes out as soon as the engine's decision is saved (before the
-    /// lead and events are written); a transfer, voicemail or goodbye ends the session with handoffData, and the action
-    /// URL says it and dials or records.
+    /// One turn of the conversation. The reply goes out while the engine works: a safety script at once, then with a
+    /// language model its words as it writes them, and the rest (the next question) as soon as the engine's decision is
+    /// saved, before the lead and events are written. A transfer, voicemail or goodbye ends the session with
+    /// handoffData, and the action URL says it and dials or records.
     /// </summary>
     async Task TurnAsync(string words, long promptAt, CancellationToken ct)
     {
@@ -196,15 +198,18 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
                 return;
             }
 
-            var sent = false;
+            var speaking = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            Interlocked.Exchange(ref _speaking, speaking)?.Cancel();
+            var sink = new Sink(this, speaking.Token);
+            var said = false;
             var heard = await agent.TurnAsync(_callSid, words, _from, _to, 0, ct, async (result, token) =>
             {
                 if (result.Action == Domain.Engine.VoiceAction.CONTINUE)
                 {
-                    sent = true;
-                    await SpeakAsync(result.Spoken.PlainText, promptAt, token);
+                    said = true;
+                    await FinishAsync(sink, result.Unsent ?? result.Spoken.PlainText, promptAt, token);
                 }
-            });
+            }, sink);
             if (heard is null)
             {
                 await EndAsync(new RelayHandoff(RelayCalls.HangupReason, null), ct);
@@ -213,14 +218,15 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
 
             if (heard.Action == Domain.Engine.VoiceAction.CONTINUE)
             {
-                if (!sent)
+                if (!said)
                 {
-                    await SpeakAsync(heard.Spoken.PlainText, promptAt, ct);
+                    await FinishAsync(sink, heard.Outcome?.Result.Unsent ?? heard.Spoken.PlainText, promptAt, ct);
                 }
 
                 return;
             }
 
+            // The whole reply, even a part already streamed: the session ends now and may cut off what Twilio was saying.
             await EndAsync(new RelayHandoff(RelayCalls.ReasonFor(heard.Action), heard.Spoken.PlainText), ct);
         }
         finally
@@ -229,38 +235,84 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
         }
     }
 
-    /// <summary>Sends the reply clause by clause, so Twilio starts speaking at the first; an interrupt stops what is left.</summary>
-    async Task SpeakAsync(string text, long promptAt, CancellationToken ct)
+    /// <summary>Says the rest of a turn's reply clause by clause, the last piece marked last; nothing once the caller interrupted.</summary>
+    async Task FinishAsync(Sink sink, string rest, long promptAt, CancellationToken ct)
     {
-        var speaking = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Interlocked.Exchange(ref _speaking, speaking)?.Cancel();
-        var clauses = ClauseSplitter.Split(text);
-        long first = 0;
+        var clauses = string.IsNullOrWhiteSpace(rest) ? [""] : ClauseSplitter.Split(rest);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (speaking.IsCancellationRequested)
+            if (!await sink.SendAsync(clauses[i], i == clauses.Count - 1))
             {
                 return;
             }
+        }
 
-            await SendAsync(new { type = "text", token = clauses[i], last = i == clauses.Count - 1 }, speaking.Token);
-            if (i == 0)
+        TurnSent?.Invoke(_callSid, promptAt, sink.FirstAt, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>The socket as the engine's reply sink: each piece is sent at once, until the caller interrupts.</summary>
+    sealed class Sink(RelayConnection relay, CancellationToken stopped) : IReplySink
+    {
+        public CancellationToken Stopped => stopped;
+
+        /// <summary>When the turn's first text left (a timestamp), for the benchmark.</summary>
+        public long FirstAt { get; private set; }
+
+        public async Task SayAsync(string text, CancellationToken ct)
+        {
+            foreach (var clause in ClauseSplitter.Split(text))
             {
-                first = Stopwatch.GetTimestamp();
+                await SendAsync(clause, last: false);
             }
         }
 
-        TurnSent?.Invoke(_callSid, promptAt, first, Stopwatch.GetTimestamp());
+        /// <summary>Sends one text token; false when the caller interrupted (and nothing is sent).</summary>
+        public async Task<bool> SendAsync(string token, bool last)
+        {
+            if (stopped.IsCancellationRequested || token.Length == 0 && !last)
+            {
+                return !stopped.IsCancellationRequested;
+            }
+
+            try
+            {
+                await relay.SendAsync(new { type = "text", token, last }, stopped);
+            }
+            catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (FirstAt == 0)
+            {
+                FirstAt = Stopwatch.GetTimestamp();
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
-    /// The caller talked over the agent: stop sending, and keep in the transcript only what the caller heard, so the
-    /// conversation's record (and the lead's transcript) is what was actually said.
+    /// The caller talked over the agent: stop sending at once, and keep in the transcript only what the caller heard, so
+    /// the conversation's record (and the lead's transcript) is what was actually said. A turn still running (its reply
+    /// was being streamed) is saved first, then trimmed, before the caller's next words are a turn.
     /// </summary>
     async Task InterruptAsync(string heard, CancellationToken ct)
     {
         _speaking?.Cancel();
         heard = heard.Trim();
+        await _turns.WaitAsync(ct);
+        try
+        {
+            await TrimAsync(heard, ct);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    async Task TrimAsync(string heard, CancellationToken ct) =>
         await store.UpdateAsync(_callSid, s =>
         {
             var index = s.History.FindLastIndex(m => m.Role == "assistant");
@@ -280,7 +332,6 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.FromResult(true);
         }, ct);
-    }
 
     /// <summary>A keypad press: digits are gathered until # or a pause, then heard as one answer.</summary>
     async Task DigitAsync(char digit, CancellationToken ct)

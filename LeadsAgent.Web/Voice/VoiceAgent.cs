@@ -246,10 +246,10 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     /// streaming caller hears the reply without waiting for them.
     /// </summary>
     public async Task<HeardTurn?> TurnAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct,
-        Func<TurnResult, CancellationToken, Task>? decided = null)
+        Func<TurnResult, CancellationToken, Task>? decided = null, IReplySink? sink = null)
     {
         var text = speech.Length > ConversationEngine.MaxMessageLength ? speech[..ConversationEngine.MaxMessageLength] : speech;
-        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs, decided);
+        var outcome = await conversations.TurnAsync(callSid, text, from, ct, elapsedMs, decided, sink);
         if (outcome is not null)
         {
             return await directory.GetAsync(outcome.Result.Session.BusinessId, ct) is { } known ? new HeardTurn(known, outcome, outcome.Result.Spoken, outcome.Result.Action) : null;
@@ -270,7 +270,7 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
 
         await conversations.StartAsync(profile, Channel.VOICE, callSid,
             new Dictionary<string, string> { ["callSid"] = callSid, ["from"] = Domain.Common.PhoneNumbers.Normalize(from) ?? from, ["to"] = to }, from, ct);
-        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct, decided: decided) : null;
+        outcome = text.Length > 0 ? await conversations.TurnAsync(callSid, text, from, ct, decided: decided, sink: sink) : null;
         if (outcome is null)
         {
             var restart = ReplyShaper.ForVoice(new ReplyParts(null, AgentPhrases.Say(AgentPhrase.LostTrack, language), null, AgentPhrases.Say(AgentPhrase.HowCanIHelp, language)),
