@@ -263,4 +263,39 @@ public class RelayCallTests(RelayCallTests.Fixture fx) : IClassFixture<RelayCall
         Assert.Contains(transcript, m => m!["content"]!.GetValue<string>() == "jane doe");
         Assert.Contains(transcript, m => m!["content"]!.GetValue<string>().Contains("water heater", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_call_simulator_plays_a_streaming_call_piece_by_piece_and_the_owner_can_talk_over_the_agent()
+    {
+        var (id, _, _) = await RelayBusinessAsync();
+        var simulator = fx.App.Services.GetRequiredService<Web.Voice.CallSimulator>();
+        Assert.True(await simulator.StreamsAsync(id, Ct));
+        var callId = (await simulator.StartAsync(id, null, Ct))!;
+
+        var pieces = new List<string>();
+        Assert.True(await simulator.SayAsync(id, callId, "hi i need a quote to replace my water heater", Ct, piece => { pieces.Add(piece); return Task.CompletedTask; }));
+        var turn = (await simulator.GetAsync(id, callId, Ct))!.Turns[^1];
+        Assert.True(pieces.Count > 1, "the reply was shown in one piece");
+        Assert.True(turn.Streamed);
+        Assert.Equal(string.Concat(pieces).Trim(), turn.AgentSaid);
+        Assert.Contains("name", turn.AgentSaid, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"type\":\"text\"", turn.Twiml, StringComparison.Ordinal);
+        Assert.EndsWith("\"last\":true}", turn.Twiml, StringComparison.Ordinal);
+
+        // The owner talks over the agent after its first words: the rest is not said, and the transcript keeps what was.
+        using var interrupt = new CancellationTokenSource();
+        var heard = new List<string>();
+        Assert.True(await simulator.SayAsync(id, callId, "jane doe", Ct, piece =>
+        {
+            heard.Add(piece);
+            interrupt.Cancel();
+            return Task.CompletedTask;
+        }, interrupt.Token));
+        turn = (await simulator.GetAsync(id, callId, Ct))!.Turns[^1];
+        Assert.Equal(Web.Voice.CallSimulator.InterruptedAction, turn.Action);
+        Assert.Equal(heard.Single().Trim() + " …", turn.AgentSaid);
+        Assert.DoesNotContain("best number", turn.AgentSaid, StringComparison.Ordinal);
+        var session = await fx.App.Services.GetRequiredService<Infrastructure.Sessions.ISessionStore>().GetAsync(callId, Ct);
+        Assert.Equal(turn.AgentSaid, session!.History.Last(m => m.Role == "assistant").Content);
+    }
 }

@@ -6,11 +6,14 @@ using LeadsAgent.Domain.Emergencies;
 using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
+using LeadsAgent.Domain.Plans;
 using LeadsAgent.Infrastructure.Businesses;
+using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Conversations;
 using LeadsAgent.Infrastructure.Sessions;
 using LeadsAgent.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static LeadsAgent.Infrastructure.Twilio.TwiML;
 
 namespace LeadsAgent.Web.Voice;
@@ -25,7 +28,7 @@ public sealed record SimulatorScenario(string Key, string Title, string CallerNu
 /// <paramref name="Party"/> marks a warm transfer's steps: "owner" (what the owner's phone hears) and "back" (the caller
 /// returned to the agent).
 /// </summary>
-public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action, string? Party = null);
+public sealed record SimulatedTurn(string? CallerSaid, string AgentSaid, string Twiml, string Action, string? Party = null, bool Streamed = false);
 
 /// <summary>A field the agent captured, next to the words it came from.</summary>
 public sealed record SimulatedField(string Question, string Value, string? Utterance);
@@ -40,7 +43,7 @@ public sealed record SimulatedCall(string CallId, IReadOnlyList<SimulatedTurn> T
 /// have been sent is worked out by the same rules that write the outbox and shown instead.
 /// </summary>
 public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, BusinessDirectory directory, LeadRecorder leads,
-    ConversationService conversations, WarmTransferCalls transfers, TimeProvider clock, IServiceScopeFactory scopes)
+    ConversationService conversations, WarmTransferCalls transfers, TimeProvider clock, IServiceScopeFactory scopes, IOptions<FeatureOptions> features)
 {
     public const int MaxScenarioTurns = 12;
     const string TurnsKey = "simulator.turns";
@@ -125,8 +128,22 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         return callId;
     }
 
-    /// <summary>The caller says something (empty: stays silent). False when the call is not this business's or has ended.</summary>
-    public async Task<bool> SayAsync(Guid businessId, string callId, string speech, CancellationToken ct)
+    /// <summary>
+    /// Whether this business's calls stream (ConversationRelay): its owner switched them to it and its plan has it. The
+    /// simulator then plays each turn as the relay sends it, piece by piece, and the owner can talk over the agent.
+    /// </summary>
+    public async Task<bool> StreamsAsync(Guid businessId, CancellationToken ct) =>
+        await directory.GetAsync(businessId, ct) is { Config.VoiceMode: VoiceMode.RELAY } profile
+        && PlanRules.Allows(features.Value.EnablePlanTiers ? profile.Business.PlanTier : PlanTier.PRO, PlanFeature.VoiceConfiguration);
+
+    /// <summary>
+    /// The caller says something (empty: stays silent). False when the call is not this business's or has ended. With
+    /// <paramref name="streamed"/>, the turn goes as on a streaming call: each text token the relay would send to Twilio
+    /// is given to it as it leaves, and <paramref name="interrupt"/> is the caller talking over the agent (what was not
+    /// yet sent is not said, and the transcript keeps what was).
+    /// </summary>
+    public async Task<bool> SayAsync(Guid businessId, string callId, string speech, CancellationToken ct,
+        Func<string, Task>? streamed = null, CancellationToken interrupt = default)
     {
         if (await store.GetAsync(callId, ct) is not { Simulated: true, Status: ConversationStatus.ACTIVE } session || session.BusinessId != businessId
             || await directory.GetAsync(businessId, ct) is not { } profile)
@@ -134,7 +151,13 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
             return false;
         }
 
-        var reply = await agent.HearAsync(callId, speech, session.Metadata.GetValueOrDefault("from") ?? TypedCallerNumber, "", 0, ct);
+        var tokens = new List<string>();
+        var relay = streamed is null ? null : new RelaySink(async (token, last, _) =>
+        {
+            tokens.Add(JsonSerializer.Serialize(new { type = "text", token, last }));
+            await streamed(token);
+        }, interrupt);
+        var reply = await agent.HearAsync(callId, speech, session.Metadata.GetValueOrDefault("from") ?? TypedCallerNumber, "", 0, ct, relay);
         if (reply is null)
         {
             return false;
@@ -152,7 +175,13 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
         }
 
         var action = ActionOf(reply.Twiml);
-        await RecordAsync(callId, new SimulatedTurn(speech, Heard(reply.Twiml), Render(reply.Twiml), action), alerts, ct);
+        var turn = new SimulatedTurn(speech, Heard(reply.Twiml), Render(reply.Twiml), action);
+        if (relay is not null && reply.Turn is { } streamedTurn)
+        {
+            turn = await StreamedAsync(callId, turn, relay, tokens, streamedTurn.Result, ct);
+        }
+
+        await RecordAsync(callId, turn, alerts, ct);
         if (action == "transfer")
         {
             // Twilio would now ring the owner's phone with the whisper. Nobody presses 1 on a simulated call, so it shows
@@ -168,6 +197,34 @@ public sealed class CallSimulator(VoiceAgent agent, ISessionStore store, Busines
 
         return true;
     }
+
+    /// <summary>
+    /// A turn on a streaming call: the rest of the reply after what the engine streamed, what the caller heard (all of it,
+    /// or up to where they talked over the agent, as the relay's interrupt trims the transcript), and the text tokens sent
+    /// (then, when the session ends for a transfer, voicemail or goodbye, the TwiML the action URL answers with).
+    /// </summary>
+    async Task<SimulatedTurn> StreamedAsync(string callId, SimulatedTurn turn, RelaySink relay, List<string> tokens, TurnResult result, CancellationToken ct)
+    {
+        if (turn.Action == "listen")
+        {
+            await relay.FinishAsync(result.Unsent ?? result.Spoken.PlainText);
+        }
+
+        var sent = string.Join("\n", tokens);
+        if (relay.Stopped.IsCancellationRequested)
+        {
+            var heard = relay.Said.Trim();
+            await RelayCalls.KeepWhatWasHeardAsync(store, callId, heard, ct);
+            return turn with { AgentSaid = heard.Length == 0 ? "…" : heard + " …", Twiml = sent, Action = InterruptedAction, Streamed = true };
+        }
+
+        return turn.Action == "listen"
+            ? turn with { AgentSaid = relay.Said.Trim(), Twiml = sent, Streamed = true }
+            : turn with { Twiml = sent.Length == 0 ? turn.Twiml : sent + "\n" + turn.Twiml, Streamed = true };
+    }
+
+    /// <summary>The action of a streamed turn the caller talked over.</summary>
+    public const string InterruptedAction = "interrupted";
 
     /// <summary>Plays a scripted caller through a whole call: the opening line, then an answer to each question asked.</summary>
     public async Task<string?> RunAsync(Guid businessId, SimulatorScenario scenario, CancellationToken ct)

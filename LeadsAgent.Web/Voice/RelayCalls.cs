@@ -1,4 +1,5 @@
 using LeadsAgent.Domain.Engine;
+using LeadsAgent.Infrastructure.Sessions;
 
 namespace LeadsAgent.Web.Voice;
 
@@ -33,6 +34,32 @@ public static class RelayCalls
         HangupReason => VoiceAction.HANGUP,
         _ => null,
     };
+
+    /// <summary>
+    /// The caller talked over the agent: the agent's last line in the session becomes what the caller heard
+    /// (<paramref name="heard"/>, from Twilio's utteranceUntilInterrupt) and " …", so the transcript and the lead's copy of
+    /// it hold only what was said; the session counts the interruption.
+    /// </summary>
+    public static Task KeepWhatWasHeardAsync(ISessionStore store, string callSid, string heard, CancellationToken ct) =>
+        store.UpdateAsync(callSid, s =>
+        {
+            var index = s.History.FindLastIndex(m => m.Role == "assistant");
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            var said = s.History[index];
+            if (heard.Length >= said.Content.Length)
+            {
+                return Task.FromResult(false);
+            }
+
+            s.History[index] = said with { Content = heard.Length == 0 ? "…" : heard + " …" };
+            s.Metadata[InterruptionsKey] = (int.TryParse(s.Metadata.GetValueOrDefault(InterruptionsKey), out var n) ? n + 1 : 1)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.FromResult(true);
+        }, ct);
 
     /// <summary>
     /// Our voice names ("Polly.Joanna-Neural", "Google.en-US-Chirp3-HD-Aoede") as ConversationRelay's provider and voice.

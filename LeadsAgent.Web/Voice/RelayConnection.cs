@@ -200,7 +200,7 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
 
             var speaking = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Interlocked.Exchange(ref _speaking, speaking)?.Cancel();
-            var sink = new Sink(this, speaking.Token);
+            var sink = new RelaySink((token, last, stop) => SendAsync(new { type = "text", token, last }, stop), speaking.Token);
             var said = false;
             var heard = await agent.TurnAsync(_callSid, words, _from, _to, 0, ct, async (result, token) =>
             {
@@ -235,60 +235,12 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
         }
     }
 
-    /// <summary>Says the rest of a turn's reply clause by clause, the last piece marked last; nothing once the caller interrupted.</summary>
-    async Task FinishAsync(Sink sink, string rest, long promptAt, CancellationToken ct)
+    /// <summary>Says the rest of a turn's reply; the turn's timings go to the benchmark unless the caller interrupted.</summary>
+    async Task FinishAsync(RelaySink sink, string rest, long promptAt, CancellationToken ct)
     {
-        var clauses = string.IsNullOrWhiteSpace(rest) ? [""] : ClauseSplitter.Split(rest);
-        for (var i = 0; i < clauses.Count; i++)
+        if (await sink.FinishAsync(rest))
         {
-            if (!await sink.SendAsync(clauses[i], i == clauses.Count - 1))
-            {
-                return;
-            }
-        }
-
-        TurnSent?.Invoke(_callSid, promptAt, sink.FirstAt, Stopwatch.GetTimestamp());
-    }
-
-    /// <summary>The socket as the engine's reply sink: each piece is sent at once, until the caller interrupts.</summary>
-    sealed class Sink(RelayConnection relay, CancellationToken stopped) : IReplySink
-    {
-        public CancellationToken Stopped => stopped;
-
-        /// <summary>When the turn's first text left (a timestamp), for the benchmark.</summary>
-        public long FirstAt { get; private set; }
-
-        public async Task SayAsync(string text, CancellationToken ct)
-        {
-            foreach (var clause in ClauseSplitter.Split(text))
-            {
-                await SendAsync(clause, last: false);
-            }
-        }
-
-        /// <summary>Sends one text token; false when the caller interrupted (and nothing is sent).</summary>
-        public async Task<bool> SendAsync(string token, bool last)
-        {
-            if (stopped.IsCancellationRequested || token.Length == 0 && !last)
-            {
-                return !stopped.IsCancellationRequested;
-            }
-
-            try
-            {
-                await relay.SendAsync(new { type = "text", token, last }, stopped);
-            }
-            catch (OperationCanceledException) when (stopped.IsCancellationRequested)
-            {
-                return false;
-            }
-
-            if (FirstAt == 0)
-            {
-                FirstAt = Stopwatch.GetTimestamp();
-            }
-
-            return true;
+            TurnSent?.Invoke(_callSid, promptAt, sink.FirstAt, Stopwatch.GetTimestamp());
         }
     }
 
@@ -304,34 +256,13 @@ public sealed partial class RelayConnection(WebSocket socket, VoiceAgent agent, 
         await _turns.WaitAsync(ct);
         try
         {
-            await TrimAsync(heard, ct);
+            await RelayCalls.KeepWhatWasHeardAsync(store, _callSid, heard, ct);
         }
         finally
         {
             _turns.Release();
         }
     }
-
-    async Task TrimAsync(string heard, CancellationToken ct) =>
-        await store.UpdateAsync(_callSid, s =>
-        {
-            var index = s.History.FindLastIndex(m => m.Role == "assistant");
-            if (index < 0)
-            {
-                return Task.FromResult(false);
-            }
-
-            var said = s.History[index];
-            if (heard.Length >= said.Content.Length)
-            {
-                return Task.FromResult(false);
-            }
-
-            s.History[index] = said with { Content = heard.Length == 0 ? "…" : heard + " …" };
-            s.Metadata[RelayCalls.InterruptionsKey] = (int.TryParse(s.Metadata.GetValueOrDefault(RelayCalls.InterruptionsKey), out var n) ? n + 1 : 1)
-                .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.FromResult(true);
-        }, ct);
 
     /// <summary>A keypad press: digits are gathered until # or a pause, then heard as one answer.</summary>
     async Task DigitAsync(char digit, CancellationToken ct)

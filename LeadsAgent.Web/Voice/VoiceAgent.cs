@@ -227,9 +227,9 @@ public sealed class VoiceAgent(ConversationService conversations, BusinessDirect
     /// What the caller said (empty for silence) in, the agent's answer out. A call whose session is gone (expired, or
     /// never seen starting) starts again politely rather than hanging up; null when there is no business to answer for.
     /// </summary>
-    public async Task<VoiceReply?> HearAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct)
+    public async Task<VoiceReply?> HearAsync(string callSid, string speech, string from, string to, double elapsedMs, CancellationToken ct, IReplySink? sink = null)
     {
-        var heard = await TurnAsync(callSid, speech, from, to, elapsedMs, ct);
+        var heard = await TurnAsync(callSid, speech, from, to, elapsedMs, ct, sink: sink);
         return heard switch
         {
             null => null,

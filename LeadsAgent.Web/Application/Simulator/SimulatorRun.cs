@@ -23,6 +23,22 @@ public sealed class SimulatorRun(CallSimulator simulator, CurrentBusiness curren
 {
     Queue<string> _followUps = new();
     int _scriptedTurns;
+    CancellationTokenSource? _speaking;
+
+    /// <summary>Whether the business's calls stream (ConversationRelay): turns are then played as the relay sends them.</summary>
+    public bool Streams { get; private set; }
+
+    /// <summary>On a streaming call, what the agent has said so far of the turn being played; null between turns.</summary>
+    public string? Speaking { get; private set; }
+
+    /// <summary>Raised as each piece of a streamed turn goes out, so the page can show it.</summary>
+    public event Func<Task>? Spoke;
+
+    /// <summary>Whether the agent is speaking a streamed turn the caller can still talk over.</summary>
+    public bool CanInterrupt => _speaking is { IsCancellationRequested: false };
+
+    /// <summary>The caller talks over the agent: the rest of the turn is not said, and the transcript keeps what was.</summary>
+    public void Interrupt() => _speaking?.Cancel();
 
     /// <summary>The scripted caller chosen, or null when the owner types every turn.</summary>
     public SimulatorScenario? Script { get; private set; }
@@ -51,6 +67,7 @@ public sealed class SimulatorRun(CallSimulator simulator, CurrentBusiness curren
             return SimulatorOutcome.NotStarted;
         }
 
+        Streams = await simulator.StreamsAsync(businessId, ct);
         _followUps = new Queue<string>(Script?.FollowUps ?? []);
         _scriptedTurns = 0;
         NextLine = Script?.Opening;
@@ -85,7 +102,7 @@ public sealed class SimulatorRun(CallSimulator simulator, CurrentBusiness curren
         }
 
         var businessId = await BusinessIdAsync(ct);
-        if (!await simulator.SayAsync(businessId, call.CallId, speech, ct))
+        if (!await SayOnCallAsync(businessId, call.CallId, speech, ct))
         {
             return await ForgetAsync(businessId, call.CallId, ct);
         }
@@ -93,6 +110,32 @@ public sealed class SimulatorRun(CallSimulator simulator, CurrentBusiness curren
         NextLine = Script is null ? null : await simulator.NextLineAsync(businessId, call.CallId, Script, _followUps, ct);
         Call = await simulator.GetAsync(businessId, call.CallId, ct);
         return SimulatorOutcome.Done;
+    }
+
+    async Task<bool> SayOnCallAsync(Guid businessId, string callId, string speech, CancellationToken ct)
+    {
+        if (!Streams)
+        {
+            return await simulator.SayAsync(businessId, callId, speech, ct);
+        }
+
+        using var speaking = new CancellationTokenSource();
+        (_speaking, Speaking) = (speaking, "");
+        try
+        {
+            return await simulator.SayAsync(businessId, callId, speech, ct, async token =>
+            {
+                Speaking += token;
+                if (Spoke is { } spoke)
+                {
+                    await spoke();
+                }
+            }, speaking.Token);
+        }
+        finally
+        {
+            (_speaking, Speaking) = (null, null);
+        }
     }
 
     /// <summary>The caller hangs up: what a partial call would have sent shows under the alerts.</summary>

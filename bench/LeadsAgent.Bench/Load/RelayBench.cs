@@ -7,6 +7,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LeadsAgent.Infrastructure.Twilio;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace LeadsAgent.Bench.Load;
 
@@ -27,21 +30,30 @@ public static partial class RelayBench
         var think = TimeSpan.FromMilliseconds(int.Parse(Arg("think-ms") ?? "1000", System.Globalization.CultureInfo.InvariantCulture));
         var levels = (Arg("calls") ?? "1,200").Split(',').Select(int.Parse).ToArray();
 
+        // --model fake: the app's OpenAI is this process's fake streaming model (scripts/load relay --model fake points
+        // the app at it), so our first model word can be timed against the moment the model wrote it.
+        await using var model = Arg("model") == "fake" ? await ModelServer.StartAsync(int.Parse(Arg("model-port") ?? "5091", System.Globalization.CultureInfo.InvariantCulture)) : null;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
         var relayNumbers = await PrepareAsync(http, "+1555810", "RELAY");
         var gatherNumbers = await PrepareAsync(http, "+1555820", "GATHER");
         var report = new JsonObject { ["think_ms"] = think.TotalMilliseconds, ["seconds"] = seconds };
-        Console.WriteLine($"{"calls",6} {"relay first token p50/p99 ms",30} {"relay last token p50/p99 ms",30} {"gather TwiML p50/p99 ms",26} {"turns",8}");
+        report["model"] = model is null ? "local engine" : $"fake streaming model: first token {model.Model.FirstToken.TotalMilliseconds} ms, {model.Model.TokensPerSecond} tokens/s";
+        Console.WriteLine(report["model"]!.GetValue<string>());
+        Console.WriteLine($"{"calls",6} {"relay first token p50/p99 ms",30} {"relay last token p50/p99 ms",30} {"gather TwiML p50/p99 ms",26} {"turns",8}{(model is null ? "" : $" {"model word -> caller p50/p99 ms",34}")}");
         foreach (var calls in levels)
         {
-            var relay = await RunRelayAsync(http, url, token, publicBase, relayNumbers, calls, TimeSpan.FromSeconds(seconds), think);
+            var lags = new System.Collections.Concurrent.ConcurrentBag<double>();
+            var relay = await RunRelayAsync(http, url, token, publicBase, relayNumbers, calls, TimeSpan.FromSeconds(seconds), think, model?.Model, lags);
             var gather = await RunGatherAsync(http, token, publicBase, gatherNumbers, calls, TimeSpan.FromSeconds(seconds), think);
             var (first, last) = (Stats(relay.Select(r => r.First)), Stats(relay.Select(r => r.Last)));
             var whole = Stats(gather);
-            Console.WriteLine($"{calls,6} {first.P50,14:F2} / {first.P99,-13:F2} {last.P50,14:F2} / {last.P99,-13:F2} {whole.P50,12:F2} / {whole.P99,-11:F2} {relay.Count,4}/{gather.Count,-4}");
+            var lag = Stats(lags);
+            Console.WriteLine($"{calls,6} {first.P50,14:F2} / {first.P99,-13:F2} {last.P50,14:F2} / {last.P99,-13:F2} {whole.P50,12:F2} / {whole.P99,-11:F2} {relay.Count,4}/{gather.Count,-4}"
+                + (model is null ? "" : $" {lag.P50,16:F2} / {lag.P99,-8:F2} ({lag.Count})"));
             report[$"calls_{calls}"] = new JsonObject
             {
                 ["relay_first_token"] = first.ToJson(), ["relay_last_token"] = last.ToJson(), ["gather_twiml"] = whole.ToJson(),
+                ["model_word_to_caller"] = model is null ? null : lag.ToJson(),
             };
         }
 
@@ -130,7 +142,7 @@ public static partial class RelayBench
 
     /// <summary><paramref name="calls"/> relay callers, each starting a new call when the last ended, until the time is up.</summary>
     static async Task<List<(double First, double Last)>> RunRelayAsync(HttpClient http, Uri server, string token, string publicBase, string[] numbers, int calls,
-        TimeSpan duration, TimeSpan think)
+        TimeSpan duration, TimeSpan think, LeadsAgent.Tests.Support.FakeStreamingModel? model, System.Collections.Concurrent.ConcurrentBag<double> lags)
     {
         var samples = new System.Collections.Concurrent.ConcurrentBag<(double, double)>();
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -176,7 +188,14 @@ public static partial class RelayBench
                             first = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
                         }
 
-                        said.Append(message["token"]!.GetValue<string>());
+                        var text = message["token"]!.GetValue<string>();
+                        if (model is not null && ModelServer.Word().Match(text) is { Success: true } word && model.Written.TryRemove(word.Value, out var written))
+                        {
+                            // The model's first word reached the caller: how long after the model wrote it.
+                            lags.Add(Stopwatch.GetElapsedTime(written.FirstReply).TotalMilliseconds);
+                        }
+
+                        said.Append(text);
                         if (message["last"]!.GetValue<bool>())
                         {
                             samples.Add((first, Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
@@ -245,4 +264,54 @@ public static partial class RelayBench
 
     [GeneratedRegex("<ConversationRelay url=\"([^\"]+)\"")]
     private static partial Regex RelayUrl();
+
+    /// <summary>
+    /// The fake streaming model on loopback. Each reply starts with a word made for its request ("Righto" and letters),
+    /// so the caller's side can tell which request a token came from.
+    /// </summary>
+    sealed partial class ModelServer : IAsyncDisposable
+    {
+        WebApplication _app = null!;
+        int _requests;
+
+        public LeadsAgent.Tests.Support.FakeStreamingModel Model { get; private set; } = null!;
+
+        public static async Task<ModelServer> StartAsync(int port)
+        {
+            var server = new ModelServer();
+            server.Model = new(_ => LeadsAgent.Tests.Support.FakeStreamingModel.Turn("NORMAL", "other",
+                $"{Letters(Interlocked.Increment(ref server._requests))}, we can help with that. Someone from the team will follow up with you soon."));
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Logging.ClearProviders();
+            server._app = builder.Build();
+            server._app.Run(async ctx =>
+            {
+                using var reader = new StreamReader(ctx.Request.Body);
+                await server.Model.HandleAsync(await reader.ReadToEndAsync(), ctx);
+            });
+            await server._app.StartAsync();
+            return server;
+        }
+
+        static string Letters(int n)
+        {
+            var letters = new StringBuilder("Righto");
+            for (; n > 0; n /= 26)
+            {
+                letters.Append((char)('a' + n % 26));
+            }
+
+            return letters.ToString();
+        }
+
+        [GeneratedRegex("Righto[a-z]+")]
+        public static partial Regex Word();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
 }

@@ -18,7 +18,14 @@ public partial class CallSimulatorPage
     bool _busy;
     bool _playing;
 
-    protected override async Task OnInitializedAsync() => _plan = await Current.EffectivePlanAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        Run.Spoke += ShowSpeakingAsync;
+        _plan = await Current.EffectivePlanAsync();
+    }
+
+    /// <summary>A streamed turn's next piece: shown as it goes out, as the caller would hear it.</summary>
+    Task ShowSpeakingAsync() => InvokeAsync(StateHasChanged);
 
     void Choose(string? key)
     {
@@ -161,6 +168,7 @@ public partial class CallSimulatorPage
 
     public void Dispose()
     {
+        Run.Spoke -= ShowSpeakingAsync;
         _closed.Cancel();
         _closed.Dispose();
     }
