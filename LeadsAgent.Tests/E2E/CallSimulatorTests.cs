@@ -7,7 +7,7 @@ namespace LeadsAgent.Tests.E2E;
 
 public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
 {
-    async Task<(Guid Id, string Email)> ProBusinessAsync()
+    async Task<(Guid Id, string Email)> ProBusinessAsync(bool streaming = false)
     {
         var number = "+1555" + Random.Shared.Next(2000000, 9999999);
         var (id, owner, email) = await fx.CreateBusinessAsync("PRO", "PLUMBING", number);
@@ -17,6 +17,11 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
             notificationPhoneNumber = "+15550001111", backupPhoneNumber = "+15550002222",
         }, TestContext.Current.CancellationToken);
         update.EnsureSuccessStatusCode();
+        if (streaming)
+        {
+            (await owner.PutAsJsonAsync("/api/admin/config", new { voiceMode = "RELAY" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
         return (id, email);
     }
 
@@ -149,6 +154,32 @@ public class CallSimulatorTests(BrowserFixture fx) : IClassFixture<BrowserFixtur
         await BrowserFixture.OpenInteractiveAsync(basic, "/simulator");
         await Assertions.Expect(basic.Locator("[data-locked=voice-agent]")).ToContainTextAsync("You're on the Basic plan");
         await Assertions.Expect(basic.GetByRole(AriaRole.Button, new() { Name = "Start a call" })).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task A_streaming_business_call_shows_the_text_sent_piece_by_piece(int width)
+    {
+        var (_, email) = await ProBusinessAsync(streaming: true);
+        var (page, errors) = await fx.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
+        await fx.SignInAsync(page, email, "Owner-password-1");
+        await BrowserFixture.OpenInteractiveAsync(page, "/simulator");
+        await page.GetByTestId("start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("streaming-note")).ToContainTextAsync("talk over it");
+        await page.GetByLabel("The caller says").FillAsync("hi i need a quote to replace my water heater");
+        await page.GetByTestId("say").ClickAsync();
+
+        var last = page.Locator("[data-turn='1']");
+        await Assertions.Expect(last.Locator("[data-heard]")).ToContainTextAsync("name");
+        await Assertions.Expect(last.Locator("summary")).ToHaveTextAsync("Text sent to Twilio, piece by piece");
+        await last.Locator("summary").ClickAsync();
+        await Assertions.Expect(last.Locator("[data-twiml]")).ToContainTextAsync("\"last\":true");
+        await BrowserFixture.ScreenshotAsync(page, $"simulator-streaming-{width}");
+        var (fits, culprits) = await BrowserFixture.FitsWidthAsync(page);
+        Assert.True(fits, culprits);
         Assert.Empty(errors);
     }
 }

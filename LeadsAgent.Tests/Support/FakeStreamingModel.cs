@@ -20,6 +20,9 @@ public sealed partial class FakeStreamingModel(Func<string, string> answer)
 
     public double TokensPerSecond { get; init; } = 30;
 
+    /// <summary>The pace of the reply's words, when slower than the rest (a person can watch them come); null: the same.</summary>
+    public double? ReplyTokensPerSecond { get; init; }
+
     /// <summary>When each request's first token and first reply token were written (Stopwatch timestamps), by the reply's first word.</summary>
     public ConcurrentDictionary<string, (long First, long FirstReply)> Written { get; } = new();
 
@@ -79,7 +82,9 @@ public sealed partial class FakeStreamingModel(Func<string, string> answer)
         var started = Stopwatch.GetTimestamp();
         var content = answer(body);
         var (tokens, replyStarts) = Split(content);
-        TimeSpan At(int i) => FirstToken + TimeSpan.FromSeconds(i / TokensPerSecond);
+        TimeSpan At(int i) => FirstToken + TimeSpan.FromSeconds(replyStarts < 0 || i <= replyStarts || ReplyTokensPerSecond is not { } replyRate
+            ? i / TokensPerSecond
+            : replyStarts / TokensPerSecond + (i - replyStarts) / replyRate);
         if (!body.Contains("\"stream\":true", StringComparison.Ordinal))
         {
             await DelayUntilAsync(started, At(tokens.Count - 1), ctx.RequestAborted);
