@@ -109,6 +109,11 @@ public sealed class LeadCaptureState
     /// <summary>A place in the caller's own words ("the old mill by the river"), read back and waiting for "yes".</summary>
     public string? PendingPlace { get; set; }
     public string? PendingPlaceUtterance { get; set; }
+    /// <summary>
+    /// On a streaming call, the caller talked over the agent before the question being asked was said (it ends the
+    /// agent's reply): their next words are not taken as its answer unless they fit it, and no failed try is counted.
+    /// </summary>
+    public bool QuestionUnheard { get; set; }
 }
 
 /// <summary>How long one turn took: our processing and, when used, the language model.</summary>

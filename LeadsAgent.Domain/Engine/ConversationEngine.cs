@@ -481,6 +481,8 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         ModelTurn? modelTurn, string? safety)
     {
         readonly LeadCaptureState _capture = session.Capture;
+        /// <summary>The caller talked over the agent before the current question was said (read once, for this turn).</summary>
+        readonly bool _unheard = session.Capture.QuestionUnheard;
         readonly bool _voice = session.Channel == Channel.VOICE;
         readonly string _language = ConversationLanguage.Of(session, ctx.Config);
         string? _ack;
@@ -495,6 +497,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
 
         public (ReplyParts, VoiceAction, LeadDraft?, string?) Decide()
         {
+            _capture.QuestionUnheard = false;
             var wasEmergency = _capture.EmergencyMode;
             if (_capture.PendingPhone is not null && !Has(Intents.Goodbye, 0.9) && !Has(Intents.SpeakToHuman))
             {
@@ -814,7 +817,9 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
         bool TakeAnswer(LeadCaptureQuestion current)
         {
             var check = AnswerValidator.Check(current, text, extraction, session.Channel, _language);
-            if (check.Valid)
+            // A caller who never heard the question is not answering it where any words would do ("hang on, the line is
+            // breaking up"); a number, an email or an address that fits is still taken (they may have known what was coming).
+            if (check.Valid && !(_unheard && current.ExpectedFormat == ExpectedFormat.TEXT))
             {
                 if (_voice && current.ExpectedFormat == ExpectedFormat.PHONE)
                 {
@@ -845,6 +850,13 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 Skip(current);
                 _ack = Say(AgentPhrase.SkipNoProblem);
                 return true;
+            }
+
+            if (_unheard)
+            {
+                // They talked over the agent before the question was said: it is asked now, and no try is counted.
+                _prompt = QuestionPhrasing.Ask(current, _language);
+                return false;
             }
 
             _capture.Attempts++;

@@ -300,4 +300,40 @@ public class ConversationEngineTests
         await Say(engine, session, ctx, "Jane Doe");
         Assert.Equal("Jane Doe", session.CallerName);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_caller_who_talked_over_the_question_is_asked_it_again_not_taken_at_their_word(bool talkedOver)
+    {
+        var business = Business.Create("Acme Plumbing", BusinessType.PLUMBING, PlanTier.PRO, s_now);
+        var config = new AgentConfig { BusinessId = business.Id };
+        config.AddQuestions(PlanTier.PRO,
+        [
+            DemoData.AcmeQuestions[0],
+            new("Is there anything we should know before we come, like a pet or a gate code?", ExpectedFormat.TEXT, true, null, false),
+        ], s_now);
+        var ctx = new TurnContext(business, config, s_now, "+15557654321");
+        var engine = new ConversationEngine(new LocalLanguageModel(), new TwoPassageKnowledge());
+        var session = ConversationSession.Start("CA-talked-over", business.Id, Channel.VOICE, s_now);
+        engine.Begin(session, ctx);
+        var r = await Say(engine, session, ctx, "Hi, I'd like a quote to replace my old water heater");
+        Assert.Contains("gate code", r.Spoken.PlainText, StringComparison.Ordinal);
+
+        // On a streaming call the relay marks the question unheard when the caller cut the agent off before it.
+        session.Capture.QuestionUnheard = talkedOver;
+        r = await Say(engine, session, ctx, "hang on the line is breaking up");
+
+        var taken = session.Capture.Answers.Values.Any(a => a.Value.Contains("breaking up", StringComparison.Ordinal));
+        Assert.Equal(!talkedOver, taken);
+        if (talkedOver)
+        {
+            Assert.EndsWith("like a pet or a gate code?", r.Spoken.PlainText, StringComparison.Ordinal);
+            Assert.Equal(0, session.Capture.Attempts);
+            Assert.False(session.Capture.QuestionUnheard);
+            // Heard this time, the answer is taken.
+            await Say(engine, session, ctx, "there's a friendly dog in the yard");
+            Assert.Contains(session.Capture.Answers.Values, a => a.Value.Contains("friendly dog", StringComparison.Ordinal));
+        }
+    }
 }

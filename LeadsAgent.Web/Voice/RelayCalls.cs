@@ -38,7 +38,8 @@ public static class RelayCalls
     /// <summary>
     /// The caller talked over the agent: the agent's last line in the session becomes what the caller heard
     /// (<paramref name="heard"/>, from Twilio's utteranceUntilInterrupt) and " …", so the transcript and the lead's copy of
-    /// it hold only what was said; the session counts the interruption.
+    /// it hold only what was said; the session counts the interruption. The question that ended the line was not heard:
+    /// the engine then asks it again rather than take the caller's next words as its answer.
     /// </summary>
     public static Task KeepWhatWasHeardAsync(ISessionStore store, string callSid, string heard, CancellationToken ct) =>
         store.UpdateAsync(callSid, s =>
@@ -56,10 +57,28 @@ public static class RelayCalls
             }
 
             s.History[index] = said with { Content = heard.Length == 0 ? "…" : heard + " …" };
+            // The question being asked is the last sentence of the agent's line: cut off before it, the caller did not hear it.
+            s.Capture.QuestionUnheard = s.Capture is { Active: true, Completed: false, CurrentQuestionId: not null } && index == s.History.Count - 1
+                && heard.Length <= LastSentenceStart(said.Content);
             s.Metadata[InterruptionsKey] = (int.TryParse(s.Metadata.GetValueOrDefault(InterruptionsKey), out var n) ? n + 1 : 1)
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.FromResult(true);
         }, ct);
+
+    /// <summary>Where the last sentence of a line starts (after the last ". ", "! " or "? "); 0 for a single sentence.</summary>
+    static int LastSentenceStart(string line)
+    {
+        var text = line.TrimEnd();
+        for (var i = text.Length - 2; i > 0; i--)
+        {
+            if (text[i] == ' ' && text[i - 1] is '.' or '!' or '?')
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>
     /// Our voice names ("Polly.Joanna-Neural", "Google.en-US-Chirp3-HD-Aoede") as ConversationRelay's provider and voice.
