@@ -121,7 +121,9 @@ public class BookingsPageTests(BookingsPageTests.Fixture fx) : IClassFixture<Boo
     {
         // Open 7 p.m. to midnight in Chicago: every visit starts on the next day in UTC.
         var (businessId, owner, email, serviceId) = await OpenBusinessAsync("BASIC", "19:00", "24:00");
-        var start = await FirstSlotAsync(owner, serviceId, DateTimeOffset.UtcNow.AddDays(1));
+        // From midnight in Chicago two days on, so the first slot is 7 p.m. whatever the time of the run.
+        var midnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, s_chicago).Date.AddDays(2);
+        var start = await FirstSlotAsync(owner, serviceId, new DateTimeOffset(midnight, s_chicago.GetUtcOffset(midnight)));
         await BookAsync(owner, serviceId, start, "Maria Lopez");
         var local = TimeZoneInfo.ConvertTime(start, s_chicago);
         Assert.NotEqual(local.Date, start.UtcDateTime.Date);

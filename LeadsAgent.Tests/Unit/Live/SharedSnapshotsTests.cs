@@ -27,6 +27,7 @@ public class SharedSnapshotsTests
         var computed = 0;
         var state = 0;
         var answers = new List<Task<int>>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         // 50 events over about half a second, each changing the data just before it is announced.
         for (var i = 1; i <= 50; i++)
@@ -38,7 +39,9 @@ public class SharedSnapshotsTests
 
         var last = await answers[^1];
         Assert.Equal(50, last);
-        Assert.InRange(computed, 2, 12);
+        // At most one computation per 100 ms spacing (plus the first and the last): on a loaded machine the 50 delays take
+        // longer than half a second, so the bound follows the time they took, never the 50 a computation per event gives.
+        Assert.InRange(computed, 2, Math.Min(25, (int)(watch.Elapsed.TotalMilliseconds / 100) + 3));
     }
 
     [Fact]
