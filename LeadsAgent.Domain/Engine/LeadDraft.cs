@@ -27,7 +27,7 @@ public sealed record LeadDraft(
         ContactPhone = ContactPhone,
         ContactEmail = Cut(ContactEmail, 254),
         Address = Cut(Address, 500),
-        Notes = Cut(Partial ? "(partial: the conversation ended before every question was answered) " + Notes : Notes, 4000),
+        Notes = Cut(Partial ? PartialNote + Notes : Notes, 4000),
         Priority = Priority,
         EmergencyReasons = [.. Reasons],
         ConversationTranscript = Transcript,
@@ -35,6 +35,36 @@ public sealed record LeadDraft(
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>How a partial lead's notes begin (the owner reads it; the code finds partial leads by it).</summary>
+    public const string PartialNote = "(partial: the conversation ended before every question was answered) ";
+
+    public static bool IsPartial(Lead lead) => lead.Notes?.StartsWith(PartialNote, StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Completes a partial lead with this complete one (the caller hung up, then finished by text): the same lead, now
+    /// with everything the later conversation captured, moved to that conversation. Its channel, status, creation time
+    /// and acknowledgement stay; a priority never goes down.
+    /// </summary>
+    public void Complete(Lead partial, string sessionId, DateTimeOffset now)
+    {
+        partial.SessionId = sessionId;
+        foreach (var (key, answer) in CapturedData)
+        {
+            partial.CapturedData[key] = answer;
+        }
+
+        partial.ContactName = Cut(ContactName, 200) ?? partial.ContactName;
+        partial.ContactPhone = ContactPhone ?? partial.ContactPhone;
+        partial.ContactEmail = Cut(ContactEmail, 254) ?? partial.ContactEmail;
+        partial.Address = Cut(Address, 500) ?? partial.Address;
+        partial.Notes = Cut(Partial ? PartialNote + Notes : Notes, 4000);
+        partial.Priority = Priority > partial.Priority ? Priority : partial.Priority;
+        partial.EmergencyReasons = [.. partial.EmergencyReasons.Concat(Reasons).Distinct()];
+        partial.ConversationTranscript = Transcript;
+        partial.Transfers = [.. partial.Transfers.Concat(Transfers ?? [])];
+        partial.UpdatedAt = now;
+    }
 
     static string? Cut(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
 }

@@ -19,7 +19,8 @@ public sealed class Lead
     public string? Address { get; set; }
     public string? Notes { get; set; }
     public Channel Channel { get; init; }
-    public string? SessionId { get; init; }
+    /// <summary>The conversation that completed the lead (a call finished by text moves it to the text conversation).</summary>
+    public string? SessionId { get; set; }
     public List<EmergencyReason> EmergencyReasons { get; set; } = [];
     public string? RecordingUrl { get; set; }
     /// <summary>Warm transfers of the call to the owner: when each ended and how ("connected at 10:04").</summary>

@@ -44,6 +44,9 @@ public sealed partial class ConversationService(
     /// <summary>Session metadata naming who answered a routed call; "owner" means the owner took it, so it leaves no lead.</summary>
     public const string AnsweredByKey = "answeredBy";
 
+    /// <summary>Session metadata naming the call a text conversation carries on; its partial lead is completed, not doubled.</summary>
+    public const string ContinuesKey = "continues";
+
     /// <summary>
     /// Opens a session (or returns the one a retried webhook already opened) with the greeting. With
     /// <paramref name="greet"/> false the session opens silent (the owner's phone rings first); a later start greets.
@@ -383,7 +386,8 @@ public sealed partial class ConversationService(
         LeadRecorder.Stored stored;
         try
         {
-            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct, session.Language, session.Metadata.GetValueOrDefault("from"));
+            stored = await leads.StoreAsync(profile.Business, draft, session.Channel, session.SessionId, ct, session.Language, session.Metadata.GetValueOrDefault("from"),
+                session.Metadata.GetValueOrDefault(ContinuesKey));
         }
         catch (Exception ex) when (DatabaseOutage.Is(ex))
         {

@@ -29,8 +29,9 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
 
     /// <param name="language">The conversation's language, for the caller's confirmation text.</param>
     /// <param name="callerNumber">The number that phoned or texted (caller ID), where the confirmation goes.</param>
+    /// <param name="continues">The call this conversation carries on (a text after a hang-up): its partial lead is completed, not doubled.</param>
     public async Task<Stored> StoreAsync(Business business, LeadDraft draft, Channel channel, string sessionId, CancellationToken ct,
-        string? language = null, string? callerNumber = null)
+        string? language = null, string? callerNumber = null, string? continues = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.DbForBusiness(business.Id);
@@ -41,10 +42,16 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
         }
 
         var now = clock.GetUtcNow();
+        var texts = await db.TextSettings.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (continues is not null && await db.Leads.SingleOrDefaultAsync(l => l.SessionId == continues, ct) is { } partial
+            && LeadDraft.IsPartial(partial))
+        {
+            return await CompleteAsync(db, business, partial, draft, sessionId, now, texts, language, callerNumber, ct);
+        }
+
         var lead = draft.ToLead(business.Id, channel, sessionId, now);
         // One SaveChanges is one transaction: the lead and its outbox rows are stored together or not at all.
         db.Leads.Add(lead);
-        var texts = await db.TextSettings.AsNoTracking().SingleOrDefaultAsync(ct);
         foreach (var notification in Notifications(business, lead, now, texts, draft.Partial, language, callerNumber))
         {
             db.Notifications.Add(notification);
@@ -63,6 +70,34 @@ public sealed class LeadRecorder(IServiceScopeFactory scopes, IOptions<FeatureOp
             var id = await db.Leads.Where(l => l.SessionId == sessionId).Select(l => l.Id).SingleAsync(ct);
             return new Stored(id, false);
         }
+    }
+
+    /// <summary>
+    /// One request, one lead: the call's partial lead becomes the complete one (or stays partial with more in it), and the owner (and the caller) hear about
+    /// it as about a new complete lead, except an emergency call the owner was already phoned about. Webhooks get
+    /// lead.updated, and emergency.detected only if the text made it one.
+    /// </summary>
+    async Task<Stored> CompleteAsync(LeadsDbContext db, Business business, Lead partial, LeadDraft draft, string sessionId, DateTimeOffset now,
+        TextSettings? texts, string? language, string? callerNumber, CancellationToken ct)
+    {
+        var wasUrgent = partial.Priority == LeadPriority.URGENT;
+        draft.Complete(partial, sessionId, now);
+        // A text conversation that also broke off leaves the lead partial: the owner already has it.
+        var notifications = draft.Partial ? [] : Notifications(business, partial, now, texts, false, language, callerNumber);
+        foreach (var notification in notifications.Where(n => !(wasUrgent && n.Kind == NotificationKind.OWNER_ALERT_CALL)))
+        {
+            db.Notifications.Add(notification);
+        }
+
+        var data = WebhookEventWriter.LeadData(partial);
+        await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.LeadUpdated, data, partial.Id, now, ct);
+        if (!wasUrgent && partial.Priority == LeadPriority.URGENT)
+        {
+            await webhooks.AddAsync(db, business, Domain.Webhooks.WebhookEvents.EmergencyDetected, data, partial.Id, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new Stored(partial.Id, true);
     }
 
     /// <summary>lead.created for every lead, and emergency.detected for an urgent one, in the lead's transaction.</summary>

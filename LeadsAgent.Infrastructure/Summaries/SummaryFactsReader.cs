@@ -1,3 +1,4 @@
+using LeadsAgent.Domain.Engine;
 using System.Text.Json;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
@@ -60,7 +61,7 @@ public static class SummaryFactsReader
     }
 
     // A partial lead's notes open with this marker (LeadDraft.ToLead).
-    static bool IsPartial(Lead lead) => lead.Notes?.StartsWith("(partial:", StringComparison.Ordinal) == true;
+    static bool IsPartial(Lead lead) => LeadDraft.IsPartial(lead);
 
     static double DurationOf(Conversation c)
     {

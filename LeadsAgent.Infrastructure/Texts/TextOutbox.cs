@@ -52,7 +52,7 @@ public static class TextOutbox
     public static string OwnerBody(string businessName, Lead lead, string leadLink)
     {
         var who = lead.ContactName ?? "Someone";
-        var what = Short(lead.Notes?.Replace("(partial: the conversation ended before every question was answered) ", "", StringComparison.Ordinal), 90);
+        var what = Short(lead.Notes?.Replace(LeadDraft.PartialNote, "", StringComparison.Ordinal), 90);
         var where = lead.Address is { } a ? " at " + Short(a, 70) : "";
         var call = lead.ContactPhone is { } p ? $" Call {p}." : "";
         var head = lead.Priority == LeadPriority.URGENT ? $"EMERGENCY for {businessName}" : $"New lead for {businessName}";

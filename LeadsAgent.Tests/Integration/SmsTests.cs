@@ -264,7 +264,7 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
     }
 
     [Fact]
-    public async Task A_caller_who_hung_up_can_finish_by_text_in_the_same_conversation()
+    public async Task A_caller_who_hung_up_can_finish_by_text_in_the_same_conversation_and_the_owner_gets_one_lead()
     {
         var (id, number, _) = await BusinessAsync();
         var from = NewNumber();
@@ -273,6 +273,9 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
         await caller.SayAsync("my toilet is leaking all over the floor");
         await caller.SayAsync("my name is mary jones");
         await caller.StatusAsync("completed");
+        // The call left a partial lead (the caller's number and name); the owner's email about it is sent now.
+        var partialId = await fx.Database.ScalarAsync<Guid>($"SELECT id FROM leads WHERE business_id = '{id}' AND notes LIKE '(partial%'");
+        await SendOutboxAsync(number);
 
         // The text carries on: the name is known, so the agent goes on to the next question.
         var reply = string.Join(" ", await TextAsync(from, number, "sorry we got cut off"));
@@ -283,7 +286,7 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
         await TextAsync(from, number, "yes");
         foreach (var answer in new[] { "42 Elm Street, Springfield", "mary@example.com", "no thanks" })
         {
-            if (await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE business_id = '{id}' AND channel = 'SMS'") > 0)
+            if (await fx.Database.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE business_id = '{id}' AND notes NOT LIKE '(partial%'") > 0)
             {
                 break;
             }
@@ -291,10 +294,19 @@ public class SmsTests(SmsTests.Fixture fx) : IClassFixture<SmsTests.Fixture>
             await TextAsync(from, number, answer);
         }
 
-        var smsLead = await fx.Database.ScalarAsync<string>($"SELECT contact_name || '|' || conversation_transcript FROM leads WHERE business_id = '{id}' AND channel = 'SMS'");
-        Assert.StartsWith("Mary Jones|", smsLead, StringComparison.Ordinal);
-        Assert.Contains("toilet is leaking", smsLead, StringComparison.Ordinal);
-        Assert.Contains("cut off", smsLead, StringComparison.Ordinal);
+        // One request, one lead: the call's partial lead is now the complete one, moved to the text conversation.
+        var lead = await fx.Database.ScalarAsync<string>(
+            $"SELECT id || '|' || session_id || '|' || contact_name || '|' || address || '|' || conversation_transcript FROM leads WHERE business_id = '{id}'");
+        Assert.StartsWith($"{partialId}|sms_", lead, StringComparison.Ordinal);
+        Assert.Contains("|Mary Jones|42 Elm Street", lead, StringComparison.Ordinal);
+        Assert.Contains("toilet is leaking", lead, StringComparison.Ordinal);
+        Assert.Contains("cut off", lead, StringComparison.Ordinal);
+        Assert.Equal(partialId, await fx.Database.ScalarAsync<Guid>($"SELECT lead_id FROM conversations WHERE session_id = '{caller.CallSid}'"));
+
+        // The complete request reaches the caller and the owner as any new lead does.
+        var texts = await SendOutboxAsync(number);
+        Assert.StartsWith("Thanks Mary, Acme Plumbing has your request", Assert.Single(texts, t => t["To"] == from)["Body"], StringComparison.Ordinal);
+        Assert.Contains("Mary Jones", Assert.Single(texts, t => t["To"] == Owner)["Body"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class SmsAgent(ConversationService conversations, ISessionStore st
         var call = await RecentCallAsync(profile.Business.Id, from, now - idle, ct);
         if (call is not null)
         {
-            metadata["continues"] = call.Conversation.SessionId;
+            metadata[ConversationService.ContinuesKey] = call.Conversation.SessionId;
         }
 
         var (session, _) = await conversations.StartAsync(profile, Channel.SMS, sessionId, metadata, from, ct);
@@ -157,7 +157,7 @@ public sealed class SmsAgent(ConversationService conversations, ISessionStore st
         }
 
         var lead = call.LeadId is { } id ? await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) : null;
-        if (lead is not null && lead.Notes?.StartsWith("(partial", StringComparison.Ordinal) != true)
+        if (lead is not null && !LeadDraft.IsPartial(lead))
         {
             // The call already left a complete request (or a voicemail): this text starts a new conversation.
             return null;
