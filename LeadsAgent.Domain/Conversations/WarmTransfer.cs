@@ -18,6 +18,9 @@ public enum TransferOutcome
 
     /// <summary>The phone company could not place the call to the owner.</summary>
     FAILED,
+
+    /// <summary>The caller hung up while the owner's phone rang (or before the owner pressed 1).</summary>
+    CALLER_HUNG_UP,
 }
 
 /// <summary>

@@ -232,6 +232,33 @@ public class WarmTransferTests(VoiceCallTests.Fixture fx) : IClassFixture<VoiceC
         Assert.Equal("CONNECTED", Assert.Single(lead["transfers"]!.AsArray())!["outcome"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_caller_who_hangs_up_while_the_owners_phone_rings_is_on_the_lead_as_gone_before_put_through(bool ownerPickedUp)
+    {
+        var (businessId, number, owner) = await BusinessAsync();
+        var caller = Caller(number, "+15554443334");
+        await caller.DialAsync();
+        await caller.SayAsync("connect me to the owner");
+        Assert.Contains("Please hold", caller.LastSaid, StringComparison.Ordinal);
+        if (ownerPickedUp)
+        {
+            // The owner is still hearing the whisper when the caller gives up.
+            await OwnerLegAsync(caller, number, caller.Dial!.Element("Number")!.Attribute("url")!.Value);
+        }
+
+        // The caller's status callback first, then Twilio ends the dial on the owner's side.
+        await caller.StatusAsync("completed", 40);
+        await caller.PostAsync("/api/voice/transfer-result", new() { ["DialCallStatus"] = ownerPickedUp ? "completed" : "no-answer" });
+        Assert.True(caller.HungUp);
+
+        Assert.Equal("ABANDONED", await fx.Database.ScalarAsync<string>($"SELECT status FROM conversations WHERE session_id = '{caller.CallSid}' AND business_id = '{businessId}'"));
+        var lead = await LeadAsync(owner);
+        Assert.Equal("+15554443334", lead["lead"]!["contactPhone"]!.GetValue<string>());
+        Assert.Equal("CALLER_HUNG_UP", Assert.Single(lead["transfers"]!.AsArray())!["outcome"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Without_an_alert_phone_the_agent_says_nobody_can_come_to_the_phone_and_takes_a_message()
     {

@@ -133,7 +133,8 @@ public static partial class VoiceEndpoints
     /// Call status callbacks: a final status ends the session once (duplicates and retries change nothing); a call that
     /// never connected is ABANDONED, one that was handed to a person TRANSFERRED.
     /// </summary>
-    static async Task<IResult> StatusAsync(HttpRequest request, ConversationService conversations, ISessionStore store, CancellationToken ct)
+    static async Task<IResult> StatusAsync(HttpRequest request, ConversationService conversations, ISessionStore store, WarmTransferCalls transfers,
+        CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
@@ -147,6 +148,13 @@ public static partial class VoiceEndpoints
         if (session is null)
         {
             return TypedResults.NoContent();
+        }
+
+        if (session.Transfer is { InProgress: true, Accepted: false })
+        {
+            // Gone while the owner's phone rang: the attempt goes on the lead before the call is ended.
+            await transfers.CallerHungUpAsync(callSid, ct);
+            session = await store.GetAsync(callSid, ct) ?? session;
         }
 
         var end = session.Status != ConversationStatus.ACTIVE ? session.Status

@@ -166,6 +166,31 @@ public sealed class WarmTransferCalls(ISessionStore store, BusinessDirectory dir
         return VoiceAgent.Listen(spoken, profile);
     }
 
+    /// <summary>
+    /// The caller hung up while the owner's phone rang or the whisper played (the call's status callback): the attempt
+    /// ends as the caller's hang-up and goes on the lead, or on the partial lead the call's end stores, so the owner
+    /// sees why nobody was on the line. A dial result arriving afterwards finds the transfer finished and records nothing.
+    /// </summary>
+    public async Task CallerHungUpAsync(string callSid, CancellationToken ct)
+    {
+        var first = false;
+        var session = await store.UpdateAsync(callSid, s =>
+        {
+            first = s.Transfer is { InProgress: true, Accepted: false } && s.Status == ConversationStatus.ACTIVE;
+            if (first)
+            {
+                s.Transfer!.Outcome = TransferOutcome.CALLER_HUNG_UP;
+                s.Transfer.FinishedAt = clock.GetUtcNow();
+            }
+
+            return Task.FromResult(first);
+        }, ct);
+        if (first && session is { Simulated: false })
+        {
+            await RecordOnLeadAsync(session, ct);
+        }
+    }
+
     /// <summary>How the dial ended for the owner. Twilio reports an answered-then-declined whisper as completed too, so only a 1 counts as connected.</summary>
     public static TransferOutcome OutcomeOf(string dialStatus, WarmTransfer transfer) => dialStatus switch
     {

@@ -84,6 +84,8 @@ public static class LeadTimeline
             TransferOutcome.BUSY => new(t.At, What, "Your line was busy", TimelineTone.Problem, Back),
             TransferOutcome.FAILED => new(t.At, What, "Could not reach your phone", TimelineTone.Problem, Back,
                 "Check your phone for emergency alerts in Account."),
+            TransferOutcome.CALLER_HUNG_UP => new(t.At, What, "The caller hung up while your phone rang", TimelineTone.Problem,
+                "They did not wait to be put through.", "Call them back on the number above."),
             _ => new(t.At, What, "Not answered", TimelineTone.Problem, "Your phone rang but nobody picked up. " + Back),
         };
     }
