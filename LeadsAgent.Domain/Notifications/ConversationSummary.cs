@@ -202,14 +202,35 @@ public static class ConversationSummary
     /// <summary>The text message: who, priority, what, outcome and the transcript link, within <see cref="MaxShortLength"/>.</summary>
     static string Short(SummaryFacts f, SummaryOutcome outcome, string who, string? what)
     {
-        var kind = f.Channel == Channel.VOICE ? "Call" : "Chat";
-        var priority = f.Priority >= LeadPriority.HIGH ? $" {f.Priority}" : "";
-        var number = f.CallerNumber is { Length: > 0 } n && !who.Contains(n, StringComparison.Ordinal) ? $" {n}" : "";
-        var head = $"{f.BusinessName}{priority} {kind.ToLowerInvariant()}: {who}{number}, {Duration(f.Length)}. {ShortOutcome(outcome)}.";
-        var link = " " + f.ConversationLink;
+        var (head, link) = ShortFrame(f, outcome, who);
         var room = MaxShortLength - head.Length - link.Length - 3;
         var quote = what is null || room < 20 ? "" : $" \"{Cut(what, room)}\"";
         return head + quote + link;
+    }
+
+    /// <summary>
+    /// The text message with the model's words in place of the caller's quote: the same facts first (who, priority,
+    /// length, outcome) and the transcript link last, so the owner can trust the head and the link whatever the model wrote.
+    /// </summary>
+    public static string Short(SummaryFacts f, string written)
+    {
+        var (head, link) = ShortFrame(f, OutcomeOf(f), Who(f));
+        return head + " " + Cut(Flatten(written), Math.Max(0, WrittenRoom(f))) + link;
+    }
+
+    /// <summary>How many characters the model's words may take in <see cref="Short(SummaryFacts, string)"/>.</summary>
+    public static int WrittenRoom(SummaryFacts f)
+    {
+        var (head, link) = ShortFrame(f, OutcomeOf(f), Who(f));
+        return MaxShortLength - head.Length - link.Length - 1;
+    }
+
+    static (string Head, string Link) ShortFrame(SummaryFacts f, SummaryOutcome outcome, string who)
+    {
+        var kind = f.Channel == Channel.VOICE ? "Call" : "Chat";
+        var priority = f.Priority >= LeadPriority.HIGH ? $" {f.Priority}" : "";
+        var number = f.CallerNumber is { Length: > 0 } n && !who.Contains(n, StringComparison.Ordinal) ? $" {n}" : "";
+        return ($"{f.BusinessName}{priority} {kind.ToLowerInvariant()}: {who}{number}, {Duration(f.Length)}. {ShortOutcome(outcome)}.", " " + f.ConversationLink);
     }
 
     static string ShortOutcome(SummaryOutcome outcome) => outcome switch

@@ -36,7 +36,7 @@ public sealed class CallSummaryHandler(IServiceScopeFactory scopes, IEmailSender
             payload?["answeredByOwner"]?.GetValue<bool>() == true, server.Value, ct)
             ?? throw new OutboxRetryException("The conversation no longer exists.", retry: false);
         var to = loaded.Business.NotificationEmail ?? throw new OutboxRetryException("The business has no notification email.", retry: false);
-        var transcript = string.Join("\n", loaded.Conversation.Messages.Select(m => $"{(m.Role == "user" ? "Caller" : "Agent")}: {m.Content}"));
+        var transcript = SummaryFactsReader.Transcript(loaded.Conversation);
         var written = await writer.WriteAsync(loaded.Facts, transcript, ct);
         await email.SendAsync(Compose(to, loaded.Facts, written, transcript), ct);
         return OutboxOutcome.Sent;

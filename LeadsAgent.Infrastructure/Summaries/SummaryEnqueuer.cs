@@ -19,7 +19,7 @@ namespace LeadsAgent.Infrastructure.Summaries;
 /// <summary>
 /// Queues the owner's summary of a conversation that just ended, as the owner chose (email, text, both or off): a
 /// CALL_SUMMARY outbox row for the email (written at send time, by the model when one is configured) and an SMS row
-/// (purpose SUMMARY, BASIC and up) with the deterministic short text. Each at most once per conversation (a unique
+/// (purpose SUMMARY, BASIC and up) with the deterministic short text (worded by the model at send time when one is configured). Each at most once per conversation (a unique
 /// index on the outbox), so the end being retried by the sweep or another instance queues nothing twice.
 /// Empty chats (a widget opened, nothing typed) and simulated calls get none.
 /// </summary>
@@ -99,6 +99,9 @@ public sealed partial class SummaryEnqueuer(NpgsqlDataSource dataSource, CallRec
                 purpose = "SUMMARY",
                 urgent = facts.Priority == LeadPriority.URGENT,
                 summaryOf = id.ToString(),
+                // For the model's wording at send time (the body above is the fallback).
+                language,
+                answeredByOwner,
             }), now, now);
         }
 

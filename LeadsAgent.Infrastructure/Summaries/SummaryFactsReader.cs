@@ -30,6 +30,10 @@ public static class SummaryFactsReader
         return new Loaded(business, conversation, lead, Facts(business, conversation, lead, language, answeredByOwner, server));
     }
 
+    /// <summary>The conversation as the model reads it: one line per message, "Caller:" or "Agent:".</summary>
+    public static string Transcript(Conversation c) =>
+        string.Join("\n", c.Messages.Select(m => $"{(m.Role == "user" ? "Caller" : "Agent")}: {m.Content}"));
+
     public static SummaryFacts Facts(Business business, Conversation c, Lead? lead, string? language, bool answeredByOwner, ServerOptions server)
     {
         var priority = lead?.Priority ?? PriorityOf(c.Analytics);

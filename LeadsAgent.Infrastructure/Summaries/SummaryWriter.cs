@@ -15,13 +15,14 @@ namespace LeadsAgent.Infrastructure.Summaries;
 /// <summary>Writes a short summary paragraph of a conversation; null means "use the deterministic summary".</summary>
 public interface ISummaryWriter
 {
-    Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct);
+    /// <param name="maxLength">For a text message: one or two sentences within this many characters; null for the email's paragraph.</param>
+    Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct, int? maxLength = null);
 }
 
 /// <summary>No model configured: the deterministic summary is the summary.</summary>
 public sealed class NoSummaryWriter : ISummaryWriter
 {
-    public Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct, int? maxLength = null) => Task.FromResult<string?>(null);
 }
 
 /// <summary>
@@ -49,8 +50,9 @@ public sealed partial class OpenAISummaryWriter : ISummaryWriter
         });
     }
 
-    public async Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct)
+    public async Task<string?> WriteAsync(SummaryFacts facts, string transcript, CancellationToken ct, int? maxLength = null)
     {
+        var limit = Math.Min(maxLength ?? MaxLength, MaxLength);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(_timeout);
         var watch = Stopwatch.StartNew();
@@ -59,13 +61,15 @@ public sealed partial class OpenAISummaryWriter : ISummaryWriter
             var system = new StringBuilder()
                 .AppendLine($"You write the owner of {facts.BusinessName} a summary of one {(facts.Channel == Domain.Leads.Channel.VOICE ? "phone call" : "website chat")} their AI receptionist handled.")
                 .AppendLine("Write in English, whatever language the caller used; quote the caller's key words in their language when useful.")
-                .AppendLine("Three to five plain sentences, no markdown, no greeting, no sign-off: who called, what they need and how urgent, what the agent did, and what the owner should do next.")
+                .AppendLine(maxLength is null
+                    ? "Three to five plain sentences, no markdown, no greeting, no sign-off: who called, what they need and how urgent, what the agent did, and what the owner should do next."
+                    : $"This is a text message: one or two plain sentences, at most {limit} characters, no markdown, no greeting, no links: what they need and what the owner should do next.")
                 .AppendLine("Use only the facts and the transcript given; never invent names, prices, times or promises.")
                 .AppendLine("Facts:")
                 .AppendLine(ConversationSummary.Build(facts).Text);
             var completion = await _chat.CompleteChatAsync(
                 [new SystemChatMessage(system.ToString()), new UserChatMessage("Transcript:\n" + transcript)],
-                new ChatCompletionOptions { Temperature = 0.2f, MaxOutputTokenCount = 300 }, cts.Token);
+                new ChatCompletionOptions { Temperature = 0.2f, MaxOutputTokenCount = maxLength is null ? 300 : 120 }, cts.Token);
             var message = completion.Value;
             var text = message.Refusal is { Length: > 0 } || message.Content.Count == 0 ? null : message.Content[0].Text?.Trim();
             if (string.IsNullOrWhiteSpace(text))
@@ -74,7 +78,13 @@ public sealed partial class OpenAISummaryWriter : ISummaryWriter
                 return null;
             }
 
-            return text.Length <= MaxLength ? text : text[..MaxLength].TrimEnd() + "…";
+            if (maxLength is not null)
+            {
+                // One line in a text message.
+                text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            return text.Length <= limit ? text : text[..(limit - 1)].TrimEnd() + "…";
         }
         catch (Exception ex) when (ModelFallback.Reason(ex, _timeout, ct) is { } reason)
         {

@@ -20,12 +20,15 @@ namespace LeadsAgent.Infrastructure.Texts;
 /// Sends the outbox's text messages through Twilio's Messages API. At send time, not when the row was written: an
 /// opted-out number is never texted, a switch the owner turned off or a plan without the feature cancels the text, and
 /// a non-urgent text to a caller inside the business's quiet hours waits for their end (postponed, never dropped).
-/// Twilio's 21610 (the recipient texted STOP to this number) stores the opt-out and is never retried.
+/// Twilio's 21610 (the recipient texted STOP to this number) stores the opt-out and is never retried. A summary text is
+/// worded by the model here when one is configured (the deterministic wording written with the row is the fallback).
 /// </summary>
 public sealed partial class TextMessageHandler(
     IServiceScopeFactory scopes,
     TwilioMessagesClient messages,
     Blocking.CallerBlockList blockList,
+    Summaries.ISummaryWriter summaryWriter,
+    IOptions<ServerOptions> server,
     IOptions<TwilioOptions> twilio,
     IOptions<FeatureOptions> features,
     NpgsqlDataSource dataSource,
@@ -103,6 +106,15 @@ public sealed partial class TextMessageHandler(
             }
         }
 
+        if (purpose == TextPurpose.Summary && summaryWriter is not Summaries.NoSummaryWriter && payload["written"] is null
+            && Guid.TryParse(payload["summaryOf"]?.GetValue<string>(), out var conversationId)
+            && await WrittenSummaryAsync(db, business.Id, conversationId, payload, ct) is { } written)
+        {
+            body = written;
+            payload["body"] = body;
+            payload["written"] = true;
+        }
+
         var from = payload["from"]?.GetValue<string>() ?? business.TwilioPhoneNumber ?? twilio.Value.PhoneNumber
             ?? throw new OutboxRetryException("No Twilio number to text from (set the business's Twilio number or TWILIO_PHONE_NUMBER).");
         var baseUrl = twilio.Value.WebhookBaseUrl?.TrimEnd('/');
@@ -126,6 +138,21 @@ public sealed partial class TextMessageHandler(
         payload["sentFrom"] = from;
         await SetPayloadAsync(item.Id, payload.ToJsonString(), ct);
         return OutboxOutcome.Sent;
+    }
+
+    /// <summary>The summary text with the model's words, or null to send the deterministic one.</summary>
+    async Task<string?> WrittenSummaryAsync(LeadsDbContext db, Guid businessId, Guid conversationId, JsonObject payload, CancellationToken ct)
+    {
+        var loaded = await Summaries.SummaryFactsReader.LoadAsync(db, businessId, conversationId, payload["language"]?.GetValue<string>(),
+            payload["answeredByOwner"]?.GetValue<bool>() == true, server.Value, ct);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var room = ConversationSummary.WrittenRoom(loaded.Facts);
+        var words = room < 40 ? null : await summaryWriter.WriteAsync(loaded.Facts, Summaries.SummaryFactsReader.Transcript(loaded.Conversation), ct, room);
+        return words is null ? null : ConversationSummary.Short(loaded.Facts, words);
     }
 
     async Task<OutboxOutcome> SkipAsync(OutboxItem item, string reason, CancellationToken ct)

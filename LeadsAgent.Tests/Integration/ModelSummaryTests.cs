@@ -20,10 +20,18 @@ public class ModelSummaryTests(ModelSummaryTests.Fixture fx) : IClassFixture<Mod
     public sealed class Fixture : PlatformFixture
     {
         public FakeHttpServer OpenAI { get; private set; } = null!;
+        /// <summary>Twilio's Messages API, for the summaries by text.</summary>
+        public FakeHttpServer Twilio { get; private set; } = null!;
+        public System.Collections.Concurrent.ConcurrentQueue<System.Collections.Specialized.NameValueCollection> Texts { get; } = new();
         public volatile bool Slow;
 
         protected override IReadOnlyDictionary<string, string?>? Overrides => new Dictionary<string, string?>
         {
+            ["Twilio:AccountSid"] = "ACmodel0000000000000000000000000",
+            ["Twilio:AuthToken"] = "model-summary-token",
+            ["Twilio:PhoneNumber"] = "+15550007777",
+            ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl,
+            ["Server:PublicBaseUrl"] = "https://dash.example.test",
             ["Notifications:PollSeconds"] = "3600",
             ["Sessions:SweepSeconds"] = "3600",
             ["Summaries:DigestPollSeconds"] = "3600",
@@ -50,6 +58,12 @@ public class ModelSummaryTests(ModelSummaryTests.Fixture fx) : IClassFixture<Mod
                 await ctx.Response.WriteAsync(OpenAIModelTests.Completion(
                     "Maria called about a burst pipe under her kitchen sink. The agent took her details; call her back today."));
             });
+            Twilio = await FakeHttpServer.StartAsync(async (req, ctx) =>
+            {
+                Texts.Enqueue(System.Web.HttpUtility.ParseQueryString(req.Body));
+                ctx.Response.StatusCode = 201;
+                await ctx.Response.WriteAsJsonAsync(new { sid = "SM" + Guid.NewGuid().ToString("N"), status = "queued", num_segments = "2" });
+            });
             await base.InitializeAsync();
         }
 
@@ -57,16 +71,23 @@ public class ModelSummaryTests(ModelSummaryTests.Fixture fx) : IClassFixture<Mod
         {
             await base.DisposeAsync();
             await OpenAI.DisposeAsync();
+            await Twilio.DisposeAsync();
         }
     }
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    async Task<(string Session, string Email)> ChatThatEndsAsync()
+    async Task<(string Session, string Email)> ChatThatEndsAsync(string? ownerPhone = null)
     {
         var (businessId, owner, _) = await fx.CreateBusinessAsync("BASIC");
         var email = $"model-{Guid.NewGuid():N}@acme.example";
-        (await owner.PutAsJsonAsync("/api/admin/business", new { notificationEmail = email }, Ct)).EnsureSuccessStatusCode();
+        (await owner.PutAsJsonAsync("/api/admin/business", new { name = "Acme Plumbing", notificationEmail = email, notificationPhoneNumber = ownerPhone }, Ct))
+            .EnsureSuccessStatusCode();
+        if (ownerPhone is not null)
+        {
+            (await owner.PutAsJsonAsync("/api/admin/summaries", new { summaryDelivery = "TEXT" }, Ct)).EnsureSuccessStatusCode();
+        }
+
         var http = fx.Anonymous();
         async Task<JsonNode> Chat(string? session, string message) =>
             await (await http.PostAsJsonAsync("/api/chat", new { businessId, sessionId = session, message }, Ct)).JsonAsync(HttpStatusCode.OK);
@@ -127,5 +148,27 @@ public class ModelSummaryTests(ModelSummaryTests.Fixture fx) : IClassFixture<Mod
         {
             fx.Slow = false;
         }
+    }
+
+    [Fact]
+    public async Task A_summary_by_text_carries_the_models_words_between_the_facts_and_the_transcript_link()
+    {
+        fx.Slow = false;
+        var ownerPhone = "+1555" + Random.Shared.Next(2000000, 9999999);
+        var (session, _) = await ChatThatEndsAsync(ownerPhone);
+        var worker = fx.App.Services.GetRequiredService<OutboxWorker>();
+        while (await worker.RunOnceAsync(Ct) > 0)
+        {
+        }
+
+        var body = Assert.Single(fx.Texts, t => t["To"] == ownerPhone && t["Body"]!.Contains("/conversations/", StringComparison.Ordinal))["Body"]!;
+        // The facts head the text (a burst pipe is urgent), the model's words follow.
+        Assert.StartsWith("Acme Plumbing URGENT chat: ", body, StringComparison.Ordinal);
+        Assert.Contains(". Maria called about a burst pipe under her kitchen sink. The agent took her details; call her back today. ", body, StringComparison.Ordinal);
+        Assert.EndsWith($"https://dash.example.test/conversations/{session}", body, StringComparison.Ordinal);
+        Assert.True(body.Length <= LeadsAgent.Domain.Notifications.ConversationSummary.MaxShortLength, body);
+        // The model was asked for a text message's length, not the email's paragraph.
+        var request = fx.OpenAI.Requests.Last(r => r.Body.Contains("This is a text message", StringComparison.Ordinal));
+        Assert.Contains("a pipe burst under my kitchen sink", request.Body, StringComparison.Ordinal);
     }
 }

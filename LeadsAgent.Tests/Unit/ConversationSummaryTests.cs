@@ -52,6 +52,20 @@ public class ConversationSummaryTests
         Assert.EndsWith(" https://dash.example/conversations/CA1", s.Short, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_models_words_in_a_text_keep_the_facts_first_the_link_last_and_the_two_segment_length()
+    {
+        var facts = Facts() with { CallerName = "Jane Doe", HasLead = true, CallerMessages = ["my sink drips"] };
+
+        var written = ConversationSummary.Short(facts, "Jane's kitchen sink drips.\nCall her back\tthis afternoon.");
+        Assert.Equal("Acme Plumbing call: Jane Doe +15557654321, 4 min 05 s. lead taken. Jane's kitchen sink drips. Call her back this afternoon."
+            + " https://dash.example/conversations/CA1", written);
+
+        var rambling = ConversationSummary.Short(facts, string.Join(' ', Enumerable.Repeat("The caller talked at length.", 40)));
+        Assert.Equal(ConversationSummary.MaxShortLength, rambling.Length);
+        Assert.Contains("… https://dash.example/conversations/CA1", rambling, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Channel.VOICE, ConversationStatus.ABANDONED, false, false, false, false, 0, SummaryOutcome.HungUpDuringGreeting, "Hung up during the greeting")]
     [InlineData(Channel.VOICE, ConversationStatus.ABANDONED, false, false, false, false, 2, SummaryOutcome.HungUp, "Hung up before leaving details")]
