@@ -952,7 +952,7 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
                 // The request is stored now (the lead below); the caller may also pick a visit instead of waiting for a call.
                 session.Booking = new BookingState { Stage = BookingStage.Offered, ServiceId = offer.ServiceId, ServiceName = offer.ServiceName };
                 session.DetailedFlow.PrimaryFlow = "booking";
-                var picked = BookingTalk.Pick(offer.Slots, offer.Zone);
+                var picked = FirstOffer(offer);
                 session.Booking.Offered = [.. picked.Select(p => p.StartsAt)];
                 var options = ("options", BookingTalk.Options(session.Booking.Offered, ctx.Now, offer.Zone, _language));
                 var prompt = BookingTalk.Tidy(Say(AgentPhrase.BookingOffer, ("service", BookingTalk.ServiceWords(offer.ServiceName, _language)), options) + " " + Say(AgentPhrase.BookingPickOne));
@@ -967,6 +967,34 @@ public sealed class ConversationEngine(ILanguageModel model, IKnowledgeRetriever
             }
 
             return Done(new ReplyParts(safety, _ack, body, closing), VoiceAction.CONTINUE, lead);
+        }
+
+        /// <summary>
+        /// The first times offered: the nearest free ones, narrowed by what the caller already said about when in answer
+        /// to the owner's date question ("tomorrow morning", "Thursday after 3", "Wednesday at 10"). Words that name no
+        /// usable time ("whenever"), or times that are not free, get the nearest.
+        /// </summary>
+        IReadOnlyList<Slot> FirstOffer(BookingOffer offer)
+        {
+            foreach (var question in ctx.Config.OrderedQuestions.Where(q => q.ExpectedFormat == ExpectedFormat.DATE))
+            {
+                if (_capture.Answers.GetValueOrDefault(question.Id.ToString()) is not { } answer)
+                {
+                    continue;
+                }
+
+                var wish = BookingTalk.Read(answer.Utterance ?? answer.Value, [], offer.Slots, offer.Zone, ctx.Now);
+                switch (wish)
+                {
+                    case { Kind: BookingAnswerKind.Narrow, Slots: { Count: > 0 } slots }:
+                        return slots;
+                    case { Kind: BookingAnswerKind.Choose, Start: { } start } when offer.Slots.FirstOrDefault(s => s.StartsAt == start) is { } named:
+                        // The time they named first, then later ones a little apart.
+                        return BookingTalk.Pick([named, .. offer.Slots.Where(s => s.StartsAt > start)], offer.Zone);
+                }
+            }
+
+            return BookingTalk.Pick(offer.Slots, offer.Zone);
         }
 
         /// <summary>The caller's answer to the times offered: booked (the service booked it before this turn), other times, or a call-back.</summary>

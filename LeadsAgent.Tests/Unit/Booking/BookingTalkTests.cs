@@ -127,12 +127,12 @@ public class BookingTalkTests
         }
     }
 
-    static (ConversationEngine Engine, TurnContext Ctx) Acme()
+    static (ConversationEngine Engine, TurnContext Ctx) Acme(int questions = 4)
     {
         var business = Business.Create("Acme Plumbing & Heating", BusinessType.PLUMBING, PlanTier.PRO, s_now);
         business.TimeZone = "America/Chicago";
         var config = new AgentConfig { BusinessId = business.Id };
-        config.AddQuestions(PlanTier.PRO, DemoData.AcmeQuestions.Take(4), s_now);
+        config.AddQuestions(PlanTier.PRO, DemoData.AcmeQuestions.Take(questions), s_now);
         var offer = new BookingOffer(Guid.NewGuid(), "Repair visit", s_zone, Free());
         return (new ConversationEngine(new LocalLanguageModel(), new NoKnowledge()), new TurnContext(business, config, s_now, "+15557654321") { Booking = offer });
     }
@@ -172,6 +172,27 @@ public class BookingTalkTests
         Assert.Equal("Booked: your repair visit on Tuesday 1 December at 3 p.m. You'll get a confirmation.", booked.Reply);
         Assert.Equal(BookingStage.Booked, session.Booking!.Stage);
         Assert.Null(booked.Lead);
+    }
+
+    [Theory]
+    [InlineData("Wednesday afternoon would be best", "Wednesday at noon, Wednesday at 2 p.m. or Wednesday at 4 p.m.")]
+    [InlineData("thursday at 10", "Thursday at 10 a.m., Friday at 8 a.m. or Monday 7 December at 8 a.m.")]
+    [InlineData("anything after 3", "today at 3 p.m., tomorrow at 3 p.m. or Wednesday at 3 p.m.")]
+    [InlineData("whenever", "today at 9 a.m., tomorrow at 8 a.m. or Wednesday at 8 a.m.")]
+    // Closed on Sundays: the nearest instead.
+    [InlineData("Sunday morning", "today at 9 a.m., tomorrow at 8 a.m. or Wednesday at 8 a.m.")]
+    public async Task Engine_WhenTheCallerAlreadySaidWhen_TheFirstOfferFollowsIt(string when, string offeredTimes)
+    {
+        var (engine, ctx) = Acme(questions: 5);
+        var session = ConversationSession.Start("chat-when", ctx.Business.Id, Channel.CHAT, s_now);
+        var asked = await CaptureAsync(engine, session, ctx, "My kitchen sink is clogged");
+        Assert.Contains("When would be a good time", asked.Reply, StringComparison.Ordinal);
+
+        var offered = await engine.HandleAsync(session, when, ctx, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(offered.Lead);
+        Assert.Contains($"I have {offeredTimes}", offered.Reply, StringComparison.Ordinal);
+        Assert.EndsWith(" Which suits you best?", offered.Reply, StringComparison.Ordinal);
     }
 
     [Fact]
