@@ -22,6 +22,33 @@ public static class SlotFinder
     public const int Step = 30;
     public const int MaxCount = 20;
 
+    /// <summary>
+    /// At most <paramref name="count"/> of <paramref name="slots"/> (nearest first) spread over the days: each day's
+    /// first, middle and last free time (all of them when it has <paramref name="perDay"/> or fewer), so a short list
+    /// offers a morning and an afternoon on several days rather than one morning's half hours.
+    /// </summary>
+    public static IReadOnlyList<Slot> Spread(IReadOnlyList<Slot> slots, TimeZoneInfo zone, int count, int perDay = 3)
+    {
+        var spread = new List<Slot>();
+        foreach (var day in slots.GroupBy(s => LocalDate(s.StartsAt, zone)))
+        {
+            var times = day.ToList();
+            var picks = times.Count <= perDay ? times
+                : Enumerable.Range(0, perDay).Select(i => times[i * (times.Count - 1) / (perDay - 1)]).Distinct();
+            foreach (var slot in picks)
+            {
+                if (spread.Count == count)
+                {
+                    return spread;
+                }
+
+                spread.Add(slot);
+            }
+        }
+
+        return spread;
+    }
+
     /// <summary>The nearest free slots for <paramref name="service"/> from <paramref name="from"/> (or now), at most <paramref name="count"/>.</summary>
     public static IReadOnlyList<Slot> Find(SlotQuery query, BookableService service, int count, DateTimeOffset? from = null)
     {

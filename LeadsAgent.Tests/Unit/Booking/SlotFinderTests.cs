@@ -59,6 +59,19 @@ public class SlotFinderTests
     }
 
     [Fact]
+    public void Spread_EightTimes_AreMorningMiddayAndAfternoonOnTheNextDays()
+    {
+        var free = SlotFinder.Find(Query(Acme(), Chicago(2026, 12, 2, 9, 10)), s_repair, 100);
+
+        var spread = SlotFinder.Spread(free, s_chicago, 8);
+
+        Assert.Equal(["Wed 11:30", "Wed 13:30", "Wed 16:00", "Thu 08:00", "Thu 12:00", "Thu 16:00", "Fri 08:00", "Fri 12:00"], Local(spread));
+        // A day with few free times offers all of them.
+        Assert.Equal(["Fri 16:00", "Sat 09:00", "Sat 10:30", "Sat 12:00"],
+            Local(SlotFinder.Spread(SlotFinder.Find(Query(Acme(), Chicago(2026, 12, 4, 14, 0)), s_repair, 100), s_chicago, 4)));
+    }
+
+    [Fact]
     public void Find_VisitMustEndByClosing_NextSlotsAreSaturdayMorning()
     {
         var slots = SlotFinder.Find(Query(Acme(), Chicago(2026, 12, 4, 14, 0)), s_repair, 3);

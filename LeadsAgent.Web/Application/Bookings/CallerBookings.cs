@@ -36,6 +36,8 @@ public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices n
 {
     /// <summary>How many free times the move step offers.</summary>
     public const int SlotChoices = 8;
+    /// <summary>How many free times are read to choose them from (a few days' worth).</summary>
+    const int SlotsLookedAt = 120;
     public const string NotChangeable = "This visit can no longer be changed here. Please call us.";
 
     public async Task<CallerBookingView?> FindAsync(string? token, CancellationToken ct = default)
@@ -54,7 +56,9 @@ public sealed class CallerBookings(IServiceScopeFactory scopes, BookingNotices n
         }
 
         var query = await BookingCalendar.QueryAsync(work.Db, work.Business, clock.GetUtcNow(), calendar, ct);
-        return [.. SlotFinder.Find(query, work.Service, SlotChoices).Select(s => new CallerSlot(s.StartsAt, BookingWords.Long(s.StartsAt, work.Zone)))];
+        // A morning, midday and afternoon time on each of the next days, not the next eight half hours of one morning.
+        var free = SlotFinder.Find(query, work.Service, SlotsLookedAt);
+        return [.. SlotFinder.Spread(free, work.Zone, SlotChoices).Select(s => new CallerSlot(s.StartsAt, BookingWords.Long(s.StartsAt, work.Zone)))];
     }
 
     /// <summary>Cancels; a cancelled or past booking is a <see cref="ConflictException"/> with words for the caller.</summary>
