@@ -1,7 +1,7 @@
-using LeadsAgent.Domain.Engine;
 using System.Text.Json;
 using LeadsAgent.Domain.Businesses;
 using LeadsAgent.Domain.Conversations;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Infrastructure.Configuration;

@@ -61,7 +61,7 @@ public static class WebhookWords
     public static string EventHelp(string type) => type switch
     {
         WebhookEvents.LeadCreated => "Every new lead from chat or phone, with the caller's details and answers.",
-        WebhookEvents.LeadUpdated => "When you change a lead's status or notes.",
+        WebhookEvents.LeadUpdated => "When you change a lead's status or notes, or a caller who hung up finishes their request by text.",
         WebhookEvents.CallCompleted => "When a phone call ends: who called, how long, and what came of it.",
         WebhookEvents.EmergencyDetected => "When the agent flags a lead as an emergency.",
         _ => "",
