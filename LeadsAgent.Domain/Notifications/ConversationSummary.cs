@@ -215,15 +215,17 @@ public static class ConversationSummary
     public static string Short(SummaryFacts f, string written)
     {
         var (head, link) = ShortFrame(f, OutcomeOf(f), Who(f));
-        return head + " " + Cut(Flatten(written), Math.Max(0, WrittenRoom(f))) + link;
+        return head + " " + Cut(Flatten(written), Room(head, link)) + link;
     }
 
     /// <summary>How many characters the model's words may take in <see cref="Short(SummaryFacts, string)"/>.</summary>
     public static int WrittenRoom(SummaryFacts f)
     {
         var (head, link) = ShortFrame(f, OutcomeOf(f), Who(f));
-        return MaxShortLength - head.Length - link.Length - 1;
+        return Room(head, link);
     }
+
+    static int Room(string head, string link) => Math.Max(0, MaxShortLength - head.Length - link.Length - 1);
 
     static (string Head, string Link) ShortFrame(SummaryFacts f, SummaryOutcome outcome, string who)
     {

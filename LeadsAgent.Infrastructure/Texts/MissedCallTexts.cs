@@ -2,6 +2,7 @@ using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Conversations;
 using LeadsAgent.Domain.Leads;
 using LeadsAgent.Domain.Texts;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Infrastructure.Businesses;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Persistence;
@@ -57,7 +58,7 @@ public sealed partial class MissedCallTexts(IServiceScopeFactory scopes, Busines
             }
 
             // A complete lead, or a voicemail on the call's lead, is not a missed call.
-            if (await db.Leads.AnyAsync(l => l.SessionId == session.SessionId && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith("(partial")), ct)
+            if (await db.Leads.AnyAsync(l => l.SessionId == session.SessionId && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith(LeadDraft.PartialNote)), ct)
                 || await SmsOptOuts.IsOptedOutAsync(db, session.BusinessId, caller, ct))
             {
                 return;

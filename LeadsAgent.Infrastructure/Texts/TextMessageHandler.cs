@@ -3,6 +3,7 @@ using LeadsAgent.Domain.Common;
 using LeadsAgent.Domain.Notifications;
 using LeadsAgent.Domain.Plans;
 using LeadsAgent.Domain.Texts;
+using LeadsAgent.Domain.Engine;
 using LeadsAgent.Infrastructure.Configuration;
 using LeadsAgent.Infrastructure.Notifications;
 using LeadsAgent.Infrastructure.Persistence;
@@ -76,7 +77,7 @@ public sealed partial class TextMessageHandler(
         }
 
         if (reason is null && purpose == TextPurpose.MissedCall && payload["callSid"]?.GetValue<string>() is { } callSid
-            && await db.Leads.AnyAsync(l => l.SessionId == callSid && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith("(partial")), ct))
+            && await db.Leads.AnyAsync(l => l.SessionId == callSid && (l.RecordingUrl != null || l.Notes == null || !l.Notes.StartsWith(LeadDraft.PartialNote)), ct))
         {
             reason = "the caller left a message or a request after all";
         }

@@ -63,7 +63,7 @@ public static class TextOutbox
     public static string CallerConfirmation(string businessName, string? name, string? notes, string? language)
     {
         var first = name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        var issue = Short(notes?.StartsWith("(partial", StringComparison.Ordinal) == true ? null : notes, 60);
+        var issue = Short(notes?.StartsWith(LeadDraft.PartialNote, StringComparison.Ordinal) == true ? null : notes, 60);
         var text = issue is null
             ? AgentPhrases.Say(AgentPhrase.SmsConfirmationNoIssue, language, ("name", first), ("business", businessName))
             : AgentPhrases.Say(AgentPhrase.SmsConfirmation, language, ("name", first), ("business", businessName), ("issue", "\"" + issue.TrimEnd('.', '!', '?') + "\""));

@@ -151,4 +151,13 @@ public class WarmTransferTests
     /// <summary>Attributes sorted, so the comparison is about names and values, not the SDK's order.</summary>
     static XElement Normalise(XElement e) => new(e.Name, e.Attributes().OrderBy(a => a.Name.LocalName),
         e.Elements().Any() ? e.Elements().Select(Normalise) : e.Value);
+
+    [Fact]
+    public void LeadTimeline_ATransferTheCallerLeft_SaysSoAndWhatToDo()
+    {
+        var lead = new Lead { Transfers = [new(DateTimeOffset.UnixEpoch, TransferOutcome.CALLER_HUNG_UP)] };
+        var entry = Assert.Single(LeadsAgent.Web.Application.Leads.LeadTimeline.Build(lead, []));
+        Assert.Equal("Call put through to your phone|The caller hung up while your phone rang|Call them back on the number above.",
+            $"{entry.What}|{entry.State}|{entry.WhatToDo}");
+    }
 }

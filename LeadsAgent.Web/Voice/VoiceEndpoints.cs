@@ -153,8 +153,7 @@ public static partial class VoiceEndpoints
         if (session.Transfer is { InProgress: true, Accepted: false })
         {
             // Gone while the owner's phone rang: the attempt goes on the lead before the call is ended.
-            await transfers.CallerHungUpAsync(callSid, ct);
-            session = await store.GetAsync(callSid, ct) ?? session;
+            session = await transfers.CallerHungUpAsync(callSid, ct) ?? session;
         }
 
         var end = session.Status != ConversationStatus.ACTIVE ? session.Status

@@ -171,7 +171,8 @@ public sealed class WarmTransferCalls(ISessionStore store, BusinessDirectory dir
     /// ends as the caller's hang-up and goes on the lead, or on the partial lead the call's end stores, so the owner
     /// sees why nobody was on the line. A dial result arriving afterwards finds the transfer finished and records nothing.
     /// </summary>
-    public async Task CallerHungUpAsync(string callSid, CancellationToken ct)
+    /// <returns>The session as it now stands (null when it is gone).</returns>
+    public async Task<ConversationSession?> CallerHungUpAsync(string callSid, CancellationToken ct)
     {
         var first = false;
         var session = await store.UpdateAsync(callSid, s =>
@@ -189,6 +190,8 @@ public sealed class WarmTransferCalls(ISessionStore store, BusinessDirectory dir
         {
             await RecordOnLeadAsync(session, ct);
         }
+
+        return session;
     }
 
     /// <summary>How the dial ended for the owner. Twilio reports an answered-then-declined whisper as completed too, so only a 1 counts as connected.</summary>

@@ -30,13 +30,4 @@ public class TextTimelineTests
         Assert.Equal(["Text to you (555) 000-1111|Sent", "Text to the caller (555) 765-4321|Not sent: the number opted out (STOP)",
             "Text to the caller (555) 765-4322|Waiting for the end of quiet hours"], entries.Select(e => e.What + "|" + e.State));
     }
-
-    [Fact]
-    public void Build_ATransferTheCallerLeft_SaysSoAndWhatToDo()
-    {
-        var lead = new Lead { Transfers = [new(DateTimeOffset.UnixEpoch, Domain.Conversations.TransferOutcome.CALLER_HUNG_UP)] };
-        var entry = Assert.Single(LeadTimeline.Build(lead, []));
-        Assert.Equal("Call put through to your phone|The caller hung up while your phone rang|Call them back on the number above.",
-            $"{entry.What}|{entry.State}|{entry.WhatToDo}");
-    }
 }
